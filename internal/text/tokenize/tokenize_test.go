@@ -77,8 +77,8 @@ func TestSegments(t *testing.T) {
 
 func TestSegmentConservative(t *testing.T) {
 	tests := []struct{ word, stem string }{
-		{"بوتين", "بوتين"},   // a name, not ب+وتين
-		{"ولاية", "ولاية"},   // a word, not و+لاية
+		{"بوتين", "بوتين"}, // a name, not ب+وتين
+		{"ولاية", "ولاية"}, // a word, not و+لاية
 		{"والولايات", "ولايات"},
 		{"للرئيس", "رئيس"},
 		{"بالرمزية", "رمزية"},
