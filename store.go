@@ -1,0 +1,80 @@
+package marsad
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Errors a Store returns where callers must decide what to do.
+var (
+	// ErrNotFound: no article or story has the requested id.
+	ErrNotFound = errors.New("not found")
+	// ErrDuplicate: an article with the same id, URL or text hash is already
+	// stored. Ingest treats it as success (idempotency), not as a failure.
+	ErrDuplicate = errors.New("already stored")
+	// ErrInvalid: the record cannot be stored as given (no id, no text,
+	// spans outside the text …). The store is unchanged.
+	ErrInvalid = errors.New("invalid record")
+)
+
+// Record is an article as the store keeps it: the full annotated article
+// plus what ingest computed to index it.
+type Record struct {
+	Article *Article `json:"article"`
+	// Hash is the hex SHA-256 of the article's search-normalized text; two
+	// articles with the same Hash are the same text.
+	Hash string `json:"hash"`
+	// StoryID is the story the article was assigned to on arrival.
+	StoryID string `json:"story_id"`
+	// DuplicateOf is the id of an earlier stored article this one is a
+	// near-copy of (an agency wire re-run with small edits), "" if none.
+	// Near-duplicates are kept, linked and counted once in a story.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Terms is the article's search-normalized, clitic-segmented content
+	// terms, space separated: what clustering and search index.
+	Terms string `json:"terms"`
+	// Sketch is the near-duplicate sketch of the text (internal/dedup).
+	Sketch []byte `json:"sketch,omitempty"`
+	// Added is when the record was stored (set by the store).
+	Added time.Time `json:"added"`
+}
+
+// StoryInfo is one line of a story listing.
+type StoryInfo struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Articles are the story's articles, oldest first, near-duplicates
+	// included (they are separate publications).
+	Articles []StoryArticle `json:"articles"`
+	// Updated is when the story last received an article.
+	Updated time.Time `json:"updated"`
+}
+
+// Store keeps articles and the stories they form. Implementations
+// (store/sqlite, later store/postgres) pass the store/storetest suite. All
+// methods are safe for concurrent use.
+type Store interface {
+	// Add stores r in one transaction: either all of it (article, mentions,
+	// quotes, times, events, story membership) or nothing. It returns an
+	// error wrapping ErrDuplicate if the id, URL or Hash is already stored,
+	// and ErrInvalid for a record that cannot be stored.
+	Add(ctx context.Context, r *Record) error
+	// Lookup returns the id of a stored article with this URL (if url is
+	// not "") or this text hash (if hash is not ""), or ErrNotFound.
+	Lookup(ctx context.Context, url, hash string) (string, error)
+	// Get returns one stored record, or ErrNotFound.
+	Get(ctx context.Context, id string) (*Record, error)
+	// Story returns the records of one story, oldest first, or ErrNotFound.
+	Story(ctx context.Context, id string) ([]*Record, error)
+	// Stories lists stories, most recently updated first; limit <= 0 means all.
+	Stories(ctx context.Context, limit int) ([]StoryInfo, error)
+	// Scan calls fn for every record added at or after since, in the
+	// order they were added, so that in-memory indexes (clustering,
+	// near-duplicates) can be rebuilt when a process starts. Records passed
+	// to fn carry Terms and Sketch and a light Article (ID and Published
+	// only).
+	Scan(ctx context.Context, since time.Time, fn func(*Record) error) error
+	// Close releases the store; later calls fail.
+	Close() error
+}
