@@ -31,6 +31,8 @@ type command struct {
 // commands is the one place subcommands are wired.
 func commands() map[string]command {
 	return map[string]command{
+		"analyze": {summary: "annotate articles (text, HTML, JSONL, URL, -) and print them or their JSON", run: cmdAnalyze},
+		"demo":    {summary: "analyse the bundled sample story and print what Marsad finds", run: cmdDemo},
 		"help": {summary: "show this help", run: func(ctx context.Context, e *Env, args []string) error {
 			usage(e.Stdout)
 			return nil

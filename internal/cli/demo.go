@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"context"
+	"embed"
+	"flag"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"marsad"
+	"marsad/internal/ingest"
+	"marsad/internal/pipeline"
+)
+
+// sample holds the demo's articles: two outlets' reports of one summit,
+// given to the project by its first user.
+//
+//go:embed sample/*.txt
+var sample embed.FS
+
+// sampleArticles reads the bundled sample as articles, source named by file.
+func sampleArticles() ([]*marsad.Article, error) {
+	names, err := fs.Glob(sample, "sample/*.txt")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var out []*marsad.Article
+	for _, n := range names {
+		b, err := sample.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		a, err := ingest.FromText(b, ingest.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("sample %s: %w", n, err)
+		}
+		a.Source = strings.TrimSuffix(path.Base(n), ".txt")
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func cmdDemo(ctx context.Context, e *Env, args []string) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	asJSON := fs.Bool("json", false, "write the analysed sample articles as JSON lines")
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	arts, err := sampleArticles()
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return err
+	}
+	if !*asJSON {
+		fmt.Fprintf(e.Stdout, "مرصد — عرض توضيحي: %d مقالتان من مصدرين عن حدث واحد\n\n", len(arts))
+	}
+	for _, a := range arts {
+		if err := p.Analyze(ctx, a); err != nil {
+			return fmt.Errorf("sample %s: %w", a.Source, err)
+		}
+		if *asJSON {
+			if err := writeJSONLine(e.Stdout, a); err != nil {
+				return err
+			}
+			continue
+		}
+		printArticle(e.Stdout, a)
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+// Package pipeline wires Marsad's analysis stages in order, in one visible
+// place: sentences → entities (NER) → linking and coreference → quotes →
+// time expressions → events. Each stage reads what earlier stages put on
+// the article and adds its own spans.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"marsad"
+	"marsad/internal/text/sentence"
+)
+
+// Pipeline runs the stages over articles. It is safe for concurrent use:
+// stages hold only read-only models.
+type Pipeline struct {
+	stages []namedStage
+}
+
+type namedStage struct {
+	name string
+	marsad.Annotator
+}
+
+// Default builds the pipeline with the embedded models.
+func Default() (*Pipeline, error) {
+	p := &Pipeline{}
+	p.add("sentences", sentencesStage{})
+	return p, nil
+}
+
+func (p *Pipeline) add(name string, a marsad.Annotator) {
+	p.stages = append(p.stages, namedStage{name, a})
+}
+
+// Analyze runs every stage over a. The article must have clean Text (from
+// internal/ingest).
+func (p *Pipeline) Analyze(ctx context.Context, a *marsad.Article) error {
+	for _, s := range p.stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.Annotate(ctx, a); err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+// sentencesStage splits the text into sentences, paragraph by paragraph.
+type sentencesStage struct{}
+
+func (sentencesStage) Annotate(_ context.Context, a *marsad.Article) error {
+	a.Sentences = a.Sentences[:0]
+	if len(a.Paragraphs) == 0 {
+		a.Sentences = append(a.Sentences, sentence.Split(a.Text)...)
+		return nil
+	}
+	for _, p := range a.Paragraphs {
+		for _, s := range sentence.Split(a.Text[p.Start:p.End]) {
+			a.Sentences = append(a.Sentences, marsad.Span{Start: p.Start + s.Start, End: p.Start + s.End})
+		}
+	}
+	return nil
+}
