@@ -1,0 +1,134 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+
+	"marsad/internal/dataset"
+	"marsad/internal/text/normalize"
+)
+
+// Datasets used for training, from ../shared/data (see each SOURCE.md).
+const (
+	anercorpFile = "ANERCorp_CamelLab_train.txt"
+)
+
+// ReadCoNLLFile reads a CoNLL file from disk.
+func ReadCoNLLFile(path string) ([]Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	s, err := ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// DevSplit carves the deterministic development split off a training set:
+// the last tenth of its sentences. ANERcorp is split sequentially (its test
+// part is the last sixth of the corpus), so the end of the training part is
+// the closest in time and topic to the test.
+func DevSplit(sents []Sentence) (train, dev []Sentence) {
+	cut := len(sents) - len(sents)/10
+	return sents[:cut], sents[cut:]
+}
+
+// ANERcorp returns the CAMeL Lab training split of ANERcorp, divided into
+// training and development parts by DevSplit.
+func ANERcorp() (train, dev []Sentence, err error) {
+	p, err := dataset.File("anercorp-camel", anercorpFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	all, err := ReadCoNLLFile(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	train, dev = DevSplit(all)
+	return train, dev, nil
+}
+
+// AQMAR returns the AQMAR Wikipedia training and development files.
+func AQMAR() (train, dev []Sentence, err error) {
+	d, err := dataset.Dir("aqmar")
+	if err != nil {
+		return nil, nil, err
+	}
+	if train, err = ReadCoNLLFile(d + "/aqmar_train.txt"); err != nil {
+		return nil, nil, err
+	}
+	if dev, err = ReadCoNLLFile(d + "/aqmar_dev.txt"); err != nil {
+		return nil, nil, err
+	}
+	return train, dev, nil
+}
+
+// ExternalGazetteer builds the name lists that do not come from the NER
+// training data: ANETAC's person, location and organisation names and the
+// Arabic country names of mledoze/countries.
+func ExternalGazetteer() (*Gazetteer, error) {
+	g := NewGazetteer()
+	p, err := dataset.File("anetac", "anetac_ne_pairs.tsv")
+	if err != nil {
+		return nil, err
+	}
+	classes := map[string]string{"PERSON": "PERS", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+	err = eachTSV(p, func(f []string) {
+		if len(f) == 3 {
+			if t, ok := classes[f[0]]; ok {
+				g.Add(searchTokens(f[2]), t)
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	p, err = dataset.File("countries-ar", "countries_ar.tsv")
+	if err != nil {
+		return nil, err
+	}
+	err = eachTSV(p, func(f []string) {
+		// name_ar_common, name_ar_official, native_ar_common, native_ar_official
+		for i := 4; i <= 7 && i < len(f); i++ {
+			if f[i] != "" {
+				g.Add(searchTokens(f[i]), "LOC")
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+func searchTokens(s string) []string {
+	return strings.Fields(normalize.Search(s))
+}
+
+// eachTSV calls fn with the fields of every line after the header.
+func eachTSV(path string, fn func([]string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		fn(strings.Split(sc.Text(), "\t"))
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
