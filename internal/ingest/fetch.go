@@ -90,4 +90,3 @@ func Fetch(ctx context.Context, rawURL string, opt Options) ([]byte, string, err
 	}
 	return raw, ctype, nil
 }
-

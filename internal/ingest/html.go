@@ -36,15 +36,27 @@ func FromHTML(raw []byte, pageURL string, opt Options) (*marsad.Article, error) 
 		return nil, err
 	}
 	a := marsad.NewArticle()
-	if err := setText(a, res.ContentText); err != nil {
+	md := res.Metadata
+	body := res.ContentText
+	if res.ContentNode != nil {
+		if b := blockText(res.ContentNode); strings.TrimSpace(b) != "" {
+			body = b
+		}
+	}
+	// The page's own headline often opens the extracted content; it is the
+	// title, not the first paragraph.
+	title := strings.TrimSpace(md.Title)
+	if first, rest, ok := strings.Cut(body, "\n\n"); ok && title != "" && strings.TrimSpace(first) == title {
+		body = rest
+	}
+	if err := setText(a, body); err != nil {
 		return nil, ErrNoArticle
 	}
 	// A page whose "article" is a few words is a menu or an index page.
 	if len([]rune(strings.TrimSpace(a.Text))) < 80 {
 		return nil, fmt.Errorf("%w (only %q)", ErrNoArticle, a.Text)
 	}
-	md := res.Metadata
-	a.Title = normalize.Display(strings.TrimSpace(md.Title))
+	a.Title = normalize.Display(title)
 	a.URL = pageURL
 	if md.URL != "" && pageURL == "" {
 		a.URL = md.URL
