@@ -1,0 +1,540 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"marsad"
+	"marsad/internal/text/normalize"
+)
+
+// hit is one recognised expression over tokens [i, j).
+type hit struct {
+	i, j  int
+	pre   int // bytes of a clitic prefix (و، ف، ب، ل) on token i left out of the span
+	kind  string
+	value string
+	mod   string
+	// day is set when the expression names one calendar day, so that a
+	// clock time next to it can be anchored on it.
+	day    day
+	hasDay bool
+	// clock is set for a time of day not yet anchored on a day.
+	clock      bool
+	hour, mins int
+}
+
+// ctx holds one extraction.
+type ctx struct {
+	text   string
+	toks   []tok
+	ref    day
+	hasRef bool
+}
+
+// stem is a reading of a token without its clitic prefix.
+type stem struct {
+	s   string
+	pre int // bytes of the original token before the stem
+}
+
+// stems returns the token itself and its readings without the conjunctions
+// و/ف and the prepositions ب/ل/ك (وأمس، بالأمس، للعام، ولمدة). ل+ال is
+// written لل, so للعام is read as العام with the span starting at لل.
+func (c *ctx) stems(i int) []stem {
+	t := c.toks[i]
+	out := []stem{{t.norm, 0}}
+	if !t.word {
+		return out
+	}
+	orig := c.text[t.start:t.end]
+	s, p := t.norm, 0
+	if len(s) > 4 && (strings.HasPrefix(s, "و") || strings.HasPrefix(s, "ف")) {
+		s, p = s[len("و"):], len("و")
+		out = append(out, stem{s, normalize.SearchPrefixLen(orig, p)})
+	}
+	if len(s) > 4 && (strings.HasPrefix(s, "ب") || strings.HasPrefix(s, "ل") || strings.HasPrefix(s, "ك")) {
+		rest := s[len("ب"):]
+		out = append(out, stem{rest, normalize.SearchPrefixLen(orig, p+len("ب"))})
+		if strings.HasPrefix(s, "لل") {
+			out = append(out, stem{"ا" + rest, normalize.SearchPrefixLen(orig, p)})
+		}
+	}
+	return out
+}
+
+func (c *ctx) w(i int) string {
+	if i < 0 || i >= len(c.toks) {
+		return ""
+	}
+	return c.toks[i].norm
+}
+
+// is reports whether token i is one of ws (search forms), not crossing a
+// line break.
+func (c *ctx) is(i int, ws ...string) bool {
+	if i < 0 || i >= len(c.toks) || c.toks[i].brk && i > 0 {
+		return false
+	}
+	for _, w := range ws {
+		if c.toks[i].norm == w {
+			return true
+		}
+	}
+	return false
+}
+
+// seq reports whether tokens from i spell words.
+func (c *ctx) seq(i int, words []string) bool {
+	for k, w := range words {
+		if !c.is(i+k, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *ctx) num(i int) (int, int, bool) {
+	if i < 0 || i >= len(c.toks) || c.toks[i].digits == 0 || (i > 0 && c.toks[i].brk) {
+		return 0, 0, false
+	}
+	return c.toks[i].num, c.toks[i].digits, true
+}
+
+// Extract finds the time expressions of text and resolves them against ref,
+// the article's publication time, when hasRef is true. Without a reference,
+// what the text does not say stays unknown in the value (XXXX-08-15 for
+// "15 أغسطس", XXXX-XX-XX for أمس) rather than being guessed. Spans are byte
+// offsets into text, and text[Start:End] == Text.
+func Extract(text string, ref time.Time, hasRef bool) []marsad.TimeExpr {
+	c := &ctx{text: text, toks: scan(text), hasRef: hasRef}
+	if hasRef {
+		c.ref = dayOf(ref)
+	}
+	var hits []hit
+	for i := 0; i < len(c.toks); {
+		best := c.longest(i)
+		if best == nil {
+			i++
+			continue
+		}
+		hits = append(hits, best...)
+		i = best[len(best)-1].j
+	}
+	hits = c.merge(hits)
+	out := make([]marsad.TimeExpr, 0, len(hits))
+	for _, h := range hits {
+		s, e := c.toks[h.i].start+h.pre, c.toks[h.j-1].end
+		if s >= e {
+			continue
+		}
+		out = append(out, marsad.TimeExpr{Text: text[s:e], Value: h.value, Kind: h.kind, Mod: h.mod, Start: s, End: e})
+	}
+	return out
+}
+
+type recognizer func(c *ctx, i int, s stem) []hit
+
+// grammar lists the recognisers; at each token the longest match wins, and
+// on equal length the earlier one.
+var grammar []recognizer
+
+func init() {
+	grammar = []recognizer{
+		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
+		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
+		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet,
+	}
+}
+
+func (c *ctx) longest(i int) []hit {
+	var best []hit
+	for _, s := range c.stems(i) {
+		for _, r := range grammar {
+			h := r(c, i, s)
+			if len(h) == 0 {
+				continue
+			}
+			if best == nil || h[len(h)-1].j > best[len(best)-1].j {
+				best = h
+			}
+		}
+	}
+	return best
+}
+
+func one(h hit) []hit { return []hit{h} }
+
+// ---- days relative to the reference ----
+
+func (c *ctx) relDay(n int) (string, day, bool) {
+	if !c.hasRef {
+		return "XXXX-XX-XX", day{}, false
+	}
+	d := c.ref.add(n)
+	return d.value(), d, true
+}
+
+// definite adjectives that turn اليوم into a named day or a noun phrase
+// (اليوم الوطني "National Day", اليوم الأول "the first day"), not "today".
+func (c *ctx) todayBlocked(i int) bool {
+	n := c.w(i + 1)
+	if n == "" || c.toks[i+1].brk {
+		return false
+	}
+	if _, ok := lex.weekdays[n]; ok {
+		return false
+	}
+	if strings.HasPrefix(n, "ال") && len(n) > 4 {
+		return true
+	}
+	switch n {
+	case "نفسه", "ذاته", "التالي", "السابق":
+		return true
+	}
+	return false
+}
+
+func (c *ctx) rPhrase(i int, s stem) []hit {
+	for _, p := range lex.phrases[s.s] {
+		if !c.seq(i+1, p.words[1:]) {
+			continue
+		}
+		j := i + len(p.words)
+		if len(p.words) == 1 && (s.s == "اليوم") && c.todayBlocked(i) {
+			return nil
+		}
+		h := hit{i: i, j: j, pre: s.pre, kind: p.kind}
+		if strings.HasPrefix(p.rule, "day ") {
+			var n int
+			fmt.Sscanf(p.rule, "day %d", &n)
+			h.value, h.day, h.hasDay = c.relDay(n)
+			// اليوم الجمعة، أمس الخميس: the weekday only confirms the day.
+			if wd, ok := lex.weekdays[c.w(j)]; ok && c.is(j, c.w(j)) {
+				_ = wd
+				h.j++
+			}
+		} else {
+			h.value = p.rule
+		}
+		return one(h)
+	}
+	return nil
+}
+
+// rPartDay: صباح أمس، مساء اليوم، ظهر الخميس، ليلة الجمعة الماضية. The value is
+// the day: the part of the day is too vague for a clock time.
+func (c *ctx) rPartDay(i int, s stem) []hit {
+	role, ok := lex.parts[s.s]
+	if !ok || s.s == "م" || s.s == "ص" {
+		return nil
+	}
+	_ = role
+	k := i + 1
+	if c.is(k, "يوم") {
+		k++
+	}
+	if k >= len(c.toks) || c.toks[k].brk {
+		return nil
+	}
+	for _, r := range []recognizer{(*ctx).rPhrase, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rNumericDate} {
+		h := r(c, k, stem{c.w(k), 0})
+		if len(h) == 1 && h[0].hasDay || len(h) == 1 && strings.HasPrefix(h[0].value, "XXXX-XX-XX") {
+			h[0].i, h[0].pre = i, s.pre
+			return h
+		}
+	}
+	return nil
+}
+
+// ---- weekdays ----
+
+var weekdayBlockBefore = map[string]bool{
+	"بين": true, "كلا": true, "هذين": true, "هذان": true, "صلاه": true, "خطبه": true,
+	"صلاتي": true, "خطيب": true, "خطب": true, "جامع": true, "مسجد": true, "الواحد": true,
+	"عبد": true, "عبدال": true, "امام": true, "منبر": true, "ائمه": true, "لصلاه": true,
+}
+
+func (c *ctx) rWeekday(i int, s stem) []hit {
+	k := i
+	explicitDay := false
+	ws := s.s
+	if s.s == "يوم" || s.s == "يومي" {
+		if k+1 >= len(c.toks) || c.toks[k+1].brk {
+			return nil
+		}
+		k++
+		ws = c.w(k)
+		explicitDay = true
+	}
+	wd, ok := lex.weekdays[ws]
+	if !ok {
+		return nil
+	}
+	j := k + 1
+	dir := 0
+	if m, ok := lex.modifiers[c.w(j)]; ok && c.is(j, c.w(j)) {
+		dir = m
+		j++
+	}
+	// A date right after the weekday fixes the day: الجمعة 15 أغسطس 2025،
+	// الأحد الموافق 9 أغسطس، الأحد 24 شوال 1436هـ.
+	dk := j
+	if c.is(dk, "الموافق", "الموافقه", "،", ",", "-") {
+		dk++
+	}
+	if c.is(dk, "من") {
+		dk++
+	}
+	for _, r := range []recognizer{(*ctx).rNumericDate, (*ctx).rDayMonth} {
+		if dk >= len(c.toks) {
+			break
+		}
+		if h := r(c, dk, stem{c.w(dk), 0}); len(h) == 1 && (h[0].hasDay || strings.HasSuffix(h[0].value, "-XX-XX") == false && len(h[0].value) == 10) {
+			h[0].i, h[0].pre = i, s.pre
+			return h
+		}
+	}
+	if !explicitDay && dir == 0 && lex.weekdayA[ws] && !c.weekdayContext(i) {
+		return nil
+	}
+	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate}
+	if !c.hasRef {
+		h.value = "XXXX-XX-XX"
+		return one(h)
+	}
+	switch {
+	case dir < 0:
+		h.day = weekdayNear(c.ref, wd, -1)
+	case dir > 0:
+		h.day = weekdayNear(c.ref, wd, 1)
+	case c.futureContext(i):
+		h.day = weekdayNear(c.ref, wd, 2)
+	default:
+		h.day = weekdayNear(c.ref, wd, 0)
+	}
+	h.hasDay = true
+	h.value = h.day.value()
+	return one(h)
+}
+
+// weekdayContext says whether a bare ambiguous weekday (الخميس, الاثنين, الأحد,
+// الجمعة) is a day: not after words that make it "both", a surname or the
+// Friday prayer (بين الاثنين، صلاة الجمعة).
+func (c *ctx) weekdayContext(i int) bool {
+	if c.toks[i].norm != strings.TrimPrefix(c.toks[i].norm, "و") && c.toks[i].norm != "وال" {
+		// وال… clitic form: still a day (والخميس)
+	}
+	if i > 0 && !c.toks[i].brk {
+		p := c.toks[i-1].norm
+		if weekdayBlockBefore[p] {
+			return false
+		}
+		if strings.HasPrefix(p, "عبد") {
+			return false
+		}
+	}
+	n := c.w(i + 1)
+	if n == "معا" || n == "منهما" || n == "منهم" {
+		return false
+	}
+	return true
+}
+
+var futureWords = map[string]bool{
+	"سوف": true, "المقرر": true, "المتوقع": true, "المنتظر": true, "المزمع": true, "يعتزم": true,
+	"تعتزم": true, "يبدا": true, "تبدا": true, "تنطلق": true, "ينطلق": true, "يقام": true, "تقام": true,
+	"يعقد": true, "تعقد": true, "يستمر": true, "تستمر": true, "يختتم": true, "تختتم": true,
+	"موعد": true, "حتي": false, "ستبدا": true, "سيبدا": true, "ستنطلق": true, "سينطلق": true,
+}
+
+// words that begin like the future prefix سـ + a present verb but are nouns.
+var notFuture = map[string]bool{
+	"سياره": true, "سيارات": true, "سياسه": true, "سياسي": true, "سياسيه": true, "سياسات": true,
+	"سيده": true, "سيد": true, "سيدات": true, "سته": true, "ستين": true, "سنه": true, "سنوات": true,
+	"سنوي": true, "سنويه": true, "سنويا": true, "سيول": true, "سينما": true, "سياحه": true, "سياحي": true,
+	"سياحيه": true, "سيطره": true, "سيناء": true, "سيما": true, "سيف": true, "سيره": true, "سير": true,
+	"سنين": true, "ستاد": true, "سيناريو": true, "سياده2": true, "سياده": true, "سيارتين": true,
+	"سياق": true, "سيوف": true, "سيتي": true, "سيرا": true, "سنتين": true, "سنتيمتر": true,
+}
+
+// futureContext looks in the clause around token i for a future marker: سوف,
+// a verb with the future prefix سـ (ستعقد، سيلتقي), or a scheduling word (من
+// المقرر، تنطلق). News reports past events by default, so a bare weekday is
+// the last one unless the clause speaks of the future.
+func (c *ctx) futureContext(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if c.toks[k+1].brk || c.toks[k].norm == "." {
+			break
+		}
+		if c.isFutureWord(k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *ctx) isFutureWord(k int) bool {
+	t := c.toks[k].norm
+	t = strings.TrimPrefix(t, "و")
+	if futureWords[t] {
+		return true
+	}
+	if notFuture[t] {
+		return false
+	}
+	if len([]rune(t)) >= 5 && strings.HasPrefix(t, "س") {
+		r := []rune(t)
+		switch r[1] {
+		case 'ي', 'ت', 'ن':
+			// سيتم، ستعقد، سنواصل; but a noun that only starts so (سيارة) is listed above.
+			return !strings.HasSuffix(t, "ه") && !strings.HasSuffix(t, "ات")
+		}
+	}
+	return false
+}
+
+// ---- calendar dates ----
+
+func (c *ctx) suffixCal(k int) (hijri, greg bool, j int) {
+	switch c.w(k) {
+	case "ه", "هجري", "هجريه":
+		return true, false, k + 1
+	case "م", "ميلادي", "ميلاديه":
+		return false, true, k + 1
+	}
+	return false, false, k
+}
+
+func (c *ctx) dateHit(i, j, pre int, y, m, d int, hijri bool) []hit {
+	h := hit{i: i, j: j, pre: pre, kind: marsad.TimeDate}
+	if hijri {
+		t, ok := hijriToGregorian(y, m, d)
+		if !ok {
+			return nil
+		}
+		h.day = dayOf(t)
+	} else {
+		if !validDay(y, m, d) {
+			return nil
+		}
+		h.day = day{y, m, d}
+	}
+	h.hasDay = true
+	h.value = h.day.value()
+	return one(h)
+}
+
+// rNumericDate: 15/8/2015، 2015-08-15، 1436/10/29هـ، 29-10-1436 هـ.
+func (c *ctx) rNumericDate(i int, s stem) []hit {
+	a, da, ok := c.num(i)
+	if !ok || s.pre != 0 {
+		return nil
+	}
+	sep := c.w(i + 1)
+	if sep != "/" && sep != "-" && sep != "." && sep != "\\" {
+		return nil
+	}
+	b, _, ok1 := c.num(i + 2)
+	if !ok1 || c.w(i+3) != sep {
+		return nil
+	}
+	y, dy, ok2 := c.num(i + 4)
+	if !ok2 {
+		return nil
+	}
+	var yy, mm, dd int
+	switch {
+	case da == 4 && dy <= 2:
+		yy, mm, dd = a, b, y
+	case dy == 4 && da <= 2:
+		yy, mm, dd = y, b, a
+		if mm > 12 && dd <= 12 { // month first (2/25/1948)
+			mm, dd = dd, mm
+		}
+	default:
+		return nil
+	}
+	j := i + 5
+	hijri, greg, j2 := c.suffixCal(j)
+	j = j2
+	if !greg && !hijri && yy >= 1300 && yy <= 1500 {
+		hijri = true
+	}
+	if !hijri && (yy < 1800 || yy > 2200) {
+		return nil
+	}
+	return c.dateHit(i, j, 0, yy, mm, dd, hijri)
+}
+
+// dayNumber reads a day of the month at i: digits (1–31) or an ordinal
+// (الخامس عشر، الحادي والعشرين).
+func (c *ctx) dayNumber(i int, s string) (int, int, bool) {
+	if v, d, ok := c.num(i); ok {
+		if d <= 2 && v >= 1 && v <= 31 {
+			return v, i + 1, true
+		}
+		return 0, 0, false
+	}
+	v, ok := lex.ordinals[s]
+	if !ok {
+		return 0, 0, false
+	}
+	j := i + 1
+	if v < 10 && c.is(j, "عشر", "عشره") {
+		return v + 10, j + 1, true
+	}
+	if v < 10 && j < len(c.toks) {
+		if t, ok := lex.ordinals[strings.TrimPrefix(c.w(j), "و")]; ok && t >= 20 && strings.HasPrefix(c.w(j), "و") {
+			return v + t, j + 1, true
+		}
+	}
+	if v > 31 {
+		return 0, 0, false
+	}
+	return v, j, true
+}
+
+// monthAt reads a month name at i (search form s for the first word).
+func (c *ctx) monthAt(i int, s string) (monthName, int, bool) {
+	var best monthName
+	bestJ := -1
+	for _, m := range lex.months[s] {
+		if c.seq(i+1, m.words[1:]) && i+len(m.words) > bestJ {
+			best, bestJ = m, i+len(m.words)
+		}
+	}
+	if bestJ < 0 {
+		return monthName{}, 0, false
+	}
+	return best, bestJ, true
+}
+
+// altMonth skips a second name of the same month: آب/أغسطس، سبتمبر (أيلول)،
+// أغسطس - آب.
+func (c *ctx) altMonth(j int, m monthName) int {
+	k := j
+	open := false
+	switch c.w(k) {
+	case "/", "-", "–", "،":
+		k++
+	case "(":
+		k++
+		open = true
+	default:
+		return j
+	}
+	m2, k2, ok := c.monthAt(k, c.w(k))
+	if !ok || m2.month != m.month || m2.hijri != m.hijri {
+		return j
+	}
+	if open {
+		if !c.is(k2, ")") {
+			return j
+		}
+		k2++
+	}
+	return k2
+}
+

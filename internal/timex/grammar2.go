@@ -1,0 +1,958 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+
+	"marsad"
+)
+
+// yearAfter reads an explicit year after a month or a day: 2015، من عام
+// 2015، 1436هـ، (2015). ok is false, and k == j, when there is none.
+func (c *ctx) yearAfter(j int) (y, k int, hijri, greg, ok bool) {
+	k = j
+	if c.is(k, "،", ",") && c.isYearNum(k+1) {
+		k++
+	}
+	if c.is(k, "من") {
+		k++
+	}
+	if c.is(k, "عام", "العام", "سنه", "السنه", "لعام", "للعام", "لسنه") {
+		k++
+	}
+	paren := false
+	if c.is(k, "(") {
+		paren = true
+		k++
+	}
+	if !c.isYearNum(k) {
+		return 0, j, false, false, false
+	}
+	y = c.toks[k].num
+	k++
+	if paren {
+		if !c.is(k, ")") {
+			return 0, j, false, false, false
+		}
+		k++
+	}
+	hijri, greg, k = c.suffixCal(k)
+	return y, k, hijri, greg, true
+}
+
+func (c *ctx) isYearNum(k int) bool {
+	v, d, ok := c.num(k)
+	return ok && d == 4 && v >= 1000 && v <= 2200
+}
+
+var rangeWords = map[string]bool{"-": true, "–": true, "الي": true, "حتي": true, "و": true, "/": false}
+
+// rDayMonth: 15 أغسطس 2015، 15 آب/أغسطس، الخامس عشر من أغسطس، 29 شوال 1436هـ،
+// and ranges (من 10 إلى 12 أغسطس → two dates, as TimeML marks each end).
+func (c *ctx) rDayMonth(i int, s stem) []hit {
+	d, k, ok := c.dayNumber(i, s.s)
+	if !ok {
+		return nil
+	}
+	var first *hit
+	firstD := 0
+	if rangeWords[c.w(k)] && k+1 < len(c.toks) {
+		if d2, k2, ok := c.dayNumber(k+1, c.w(k+1)); ok && d2 > d {
+			first = &hit{i: i, j: k, pre: s.pre}
+			firstD = d
+			i, d, k = k+1, d2, k2
+			s = stem{c.w(i), 0}
+		}
+	}
+	if c.is(k, "من") {
+		k++
+	}
+	if c.is(k, "شهر") {
+		k++
+	}
+	if k >= len(c.toks) {
+		return nil
+	}
+	m, j, ok := c.monthAt(k, c.w(k))
+	if !ok {
+		return nil
+	}
+	j = c.altMonth(j, m)
+	y, j2, hijriSuffix, _, hasY := c.yearAfter(j)
+	if hasY {
+		j = j2
+	}
+	hijri := m.hijri || hijriSuffix && y < 1600
+	var out []hit
+	mk := func(i, j, pre, d int) bool {
+		switch {
+		case hasY:
+			if hijri {
+				h := c.dateHit(i, j, pre, y, m.month, d, true)
+				if h == nil {
+					return false
+				}
+				out = append(out, h...)
+				return true
+			}
+			h := c.dateHit(i, j, pre, y, m.month, d, false)
+			if h == nil {
+				return false
+			}
+			out = append(out, h...)
+			return true
+		case !c.hasRef:
+			if !m.hijri && !validDay(0, m.month, d) || d > 30 && m.hijri {
+				return false
+			}
+			v := "XXXX-XX-XX"
+			if !m.hijri {
+				v = fmt.Sprintf("XXXX-%02d-%02d", m.month, d)
+			}
+			out = append(out, hit{i: i, j: j, pre: pre, kind: marsad.TimeDate, value: v})
+			return true
+		case m.hijri:
+			hy, ok := hijriNear(c.ref, m.month, d, 0)
+			if !ok {
+				return false
+			}
+			h := c.dateHit(i, j, pre, hy, m.month, d, true)
+			if h == nil {
+				return false
+			}
+			out = append(out, h...)
+			return true
+		}
+		h := c.dateHit(i, j, pre, c.ref.y, m.month, d, false)
+		if h == nil {
+			return false
+		}
+		out = append(out, h...)
+		return true
+	}
+	if first != nil && !mk(first.i, first.j, first.pre, firstD) {
+		return nil
+	}
+	if !mk(i, j, s.pre, d) {
+		return nil
+	}
+	return out
+}
+
+var monthPrep = map[string]bool{
+	"في": true, "خلال": true, "منذ": true, "قبل": true, "بعد": true, "حتي": true, "طوال": true, "طيله": true,
+}
+
+// rMonth: أغسطس 2015، شهر أغسطس، أغسطس الماضي، آب/أغسطس، رمضان المبارك، شوال 1436هـ.
+func (c *ctx) rMonth(i int, s stem) []hit {
+	k := i
+	name := s.s
+	shahr := false
+	if s.s == "شهر" || s.s == "شهري" {
+		if k+1 >= len(c.toks) {
+			return nil
+		}
+		k, name, shahr = i+1, c.w(i+1), true
+	}
+	m, j, ok := c.monthAt(k, name)
+	if !ok {
+		return nil
+	}
+	j0 := j
+	j = c.altMonth(j, m)
+	alt := j != j0
+	adj := false
+	if m.hijri && c.is(j, "المبارك", "الكريم", "المعظم", "الحرام", "الفضيل") {
+		j++
+		adj = true
+	}
+	y, j2, hijriSuffix, _, hasY := c.yearAfter(j)
+	if hasY {
+		j = j2
+	}
+	dir, hasMod := 0, false
+	if !hasY {
+		if d, ok := lex.modifiers[c.w(j)]; ok && c.is(j, c.w(j)) {
+			dir, hasMod = d, true
+			j++
+		}
+	}
+	if m.strict && !(shahr || hasY || hasMod || adj || alt) {
+		if !(m.month == 9 && m.hijri && i > 0 && monthPrep[c.w(i-1)]) {
+			return nil
+		}
+	}
+	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate}
+	switch {
+	case m.hijri && hasY && (y < 1600 || hijriSuffix):
+		h.value = hijriMonthValue(y, m.month)
+	case m.hijri && hasY:
+		if hy, ok := hijriNear(day{y, 7, 1}, m.month, 0, 0); ok {
+			h.value = hijriMonthValue(hy, m.month)
+		}
+	case m.hijri && c.hasRef:
+		if hy, ok := hijriNear(c.ref, m.month, 0, dir); ok {
+			h.value = hijriMonthValue(hy, m.month)
+		}
+	case m.hijri:
+		h.value = "XXXX-XX"
+	case hasY:
+		if y >= 1300 && y < 1600 && hijriSuffix {
+			return nil
+		}
+		h.value = fmt.Sprintf("%04d-%02d", y, m.month)
+	case c.hasRef:
+		yy, mm := monthNear(c.ref, m.month, dir)
+		h.value = fmt.Sprintf("%04d-%02d", yy, mm)
+	default:
+		h.value = fmt.Sprintf("XXXX-%02d", m.month)
+	}
+	if h.value == "" {
+		return nil
+	}
+	return one(h)
+}
+
+var yearTriggers = map[string]bool{
+	"عام": true, "العام": true, "سنه": true, "السنه": true, "عامي": true, "سنتي": true, "العامين": true,
+}
+
+var yearPrep = map[string]bool{
+	"منذ": true, "حتي": true, "في": true, "خلال": true, "قبل": true, "بعد": true, "مطلع": true,
+	"منتصف": true, "نهايه": true, "بدايه": true, "اواخر": true, "اوائل": true, "بحلول": true, "الي": true,
+	"عامي": true, "موسم": true, "ميزانيه": true, "رؤيه": true, "لعام": true, "لسنه": true,
+}
+
+func (c *ctx) yearValue(y int, hijri bool) string {
+	if hijri {
+		return hijriYearValue(y)
+	}
+	return fmt.Sprintf("%04d", y)
+}
+
+// rYear: عام 2015، العام 1436هـ، 2015م، عامي 2014 و2015، منذ 2011، (1948).
+func (c *ctx) rYear(i int, s stem) []hit {
+	k := i
+	trig := yearTriggers[s.s]
+	if trig {
+		k++
+		if c.is(k, "(") && c.isYearNum(k+1) && c.is(k+2, ")") {
+			// عام (1948)
+		}
+	}
+	paren := c.is(k, "(")
+	if paren && trig {
+		k++
+	}
+	if !c.isYearNum(k) || (!trig && s.pre != 0) {
+		return nil
+	}
+	y := c.toks[k].num
+	j := k + 1
+	if paren && trig {
+		if !c.is(j, ")") {
+			return nil
+		}
+		j++
+	}
+	hijri, greg, j2 := c.suffixCal(j)
+	j = j2
+	if !trig && !hijri && !greg && !c.bareYear(k) {
+		return nil
+	}
+	if !hijri && !greg && y >= 1300 && y <= 1500 && trig {
+		hijri = true
+	}
+	if !hijri && (y < 1700 || y > 2200) || hijri && (y < 1 || y > 1700) {
+		return nil
+	}
+	out := []hit{{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: c.yearValue(y, hijri)}}
+	// عامي 2014 و2015، من 2010 إلى 2015
+	if rangeWords[c.w(j)] && c.isYearNum(j+1) {
+		y2 := c.toks[j+1].num
+		h2, _, j3 := c.suffixCal(j + 2)
+		if y2 > y && y2-y < 200 {
+			out = append(out, hit{i: j + 1, j: j3, kind: marsad.TimeDate, value: c.yearValue(y2, hijri || h2)})
+		}
+	}
+	return out
+}
+
+// bareYear says whether a lone four-digit number at k is a year: after a
+// preposition of time (منذ 2011، في 2015) or in brackets, and not counting
+// something (2000 ريال).
+func (c *ctx) bareYear(k int) bool {
+	y := c.toks[k].num
+	if y < 1900 || y > 2100 {
+		return false
+	}
+	if k > 0 && c.toks[k-1].digits > 0 || c.is(k-1, ".", ",", "٫") && k > 1 && c.toks[k-2].digits > 0 {
+		return false
+	}
+	prev := ""
+	if k > 0 && !c.toks[k].brk {
+		prev = c.toks[k-1].norm
+	}
+	next := c.w(k + 1)
+	nextWord := k+1 < len(c.toks) && c.toks[k+1].word && !c.toks[k+1].brk
+	if prev == "(" && next == ")" {
+		return true
+	}
+	if yearPrep[strings.TrimPrefix(prev, "و")] {
+		return !nextWord || !c.countNoun(k+1)
+	}
+	return false
+}
+
+// countNoun guesses that the word at k is what a number counts (ريال،
+// شخص) rather than the start of a new phrase: an indefinite word that is not a
+// verb, a preposition or a conjunction.
+func (c *ctx) countNoun(k int) bool {
+	w := c.w(k)
+	if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+		return false
+	}
+	switch w {
+	case "في", "من", "الي", "علي", "عن", "حتي", "بعد", "قبل", "عندما", "حين", "كما", "لكن", "ثم", "اي", "او", "ام", "وهو", "وهي", "حيث", "بين", "مع":
+		return false
+	}
+	// a past or present verb often follows the year (2015 شهد، 2011 تم)
+	if strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي") {
+		return false
+	}
+	return true
+}
+
+var unitDef = map[string]string{
+	"العام": "Y", "السنه": "Y", "الشهر": "M", "الاسبوع": "W",
+	"الصيف": "SU", "الشتاء": "WI", "الربيع": "SP", "الخريف": "FA",
+}
+
+var pluralDef = map[string]string{
+	"الايام": "D", "الاسابيع": "W", "الاشهر": "M", "الشهور": "M", "السنوات": "Y", "الاعوام": "Y",
+	"السنين": "Y", "الساعات": "H", "العقود": "DE", "الدقائق": "MIN",
+	"اليومين": "D2", "الاسبوعين": "W2", "الشهرين": "M2", "العامين": "Y2", "السنتين": "Y2", "الساعتين": "H2",
+}
+
+// rRelUnit: العام الماضي، الشهر المقبل، هذا الأسبوع، الأسبوع الجاري، صيف 2015،
+// السنوات الخمس الماضية (P5Y), الأيام الماضية (PXD), الفترة المقبلة.
+func (c *ctx) rRelUnit(i int, s stem) []hit {
+	k := i
+	this := false
+	if s.s == "هذا" || s.s == "هذه" {
+		this = true
+		k++
+	}
+	u := ""
+	if k == i {
+		u = unitDef[s.s]
+	} else {
+		u = unitDef[c.w(k)]
+	}
+	if u == "" {
+		if k == i && (s.s == "صيف" || s.s == "شتاء" || s.s == "ربيع" || s.s == "خريف") && c.isYearNum(i+1) {
+			code := map[string]string{"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}[s.s]
+			_, _, j := c.suffixCal(i + 2)
+			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: fmt.Sprintf("%04d-%s", c.toks[i+1].num, code)})
+		}
+		if k == i {
+			return c.rPlural(i, s)
+		}
+		return nil
+	}
+	j := k + 1
+	off := 0
+	if !this {
+		d, ok := lex.modifiers[c.w(j)]
+		if !ok || !c.is(j, c.w(j)) {
+			return nil
+		}
+		off = d
+		j++
+	}
+	if u == "Y" && c.isYearNum(j) {
+		// العام الماضي 2014: the year itself is given
+		return nil
+	}
+	return one(c.unitHit(i, j, s.pre, u, off))
+}
+
+// unitHit resolves a calendar unit off units away from the reference.
+func (c *ctx) unitHit(i, j, pre int, u string, off int) hit {
+	h := hit{i: i, j: j, pre: pre, kind: marsad.TimeDate}
+	if !c.hasRef {
+		switch u {
+		case "Y":
+			h.value = "XXXX"
+		case "M":
+			h.value = "XXXX-XX"
+		case "W":
+			h.value = "XXXX-WXX"
+		default:
+			h.value = "XXXX-" + u
+		}
+		return h
+	}
+	switch u {
+	case "Y":
+		h.value = fmt.Sprintf("%04d", c.ref.y+off)
+	case "M":
+		y, m := addMonths(c.ref.y, c.ref.m, off)
+		h.value = fmt.Sprintf("%04d-%02d", y, m)
+	case "W":
+		h.value = weekValue(c.ref.add(7 * off).time())
+	default:
+		h.value = fmt.Sprintf("%04d-%s", c.ref.y+off, u)
+	}
+	return h
+}
+
+var pastAdj = map[string]bool{"الماضيه": true, "الاخيره": true, "السابقه": true, "المنصرمه": true, "الماضيين": true, "الاخيرين": true, "السابقين": true, "المنصرمين": true, "الفائته": true}
+var futureAdj = map[string]bool{"المقبله": true, "القادمه": true, "المقبلين": true, "القادمين": true}
+
+// rPlural: الأيام الماضية (PXD), السنوات الخمس الماضية (P5Y), العامين الماضيين
+// (P2Y), الفترة الماضية (PAST_REF). TimeML marks "the past few days" as a
+// duration with an unknown count.
+func (c *ctx) rPlural(i int, s stem) []hit {
+	if s.s == "الفتره" {
+		switch {
+		case pastAdj[c.w(i+1)] && c.is(i+1, c.w(i+1)):
+			return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
+		case futureAdj[c.w(i+1)] && c.is(i+1, c.w(i+1)):
+			return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "FUTURE_REF"})
+		}
+		return nil
+	}
+	u, ok := pluralDef[s.s]
+	if !ok {
+		return nil
+	}
+	n := "X"
+	if strings.HasSuffix(u, "2") {
+		u, n = u[:len(u)-1], "2"
+	}
+	j := i + 1
+	if n == "X" {
+		if v, k, ok := c.number(j); ok {
+			n, j = fmt.Sprint(v), k
+		}
+	}
+	if !c.is(j, c.w(j)) || !(pastAdj[c.w(j)] || futureAdj[c.w(j)]) {
+		return nil
+	}
+	return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
+}
+
+func durValue(n, u string) string {
+	switch u {
+	case "H":
+		return "PT" + n + "H"
+	case "MIN":
+		return "PT" + n + "M"
+	case "S":
+		return "PT" + n + "S"
+	}
+	return "P" + n + u
+}
+
+// rModWrap: مطلع العام، منتصف أيار، نهاية الشهر الماضي، أواخر 2014 — the unit
+// with TIMEX3's START/MID/END mod. نهاية الأسبوع is the weekend (2015-W32-WE).
+func (c *ctx) rModWrap(i int, s stem) []hit {
+	for _, mp := range lex.modPhrase[s.s] {
+		if mp.mod != "START" && mp.mod != "MID" && mp.mod != "END" {
+			continue
+		}
+		if !c.seq(i+1, mp.words[1:]) {
+			continue
+		}
+		k := i + len(mp.words)
+		if k >= len(c.toks) || c.toks[k].brk {
+			return nil
+		}
+		ks := c.stems(k)[0]
+		for _, r := range []recognizer{(*ctx).rMonth, (*ctx).rRelUnit, (*ctx).rYear} {
+			if h := r(c, k, ks); len(h) == 1 {
+				h[0].i, h[0].pre, h[0].mod = i, s.pre, mp.mod
+				if mp.mod == "END" && strings.Contains(h[0].value, "-W") && c.w(k) == "الاسبوع" {
+					h[0].value += "-WE"
+					h[0].mod = ""
+				}
+				return h
+			}
+		}
+		if u, ok := unitDef[c.w(k)]; ok {
+			h := c.unitHit(i, k+1, s.pre, u, 0)
+			h.mod = mp.mod
+			if mp.mod == "END" && u == "W" {
+				h.value += "-WE"
+				h.mod = ""
+			}
+			return one(h)
+		}
+		if c.isYearNum(k) && c.bareYearAfterMod(k) {
+			hijri, _, j := c.suffixCal(k + 1)
+			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, mod: mp.mod, value: c.yearValue(c.toks[k].num, hijri)})
+		}
+		return nil
+	}
+	return nil
+}
+
+func (c *ctx) bareYearAfterMod(k int) bool {
+	y := c.toks[k].num
+	return y >= 1900 && y <= 2100
+}
+
+// number reads a cardinal at i: digits, or words (ثلاث، خمسة عشر، خمسة وعشرين).
+func (c *ctx) number(i int) (int, int, bool) {
+	if v, d, ok := c.num(i); ok {
+		if d > 6 {
+			return 0, 0, false
+		}
+		// 1,5 or 2.5 are not counts of whole units
+		if c.is(i+1, ".", ",", "٫") && c.toks[min(i+2, len(c.toks)-1)].digits > 0 && !c.toks[i+1].space {
+			return 0, 0, false
+		}
+		return v, i + 1, true
+	}
+	if i >= len(c.toks) || !c.toks[i].word {
+		return 0, 0, false
+	}
+	w := c.w(i)
+	if w == "احد" || w == "احدي" || w == "اثنا" || w == "اثني" {
+		if c.is(i+1, "عشر", "عشره") {
+			if strings.HasPrefix(w, "اح") {
+				return 11, i + 2, true
+			}
+			return 12, i + 2, true
+		}
+		return 0, 0, false
+	}
+	if v, ok := lex.cardinals[w]; ok {
+		j := i + 1
+		if v < 10 && c.is(j, "عشر", "عشره") {
+			return v + 10, j + 1, true
+		}
+		if v < 10 && j < len(c.toks) && strings.HasPrefix(c.w(j), "و") {
+			if t, ok := lex.tens[strings.TrimPrefix(c.w(j), "و")]; ok {
+				return v + t, j + 1, true
+			}
+		}
+		return v, j, true
+	}
+	if t, ok := lex.tens[w]; ok {
+		return t, i + 1, true
+	}
+	return 0, 0, false
+}
+
+var vagueCount = map[string]bool{"عده": true, "بضعه": true, "بضع": true, "عشرات": true, "مئات": true, "بعض": false}
+
+// rDuration: ثلاث ساعات، ساعتين، نحو ثلاث ساعات (APPROX)، 15 يوماً، عدة أيام
+// (PXD)، نصف ساعة، ساعة ونصف، منذ عام (P1Y). قبل ثلاثة أيام is a date: the
+// reference minus the duration.
+func (c *ctx) rDuration(i int, s stem) []hit {
+	k := i
+	ago := false
+	trigger := ""
+	switch s.s {
+	case "قبل":
+		ago = true
+		trigger = s.s
+		k++
+	case "لمده", "مده", "منذ", "طيله", "طوال":
+		trigger = s.s
+		k++
+	}
+	mod := ""
+	start, pre := i, s.pre
+	if trigger == "" || trigger == "منذ" || trigger == "لمده" || trigger == "مده" {
+		ks := stem{c.w(k), 0}
+		if k == i {
+			ks = s
+		}
+		for _, mp := range lex.modPhrase[ks.s] {
+			if mp.mod == "START" || mp.mod == "MID" || mp.mod == "END" || !c.seq(k+1, mp.words[1:]) {
+				continue
+			}
+			mod = mp.mod
+			k += len(mp.words)
+			break
+		}
+	}
+	if trigger == "منذ" || trigger == "طيله" || trigger == "طوال" {
+		// the span is the duration; منذ stays outside, as in TimeML
+		start, pre = i+1, 0
+		if mod != "" {
+			start = i + 1
+		}
+	}
+	if mod != "" && trigger == "" {
+		start, pre = i, s.pre
+	}
+	if k >= len(c.toks) || c.toks[k].brk && k > i {
+		return nil
+	}
+	w := c.w(k)
+	if k == i {
+		w = s.s
+	}
+	n, u, j := "", "", 0
+	switch {
+	case w == "نصف" || w == "ربع":
+		if c.is(k+1, "ساعه") {
+			m := map[string]string{"نصف": "30", "ربع": "15"}[w]
+			n, u, j = m, "MIN", k+2
+		}
+	case vagueCount[w]:
+		if un, ok := lex.units[c.w(k+1)]; ok && c.is(k+1, c.w(k+1)) && un.count != 2 {
+			n, u, j = "X", un.code, k+2
+		}
+	default:
+		if un, ok := lex.units[w]; ok && un.count == 2 {
+			n, u, j = "2", un.code, k+1
+			break
+		}
+		if un, ok := lex.units[w]; ok && un.count == 1 && trigger != "" && un.code != "S" {
+			// منذ عام، قبل يوم، لمدة ساعة
+			n, u, j = "1", un.code, k+1
+			break
+		}
+		v, k2, ok := c.number(k)
+		if !ok || v == 0 {
+			return nil
+		}
+		un, ok := lex.units[c.w(k2)]
+		if !ok || !c.is(k2, c.w(k2)) || un.count == 2 {
+			return nil
+		}
+		if un.count == 1 && v >= 3 && v <= 10 && c.toks[k].digits == 0 {
+			// ثلاثة يوم is not Arabic; ثلاثة أيام is.
+			return nil
+		}
+		n, u, j = fmt.Sprint(v), un.code, k2+1
+	}
+	if n == "" {
+		return nil
+	}
+	if (u == "DE" || u == "CE") && trigger == "" && mod == "" {
+		return nil // عقد "contract", قرن "horn" without a time word before
+	}
+	// ساعة ونصف، ثلاث ساعات ونصف
+	if c.is(j, "ونصف") && (u == "H" || u == "D" || u == "Y") {
+		j++
+		switch u {
+		case "H":
+			if n != "X" {
+				return c.finishDur(start, j, pre, fmt.Sprintf("PT%sH30M", n), mod, ago, n, u)
+			}
+		}
+	}
+	return c.finishDur(start, j, pre, durValue(n, u), mod, ago, n, u)
+}
+
+func (c *ctx) finishDur(i, j, pre int, value, mod string, ago bool, n, u string) []hit {
+	h := hit{i: i, j: j, pre: pre, kind: marsad.TimeDuration, value: value, mod: mod}
+	if !ago {
+		return one(h)
+	}
+	h.kind = marsad.TimeDate
+	h.mod = ""
+	var k int
+	if _, err := fmt.Sscan(n, &k); err != nil || !c.hasRef {
+		switch u {
+		case "Y":
+			h.value = "XXXX"
+		case "M":
+			h.value = "XXXX-XX"
+		default:
+			h.value = "XXXX-XX-XX"
+		}
+		if c.hasRef && n == "X" {
+			h.value = "PAST_REF"
+		}
+		return one(h)
+	}
+	switch u {
+	case "Y":
+		h.value = fmt.Sprintf("%04d", c.ref.y-k)
+	case "M":
+		y, m := addMonths(c.ref.y, c.ref.m, -k)
+		h.value = fmt.Sprintf("%04d-%02d", y, m)
+	case "W":
+		h.day, h.hasDay = c.ref.add(-7*k), true
+		h.value = h.day.value()
+	case "D":
+		h.day, h.hasDay = c.ref.add(-k), true
+		h.value = h.day.value()
+	case "DE":
+		h.value = fmt.Sprintf("%03d", (c.ref.y-10*k)/10)
+	case "CE":
+		h.value = fmt.Sprintf("%02d", (c.ref.y-100*k)/100)
+	default: // hours, minutes: the same day
+		h.day, h.hasDay = c.ref, true
+		h.value = h.day.value()
+	}
+	return one(h)
+}
+
+var hourWords = map[string]int{
+	"الواحده": 1, "الثانيه": 2, "الثالثه": 3, "الرابعه": 4, "الخامسه": 5, "السادسه": 6,
+	"السابعه": 7, "الثامنه": 8, "التاسعه": 9, "العاشره": 10, "الحاديه": 11,
+}
+
+var pmWords = map[string]bool{}
+
+// rTime: الساعة العاشرة صباحاً، 10:30 مساءً، الساعة الثامنة والنصف من مساء أمس،
+// العاشرة صباحاً، تمام الساعة 9 بتوقيت مكة.
+func (c *ctx) rTime(i int, s stem) []hit {
+	k := i
+	sa := false
+	if s.s == "تمام" && c.is(k+1, "الساعه") {
+		k += 2
+		sa = true
+	} else if s.s == "الساعه" {
+		k++
+		sa = true
+	}
+	hour, mins := -1, 0
+	j := k
+	if v, d, ok := c.num(k); ok && d <= 2 && v <= 24 {
+		hour, j = v, k+1
+		if c.is(j, ":") {
+			if m, d2, ok := c.num(j + 1); ok && d2 == 2 && m < 60 {
+				mins, j = m, j+2
+			} else {
+				return nil
+			}
+		} else if !sa && !c.partAdverb(j) {
+			return nil
+		}
+		if !sa && mins == 0 && !c.partAdverb(j) && !c.is(k-1, "في", "عند", "حتي", "الي", "من") {
+			return nil
+		}
+	} else if hw, ok := hourWords[c.w(k)]; ok && (k != i || s.pre == 0) {
+		hour, j = hw, k+1
+		if hw == 11 {
+			if !c.is(j, "عشره", "عشر") {
+				return nil
+			}
+			j++
+		} else if hw == 2 && c.is(j, "عشره", "عشر") {
+			hour, j = 12, j+1
+		}
+		if !sa && !c.partAdverb(j) && !c.minuteWord(j) {
+			return nil
+		}
+	} else {
+		return nil
+	}
+	switch {
+	case c.is(j, "والنصف", "ونصف"):
+		mins, j = 30, j+1
+	case c.is(j, "والربع"):
+		mins, j = 15, j+1
+	case c.is(j, "والثلث"):
+		mins, j = 20, j+1
+	case c.is(j, "الا") && c.is(j+1, "ربعا", "ربع"):
+		mins, j = 45, j+2
+		hour--
+	case c.is(j, "و") && c.toks[min(j+1, len(c.toks)-1)].digits > 0 && c.is(j+2, "دقيقه", "دقائق"):
+		mins, j = c.toks[j+1].num, j+3
+	}
+	if mins > 59 || hour < 0 {
+		return nil
+	}
+	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeTime}
+	pm := false
+	if c.partAdverb(j) {
+		pm = lex.parts[c.w(j)] == "pm"
+		if c.w(j) == "ليلا" && hour >= 1 && hour <= 4 {
+			pm = false
+		}
+		j++
+	}
+	// … من صباح/مساء اليوم، صباح أمس
+	k2 := j
+	if c.is(k2, "من") {
+		k2++
+	}
+	if role, ok := lex.parts[c.w(k2)]; ok && c.w(k2) != "م" && c.w(k2) != "ص" {
+		if dh := c.rPartDay(k2, stem{c.w(k2), 0}); len(dh) == 1 {
+			pm = pm || role == "pm"
+			h.day, h.hasDay = dh[0].day, dh[0].hasDay
+			j = dh[0].j
+		} else if k2 > j || true {
+			// من صباح / صباح without a day: only the part of the day
+			if k2 > j || !c.partAdverb(k2) {
+				pm = pm || role == "pm"
+				j = k2 + 1
+			}
+		}
+	}
+	if c.is(j, "بتوقيت") && j+1 < len(c.toks) && c.toks[j+1].word {
+		j += 2
+		if c.is(j, "المكرمه", "غرينتش", "جرينتش", "المنوره") {
+			j++
+		}
+	}
+	if pm && hour < 12 {
+		hour += 12
+	}
+	h.j = j
+	h.hour, h.mins = hour%24, mins
+	if hour == 24 {
+		h.hour = 0
+	}
+	if h.hasDay {
+		h.value = fmt.Sprintf("%sT%02d:%02d", h.day.value(), h.hour, h.mins)
+		return one(h)
+	}
+	h.clock = true
+	h.value = fmt.Sprintf("XXXX-XX-XXT%02d:%02d", h.hour, h.mins)
+	return one(h)
+}
+
+// partAdverb: صباحاً، مساءً، ظهراً، ليلاً، ص، م after a clock time.
+func (c *ctx) partAdverb(j int) bool {
+	if j >= len(c.toks) || c.toks[j].brk {
+		return false
+	}
+	switch c.w(j) {
+	case "صباحا", "مساء", "مساءا", "ظهرا", "عصرا", "ليلا", "فجرا", "ص", "م":
+		return true
+	}
+	return false
+}
+
+func (c *ctx) minuteWord(j int) bool {
+	return c.is(j, "والنصف", "والربع", "والثلث", "الا")
+}
+
+// rHoliday: عيد الفطر، عيد الأضحى، يوم عرفة — the Hijri feast days of the
+// year nearest the reference, or of the year given.
+func (c *ctx) rHoliday(i int, s stem) []hit {
+	hm, hd := 0, 0
+	j := i + 2
+	switch {
+	case s.s == "عيد" && c.is(i+1, "الفطر"):
+		hm, hd = 10, 1
+	case s.s == "عيد" && c.is(i+1, "الاضحي"):
+		hm, hd = 12, 10
+	case s.s == "يوم" && c.is(i+1, "عرفه", "عرفات"):
+		hm, hd = 12, 9
+	default:
+		return nil
+	}
+	if c.is(j, "المبارك", "السعيد") {
+		j++
+	}
+	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate}
+	if y, j2, _, _, ok := c.yearAfter(j); ok && y < 1600 {
+		t, ok := hijriToGregorian(y, hm, hd)
+		if !ok {
+			return nil
+		}
+		h.j, h.day, h.hasDay, h.value = j2, dayOf(t), true, dayOf(t).value()
+		return one(h)
+	}
+	if !c.hasRef {
+		h.value = "XXXX-XX-XX"
+		return one(h)
+	}
+	hy, ok := hijriNear(c.ref, hm, hd, 0)
+	if !ok {
+		return nil
+	}
+	t, _ := hijriToGregorian(hy, hm, hd)
+	h.day, h.hasDay, h.value = dayOf(t), true, dayOf(t).value()
+	return one(h)
+}
+
+// merge anchors clock times on a day: the day next to them (أمس الساعة
+// العاشرة، الساعة العاشرة من صباح الخميس) becomes one expression; otherwise
+// the last day named before them in the same paragraph, or the reference.
+func (c *ctx) merge(hits []hit) []hit {
+	out := hits[:0]
+	var lastDay *hit
+	for k := 0; k < len(hits); k++ {
+		h := hits[k]
+		if h.clock {
+			// a day just before: أمس الساعة العاشرة، يوم الخميس في الساعة 10
+			if n := len(out); n > 0 && out[n-1].hasDay && c.gapOK(out[n-1].j, h.i) {
+				p := out[n-1]
+				p.j, p.kind = h.j, marsad.TimeTime
+				p.value = fmt.Sprintf("%sT%02d:%02d", p.day.value(), h.hour, h.mins)
+				out[n-1] = p
+				continue
+			}
+			// a day just after: الساعة العاشرة من يوم الخميس
+			if k+1 < len(hits) && hits[k+1].hasDay && c.gapOK(h.j, hits[k+1].i) {
+				n := hits[k+1]
+				h.j, h.clock = n.j, false
+				h.value = fmt.Sprintf("%sT%02d:%02d", n.day.value(), h.hour, h.mins)
+				h.day, h.hasDay = n.day, true
+				out = append(out, h)
+				k++
+				continue
+			}
+			switch {
+			case lastDay != nil && !c.breakBetween(lastDay.j, h.i):
+				h.value = fmt.Sprintf("%sT%02d:%02d", lastDay.day.value(), h.hour, h.mins)
+			case c.hasRef:
+				h.value = fmt.Sprintf("%sT%02d:%02d", c.ref.value(), h.hour, h.mins)
+			}
+		}
+		if h.hasDay {
+			hh := h
+			lastDay = &hh
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// gapOK: the tokens between a and b are at most one of في، من، ، .
+func (c *ctx) gapOK(a, b int) bool {
+	if b == a {
+		return true
+	}
+	return b == a+1 && c.is(a, "في", "من", "،", ",", "عند", "-")
+}
+
+func (c *ctx) breakBetween(a, b int) bool {
+	for k := a; k <= b && k < len(c.toks); k++ {
+		if c.toks[k].brk {
+			return true
+		}
+	}
+	return false
+}
+
+// rSet: كل يوم جمعة، كل خميس، أيام الجمعة — every such weekday (XXXX-WXX-5).
+func (c *ctx) rSet(i int, s stem) []hit {
+	if s.s != "كل" && s.s != "ايام" {
+		return nil
+	}
+	k := i + 1
+	if s.s == "كل" && c.is(k, "يوم") {
+		k++
+	}
+	if !c.is(k, c.w(k)) {
+		return nil
+	}
+	w := c.w(k)
+	wd, ok := lex.weekdays[w]
+	if s.s == "ايام" && !ok {
+		return nil
+	}
+	if !ok && s.s == "كل" {
+		wd, ok = lex.weekdays["ال"+w]
+	} else if s.s == "كل" {
+		ok = false
+	}
+	if !ok {
+		return nil
+	}
+	return one(hit{i: i, j: k + 1, pre: s.pre, kind: marsad.TimeSet, value: fmt.Sprintf("XXXX-WXX-%d", wd)})
+}
