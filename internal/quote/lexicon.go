@@ -1,0 +1,225 @@
+package quote
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+
+	"marsad/internal/text/normalize"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// form is the grammatical form of a cue word, which decides where its
+// speaker is: after a finite verb (أوضح الرئيس أن) or before it (ترامب أشار),
+// in the main clause for a participle (…، مؤكداً أن), and in the possessive
+// for a masdar (نقلت عن الوزير قوله إن).
+type form int
+
+const (
+	past form = iota
+	present
+	participle
+	masdar
+)
+
+func (f form) finite() bool { return f == past || f == present }
+
+// cue is one written form of a speech verb.
+type cue struct {
+	lemma string
+	form  form
+	// preps are prepositions that may introduce the content directly
+	// (شدد على ضرورة …), in search normalization.
+	preps []string
+	// object: the verb takes a direct object before its content (وصف
+	// المحادثات بأنها…), so the noun after it may not be its subject.
+	object bool
+}
+
+// lexicon is the linguistic data of the package, loaded from data/*.txt.
+type lexicon struct {
+	cues           map[string]cue // search form → cue
+	attitudes      map[string]bool
+	complementizer map[string]bool // single-word ones: ان, بان
+	compPreps      map[string]bool // الى, على: before ان
+	markers        [][]string      // token sequences (من جانبه)
+	conj           [][]string      // token sequences (لكنه، إلا أنه)
+	speakerHeads   map[string]bool
+	adverbials     map[string]bool
+	governors      map[string]bool
+}
+
+// lines returns the non-comment, non-empty lines of an embedded data file.
+func lines(name string) ([]string, error) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("quote data %s: %w", name, err)
+	}
+	var out []string
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		cues:           map[string]cue{},
+		attitudes:      map[string]bool{},
+		complementizer: map[string]bool{},
+		compPreps:      map[string]bool{},
+		speakerHeads:   map[string]bool{},
+		adverbials:     map[string]bool{},
+		governors:      map[string]bool{},
+	}
+	ls, err := lines("cues.txt")
+	if err != nil {
+		return nil, err
+	}
+	for n, l := range ls {
+		cols := strings.Split(l, "|")
+		if len(cols) != 6 {
+			return nil, fmt.Errorf("quote data cues.txt: entry %d %q: want 6 columns, got %d", n+1, l, len(cols))
+		}
+		var preps []string
+		for _, p := range strings.Fields(cols[5]) {
+			if p != "-" {
+				preps = append(preps, normalize.Search(p))
+			}
+		}
+		lemma := strings.TrimSpace(cols[0])
+		object := strings.HasSuffix(lemma, "*")
+		lemma = strings.TrimSuffix(lemma, "*")
+		for i, f := range []form{past, present, participle, masdar} {
+			for _, w := range strings.Fields(cols[i+1]) {
+				if w == "-" {
+					continue
+				}
+				lx.cues[normalize.Search(w)] = cue{lemma: lemma, form: f, preps: preps, object: object}
+			}
+		}
+	}
+	if ls, err = lines("attitudes.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		for _, w := range strings.Split(l, "|") {
+			if w = strings.TrimSpace(w); w != "" {
+				lx.attitudes[normalize.Search(w)] = true
+			}
+		}
+	}
+	if ls, err = lines("complementizers.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		f := strings.Fields(normalize.Search(l))
+		switch len(f) {
+		case 1:
+			lx.complementizer[f[0]] = true
+		case 2:
+			lx.compPreps[f[0]] = true
+		default:
+			return nil, fmt.Errorf("quote data complementizers.txt: %q: want one or two words", l)
+		}
+	}
+	for name, dst := range map[string]*[][]string{"markers.txt": &lx.markers, "conjunctions.txt": &lx.conj} {
+		if ls, err = lines(name); err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			*dst = append(*dst, strings.Fields(normalize.Search(l)))
+		}
+	}
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors} {
+		if ls, err = lines(name); err != nil {
+			return nil, err
+		}
+		for _, l := range ls {
+			dst[normalize.Search(l)] = true
+		}
+	}
+	return lx, nil
+}
+
+// pronounSuffixes are object pronouns that attach to a cue verb (وصفها،
+// اعتبره) or a complementizer (أنه، بأنها), in search normalization.
+var pronounSuffixes = []string{"هما", "هم", "هن", "ها", "ه", "ني", "نا", "كم"}
+
+// lookupCue finds the cue written as the search-form word w, allowing a
+// conjunction proclitic (وأكد، فأوضح) and, on verbs, an object pronoun
+// (وصفها). conj reports whether a proclitic was removed. taMarbuta says the
+// word as written ends in ة, which the search form writes ه: then the ه is
+// no pronoun (إشارة is not أشار+ه).
+func (lx *lexicon) lookupCue(w string, taMarbuta bool) (c cue, conj bool, ok bool) {
+	try := func(s string) (cue, bool) {
+		if c, ok := lx.cues[s]; ok {
+			return c, true
+		}
+		for _, suf := range pronounSuffixes {
+			if taMarbuta && suf == "ه" {
+				continue
+			}
+			if len(s) > len(suf)+4 && strings.HasSuffix(s, suf) {
+				if c, ok := lx.cues[strings.TrimSuffix(s, suf)]; ok && c.form.finite() {
+					return c, true
+				}
+			}
+		}
+		return cue{}, false
+	}
+	if c, ok := try(w); ok {
+		return c, false, true
+	}
+	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		if c, ok := try(w[len("و"):]); ok {
+			return c, true, true
+		}
+	}
+	return cue{}, false, false
+}
+
+// isAttitude reports whether w (search form) is an attitude verb, with an
+// optional conjunction proclitic.
+func (lx *lexicon) isAttitude(w string) bool {
+	if lx.attitudes[w] {
+		return true
+	}
+	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		return lx.attitudes[w[len("و"):]]
+	}
+	return false
+}
+
+// isComplementizer reports whether w is أن/إن/بأن with an optional pronoun
+// suffix (أنه، إنها، بأنهم).
+func (lx *lexicon) isComplementizer(w string) bool {
+	if lx.complementizer[w] {
+		return true
+	}
+	for _, suf := range pronounSuffixes {
+		if strings.HasSuffix(w, suf) && lx.complementizer[strings.TrimSuffix(w, suf)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isSpeakerHead reports whether w can head a speaker phrase: a title or
+// institution word, with the article or a clitic.
+func (lx *lexicon) isSpeakerHead(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	if lx.speakerHeads[w] {
+		return true
+	}
+	if strings.HasPrefix(w, "ال") && lx.speakerHeads[w[len("ال"):]] {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,602 @@
+// Package quote finds who said what in an article: direct quotations in the
+// marks the Arabic press uses (“…”, ”…”, "…", «…», '…') and indirect speech
+// introduced by a cue verb (أوضح، أكد، أشار إلى أن، شدد على …), each
+// attributed to a speaker entity from the linking stage.
+//
+// It runs after sentence splitting, NER and linking: the speaker phrase of a
+// statement (the subject after the cue verb, a name before it, a title, an
+// institution) is mapped onto the entity whose mention covers it, and
+// continuations (وأكد أن، لكنه شدد، مؤكداً أن) carry the previous speaker.
+// The cue verbs, complementizers and markers are data files in data/.
+package quote
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"marsad"
+)
+
+// Attributor is the quote stage of the pipeline.
+type Attributor struct{ lx *lexicon }
+
+var (
+	lexOnce sync.Once
+	lexData *lexicon
+	lexErr  error
+)
+
+// New returns an Attributor with the embedded cue data. The data is part of
+// the binary and checked by the package tests, so a failure to load it is a
+// build defect, not an input error: New panics on it as regexp.MustCompile
+// does.
+func New() *Attributor {
+	lexOnce.Do(func() { lexData, lexErr = loadLexicon() })
+	if lexErr != nil {
+		panic(fmt.Sprintf("quote: embedded data: %v", lexErr))
+	}
+	return &Attributor{lx: lexData}
+}
+
+// Annotate fills a.Quotes with the article's statements, in text order.
+// It reads a.Sentences and a.Entities when present; without entities every
+// speaker is kept as its phrase (speaker_name) with an empty id.
+func (q *Attributor) Annotate(ctx context.Context, a *marsad.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d := newDoc(q.lx, a)
+	d.run()
+	a.Quotes = d.out
+	return nil
+}
+
+// Limits of the search around a cue, in tokens.
+const (
+	maxRegion  = 24 // cue verb … complementizer (the speaker phrase lives here)
+	maxPrepGap = 9  // cue verb … preposition of a nominal complement
+)
+
+// speaker is a resolved speaker: an entity index into a.Entities, or -1
+// with the phrase as written.
+type speaker struct {
+	ent    int
+	phrase string
+}
+
+func (s speaker) valid() bool { return s.ent >= 0 || s.phrase != "" }
+
+// ment is an entity mention with the tokens it covers.
+type ment struct {
+	start, end int
+	ent        int
+	typ, kind  string
+	tok0, tok1 int // first and last token overlapping the mention
+}
+
+type doc struct {
+	lx   *lexicon
+	a    *marsad.Article
+	text string
+	toks []token
+	sent []int // sentence number of each token
+
+	qs      []qspan
+	qAt     map[int]int // opening-mark token → index in qs
+	inQuote []bool      // token lies strictly inside a quotation
+	claimed []bool      // quotation already used as or inside a statement
+
+	ments    []ment
+	mentAt   []int // token → index in ments of the mention covering it, or -1
+	consumed []bool
+
+	last     speaker
+	lastSent int // sentence of the last statement's cue
+	lastEnd  int // byte end of the last statement
+	out      []marsad.Quote
+	emitted  []marsad.Span
+}
+
+func newDoc(lx *lexicon, a *marsad.Article) *doc {
+	d := &doc{lx: lx, a: a, text: a.Text, last: speaker{ent: -1}, lastSent: -10, lastEnd: -1}
+	d.toks = tokenize(a.Text)
+	n := len(d.toks)
+	d.sent = sentenceNumbers(a, d.toks)
+	d.qs = pairQuotes(a.Text, d.toks)
+	d.qAt = make(map[int]int, len(d.qs))
+	d.inQuote = make([]bool, n)
+	d.claimed = make([]bool, len(d.qs))
+	for i, q := range d.qs {
+		d.qAt[q.open] = i
+		for j := q.open + 1; j < q.close; j++ {
+			d.inQuote[j] = true
+		}
+	}
+	d.consumed = make([]bool, n)
+	d.indexMentions()
+	return d
+}
+
+// sentenceNumbers gives every token the number of its sentence: from
+// a.Sentences when the splitter ran (a token between sentences belongs to
+// the one before), else from end punctuation and paragraph breaks. Every
+// paragraph break also starts a new number.
+func sentenceNumbers(a *marsad.Article, toks []token) []int {
+	out := make([]int, len(toks))
+	if len(a.Sentences) > 0 {
+		ss := a.Sentences
+		k, bump := 0, 0
+		for i, t := range toks {
+			for k+1 < len(ss) && ss[k+1].Start <= t.start {
+				k++
+			}
+			if t.kind == newline {
+				bump++
+			}
+			out[i] = k + bump
+		}
+		// Make numbers strictly follow paragraph breaks even when the
+		// splitter put two paragraphs in one sentence.
+		return out
+	}
+	n := 0
+	for i, t := range toks {
+		out[i] = n
+		if t.kind == newline {
+			n++
+			out[i] = n
+			continue
+		}
+		if t.kind == punct && strings.ContainsAny(t.norm, ".!?؟") {
+			n++
+		}
+	}
+	return out
+}
+
+func (d *doc) indexMentions() {
+	d.mentAt = make([]int, len(d.toks))
+	for i := range d.mentAt {
+		d.mentAt[i] = -1
+	}
+	for ei, e := range d.a.Entities {
+		for _, m := range e.Mentions {
+			if !(marsad.Span{Start: m.Start, End: m.End}).Valid(len(d.text)) || m.Start == m.End {
+				continue
+			}
+			t0 := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].end > m.Start })
+			t1 := t0
+			for t1+1 < len(d.toks) && d.toks[t1+1].start < m.End {
+				t1++
+			}
+			if t0 >= len(d.toks) || d.toks[t0].start >= m.End {
+				continue
+			}
+			d.ments = append(d.ments, ment{start: m.Start, end: m.End, ent: ei, typ: e.Type, kind: m.Kind, tok0: t0, tok1: t1})
+		}
+	}
+	sort.SliceStable(d.ments, func(i, j int) bool {
+		if d.ments[i].start != d.ments[j].start {
+			return d.ments[i].start < d.ments[j].start
+		}
+		return d.ments[i].end > d.ments[j].end
+	})
+	// A token takes the longest named mention covering it; pronoun
+	// mentions only fill tokens no name covers.
+	for mi, m := range d.ments {
+		for t := m.tok0; t <= m.tok1; t++ {
+			cur := d.mentAt[t]
+			if cur < 0 || (d.ments[cur].kind == "pronoun" && m.kind != "pronoun") ||
+				(m.kind != "pronoun" && m.end-m.start > d.ments[cur].end-d.ments[cur].start) {
+				d.mentAt[t] = mi
+			}
+		}
+	}
+}
+
+// run walks the tokens in order: cue words open statements, and quotations
+// left over are attributed by a trailing cue (…"، قال الوزير) or as the
+// continuation of the statement before them.
+func (d *doc) run() {
+	for i := 0; i < len(d.toks); i++ {
+		t := d.toks[i]
+		switch t.kind {
+		case mark:
+			if qi, ok := d.qAt[i]; ok && !d.claimed[qi] && !d.insideEmitted(t.start) {
+				d.looseQuote(qi)
+			}
+		case word:
+			if d.consumed[i] || d.inQuote[i] {
+				continue
+			}
+			if c, conj, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
+				d.cueAt(i, c, conj)
+			}
+		}
+	}
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Start < d.out[j].Start })
+	// Drop exact duplicates (a quotation reached from two cues).
+	out := d.out[:0]
+	for i, q := range d.out {
+		if i > 0 && q.Start == d.out[i-1].Start && q.End == d.out[i-1].End {
+			continue
+		}
+		out = append(out, q)
+	}
+	d.out = out
+}
+
+func (d *doc) insideEmitted(pos int) bool {
+	for i := len(d.emitted) - 1; i >= 0 && i >= len(d.emitted)-8; i-- {
+		if s := d.emitted[i]; s.Start <= pos && pos < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// complement kinds: how the content of a statement is introduced.
+type compKind int
+
+const (
+	compNone  compKind = iota
+	compThat           // أن، إن، بأن، إلى أن، على أن
+	compColon          // قال: …
+	compQuote          // قال "…"
+	compPrep           // شدد على ضرورة …
+)
+
+type complement struct {
+	kind      compKind
+	start     int // first token of the content
+	regionEnd int // token after the speaker region
+	q         int // quotation for compQuote
+}
+
+// findComplement looks after the cue at i for what introduces its content.
+// The tokens between are the speaker region (أوضح [الرئيس الأميركي] أن).
+func (d *doc) findComplement(i int, c cue) complement {
+	sent := d.sent[i]
+	for j := i + 1; j < len(d.toks) && j <= i+maxRegion; j++ {
+		t := d.toks[j]
+		if t.kind == newline || d.sent[j] != sent {
+			return complement{}
+		}
+		switch t.kind {
+		case mark:
+			qi, ok := d.qAt[j]
+			if !ok {
+				continue
+			}
+			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
+			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …
+			if d.complementFollows(d.qs[qi].close) {
+				j = d.qs[qi].close
+				continue
+			}
+			return complement{kind: compQuote, regionEnd: j, q: qi}
+		case punct:
+			switch t.norm {
+			case ":":
+				// قال: “…” and قال:⏎“…” quote; otherwise the words after
+				// the colon are the (unmarked) direct speech.
+				k := j + 1
+				if k < len(d.toks) && d.toks[k].kind == newline {
+					k++
+				}
+				if k < len(d.toks) {
+					if qi, ok := d.qAt[k]; ok {
+						return complement{kind: compQuote, regionEnd: j, q: qi}
+					}
+				}
+				return complement{kind: compColon, start: j + 1, regionEnd: j}
+			case ".", "!", "?", "؟":
+				return complement{}
+			}
+		case word:
+			if d.lx.isComplementizer(t.norm) {
+				return complement{kind: compThat, start: j + 1, regionEnd: j}
+			}
+			if d.lx.compPreps[t.norm] && j+1 < len(d.toks) && d.lx.isComplementizer(d.toks[j+1].norm) {
+				return complement{kind: compThat, start: j + 2, regionEnd: j}
+			}
+			if j-i <= maxPrepGap && j+1 < len(d.toks) && d.toks[j+1].kind == word && !d.lx.adverbials[d.toks[j+1].norm] {
+				for _, p := range c.preps {
+					if t.norm == p {
+						return complement{kind: compPrep, start: j + 1, regionEnd: j}
+					}
+				}
+			}
+			if c2, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && c2.form.finite() {
+				return complement{} // another statement starts before any content
+			}
+			if d.lx.isAttitude(t.norm) {
+				return complement{}
+			}
+		}
+	}
+	return complement{}
+}
+
+// complementFollows reports whether a complementizer or colon comes soon
+// after token k in its sentence.
+func (d *doc) complementFollows(k int) bool {
+	for j := k + 1; j < len(d.toks) && j <= k+7; j++ {
+		t := d.toks[j]
+		if t.kind == newline || d.sent[j] != d.sent[k] {
+			return false
+		}
+		if t.norm == ":" || (t.kind == word && d.lx.isComplementizer(t.norm)) {
+			return true
+		}
+		if t.kind == word {
+			if _, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// cueAt handles the cue word at token i.
+func (d *doc) cueAt(i int, c cue, conj bool) {
+	comp := d.findComplement(i, c)
+	if comp.kind == compNone {
+		return
+	}
+	for j := i + 1; j < comp.regionEnd; j++ {
+		d.consumed[j] = true
+	}
+	sp := d.resolveSpeaker(i, c, conj, comp.regionEnd)
+
+	var s, e int
+	kind := marsad.Indirect
+	switch comp.kind {
+	case compQuote:
+		q := d.qs[comp.q]
+		d.claimed[comp.q] = true
+		s, e = d.toks[q.open].end, d.toks[q.close].start
+		kind = marsad.Direct
+	default:
+		if comp.start >= len(d.toks) {
+			return
+		}
+		paragraph := comp.kind == compColon
+		var endTok int
+		s, e, endTok = d.scanContent(comp.start, paragraph)
+		if comp.kind == compColon {
+			kind = marsad.Direct
+		}
+		// أن "…" with nothing after the closing mark: a direct quotation
+		// introduced by a complementizer (مضيفاً أن "هذا المجتمع …").
+		if qi, ok := d.qAt[comp.start]; ok {
+			q := d.qs[qi]
+			rest := true
+			for k := q.close + 1; k < endTok; k++ {
+				if d.toks[k].kind == word {
+					rest = false
+					break
+				}
+			}
+			if rest {
+				s, e = d.toks[q.open].end, d.toks[q.close].start
+				kind = marsad.Direct
+			}
+		}
+	}
+	s, e = trimSpan(d.text, s, e)
+	if s >= e {
+		return
+	}
+	d.emitted = append(d.emitted, marsad.Span{Start: s, End: e})
+	for qi, q := range d.qs { // quotations inside the content are part of it
+		if d.toks[q.open].start >= s && d.toks[q.open].start < e {
+			d.claimed[qi] = true
+		}
+	}
+	if !sp.valid() {
+		return
+	}
+	d.emit(sp, d.cueText(i, conj), kind, s, e, d.sent[i])
+}
+
+// cueText is the cue word as written, without a conjunction proclitic.
+func (d *doc) cueText(i int, conj bool) string {
+	t := d.toks[i]
+	w := d.text[t.start:t.end]
+	if conj {
+		if strings.HasPrefix(w, "و") {
+			return strings.TrimPrefix(w, "و")
+		}
+		return strings.TrimPrefix(w, "ف")
+	}
+	return w
+}
+
+func (d *doc) emit(sp speaker, cueWord, kind string, s, e, sent int) {
+	q := marsad.Quote{Cue: cueWord, Kind: kind, Text: d.text[s:e], Start: s, End: e}
+	if sp.ent >= 0 {
+		q.Speaker = d.a.Entities[sp.ent].ID
+		q.SpeakerName = d.a.Entities[sp.ent].Name
+	} else {
+		q.SpeakerName = sp.phrase
+	}
+	d.out = append(d.out, q)
+	d.last, d.lastSent, d.lastEnd = sp, sent, e
+}
+
+// scanContent returns the content starting at token from: up to the end of
+// the sentence (of the paragraph when paragraph is set), or up to where a
+// new statement starts (، مشيراً إلى …، وأكد أن …، لكنه شدد …). Quotations
+// are skipped whole, so a quotation may carry the content over sentences.
+func (d *doc) scanContent(from int, paragraph bool) (s, e, endTok int) {
+	j := from
+	if j < len(d.toks) && d.toks[j].kind == newline { // قال:⏎ …
+		j++
+		from = j
+	}
+	if j >= len(d.toks) {
+		return 0, 0, j
+	}
+	sent := d.sent[j]
+	for ; j < len(d.toks); j++ {
+		t := d.toks[j]
+		if t.kind == newline || (!paragraph && d.sent[j] != sent) {
+			break
+		}
+		if t.kind == mark {
+			if qi, ok := d.qAt[j]; ok {
+				j = d.qs[qi].close
+				sent = d.sent[j]
+				continue
+			}
+		}
+		if t.kind == word && j > from {
+			if b, ok := d.statementStart(j); ok {
+				j = b
+				break
+			}
+		}
+	}
+	if j <= from {
+		return 0, 0, j
+	}
+	return d.toks[from].start, d.toks[j-1].end, j
+}
+
+// statementStart reports whether a new statement or attitude starts at the
+// word j, and returns the token where its clause begins (before a comma or
+// a coordinating word: ، لكنه شدد → the comma).
+func (d *doc) statementStart(j int) (int, bool) {
+	t := d.toks[j]
+	c, conj, isCue := d.lx.lookupCue(t.norm, t.taMarbuta)
+	att := d.lx.isAttitude(t.norm)
+	if !isCue && !att {
+		return 0, false
+	}
+	b := d.clauseStart(j)
+	switch {
+	case isCue && c.form == participle:
+		// Only a participle that introduces content of its own (…،
+		// مشيراً إلى أن): without one it is an adjective (معلومات مؤكدة).
+		if d.findComplement(j, c).kind == compNone {
+			return 0, false
+		}
+		return b, true
+	case conj && (att || c.form == past):
+		return b, true
+	case b < j: // after a comma or a coordinating word
+		return b, true
+	}
+	return 0, false
+}
+
+// clauseStart moves back from the verb at j over coordinating words,
+// speaker-switch markers and commas.
+func (d *doc) clauseStart(j int) int {
+	b := j
+	for {
+		moved := false
+		for _, seq := range append(d.lx.conj, d.lx.markers...) {
+			if d.endsWith(b, seq) {
+				b -= len(seq)
+				moved = true
+				break
+			}
+		}
+		if b > 0 && d.toks[b-1].kind == punct && (d.toks[b-1].norm == "،" || d.toks[b-1].norm == ",") {
+			b--
+			moved = true
+		}
+		if !moved {
+			return b
+		}
+	}
+}
+
+// endsWith reports whether the words before token b are seq.
+func (d *doc) endsWith(b int, seq []string) bool {
+	if b < len(seq) {
+		return false
+	}
+	for k := range seq {
+		t := d.toks[b-len(seq)+k]
+		if t.kind != word || t.norm != seq[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// looseQuote attributes a quotation no cue introduced.
+func (d *doc) looseQuote(qi int) {
+	q := d.qs[qi]
+	s, e := trimSpan(d.text, d.toks[q.open].end, d.toks[q.close].start)
+	if s >= e {
+		return
+	}
+	// Trailing attribution: "…"، قال الوزير. / "…"، بحسب الوزير.
+	k := q.close + 1
+	for k < len(d.toks) && d.toks[k].kind == punct && strings.Contains("،,-–", d.toks[k].norm) {
+		k++
+	}
+	if k < len(d.toks) && d.toks[k].kind == word {
+		t := d.toks[k]
+		if c, conj, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && !conj && c.form.finite() {
+			end := k + 1
+			for end < len(d.toks) && end < k+1+maxRegion && d.sent[end] == d.sent[k] && d.toks[end].kind == word {
+				end++
+			}
+			d.consumed[k] = true
+			sp, ok := d.subjectAfter(k+1, end, c)
+			if !ok {
+				sp = d.continuation(k)
+			}
+			d.claimed[qi] = true
+			if sp.valid() {
+				d.emitDirect(sp, d.cueText(k, false), s, e, d.sent[k])
+			}
+			return
+		}
+		if hasNorm(t, "حسب", "بحسب", "وفق", "وفقا", "طبقا") {
+			for m := k + 1; m < len(d.toks) && m <= k+4; m++ {
+				if mi := d.mentAt[m]; mi >= 0 && d.ments[mi].kind != "pronoun" {
+					d.claimed[qi] = true
+					d.emitDirect(speaker{ent: d.ments[mi].ent}, d.text[t.start:t.end], s, e, d.sent[k])
+					return
+				}
+			}
+		}
+	}
+	// A quotation opening a paragraph or sentence right after a statement
+	// continues it (وقال الوزير: "…". ⏎ "…").
+	if !d.last.valid() || d.lastEnd < 0 || d.toks[q.open].start-d.lastEnd > 400 {
+		return
+	}
+	if words := d.countWords(q.open, q.close); words < 4 {
+		return
+	}
+	if o := q.open; o == 0 || d.toks[o-1].kind == newline ||
+		(d.toks[o-1].kind == punct && strings.ContainsAny(d.toks[o-1].norm, ".!?؟:")) {
+		d.claimed[qi] = true
+		d.emitDirect(d.last, "", s, e, d.sent[q.open])
+	}
+}
+
+func (d *doc) emitDirect(sp speaker, cueWord string, s, e, sent int) {
+	d.emitted = append(d.emitted, marsad.Span{Start: s, End: e})
+	d.emit(sp, cueWord, marsad.Direct, s, e, sent)
+}
+
+func (d *doc) countWords(from, to int) int {
+	n := 0
+	for j := from; j < to; j++ {
+		if d.toks[j].kind == word {
+			n++
+		}
+	}
+	return n
+}
