@@ -44,8 +44,13 @@ func Segments(t Token) []Segmentation {
 	var walk func(pos int, prefixes []string, stage int)
 	walk = func(pos int, prefixes []string, stage int) {
 		rest := t.Text[pos:]
-		// Try each enclitic reading of this stem.
+		// Try each enclitic reading of this stem — except after the article:
+		// a definite noun takes no possessive pronoun (وبالتالي is not
+		// و+ب+ال+تال+ي).
 		for _, s := range enclitics {
+			if len(prefixes) > 0 && prefixes[len(prefixes)-1] == "ال" {
+				break
+			}
 			if strings.HasSuffix(rest, s) && letters(rest[:len(rest)-len(s)]) >= minStem {
 				stem := rest[:len(rest)-len(s)]
 				out = append(out, Segmentation{Prefixes: clone(prefixes), Suffix: s,
@@ -93,29 +98,74 @@ func Segments(t Token) []Segmentation {
 	return append(out, Segmentation{Stem: t})
 }
 
-// Segment returns one conservative reading of a word: the article and
-// conjunction/preposition proclitics are split only when the remaining stem
-// starts with the article (وبالأمس → و+ب+ال+أمس) or is long enough, and
-// enclitics only on words with a conjunction or preposition split or long
-// stems. Without a lexicon this is the best single guess; use Segments with
-// a lexicon when one is available.
+// Segment returns one conservative reading of a word: proclitics are split
+// when the reading ends in the article (a noun follows: وبالأمس →
+// و+ب+ال+أمس, stem of at least two letters) or leaves a stem of at least five
+// letters; enclitics are never split (يجريه and اجتماعه look alike to a
+// stripper without a lexicon). Of the readings that qualify, the one with
+// the most proclitics wins. Without a lexicon this is the best single guess;
+// use Segments with a lexicon when one is available.
+//
+// It is the hot path of indexing, so it enumerates the proclitic chains
+// directly instead of building every reading.
 func Segment(t Token) Segmentation {
-	for _, s := range Segments(t) {
-		if len(s.Prefixes) == 0 && s.Suffix == "" {
-			return s
+	if t.Kind != Word {
+		return Segmentation{Stem: t}
+	}
+	w := t.Text
+	best, bestN, bestPos := [4]string{}, 0, 0
+	var cur [4]string
+	for _, c := range [...]string{"", "و", "ف"} {
+		if !strings.HasPrefix(w, c) {
+			continue
 		}
-		n := letters(s.Stem.Text)
-		last := ""
-		if len(s.Prefixes) > 0 {
-			last = s.Prefixes[len(s.Prefixes)-1]
+		p1, n1 := len(c), 0
+		if c != "" {
+			cur[0], n1 = c, 1
 		}
-		// Trust a split ending in the article (a noun follows), or one that
-		// leaves a long stem.
-		if (last == "ال" && n >= 2) || (n >= 5 && s.Suffix == "") {
-			return s
+		for _, mid := range [...]string{"", "ب", "ل", "ك", "لل", "س"} {
+			if !strings.HasPrefix(w[p1:], mid) {
+				continue
+			}
+			p2, n2 := p1+len(mid), n1
+			switch mid {
+			case "":
+			case "لل":
+				cur[n2], cur[n2+1], n2 = "ل", "ال", n2+2
+			case "س":
+				if !imperfectPrefix(w[p2:]) {
+					continue
+				}
+				cur[n2], n2 = mid, n2+1
+			default:
+				cur[n2], n2 = mid, n2+1
+			}
+			for _, al := range [...]string{"", "ال"} {
+				if mid == "لل" && al != "" || !strings.HasPrefix(w[p2:], al) {
+					continue
+				}
+				p3, n3 := p2+len(al), n2
+				if al != "" {
+					cur[n3], n3 = al, n3+1
+				}
+				if n3 == 0 || n3 <= bestN {
+					continue
+				}
+				stem := letters(w[p3:])
+				lastAl := cur[n3-1] == "ال"
+				if (lastAl && stem >= minStem-1) || (!lastAl && stem >= 5) {
+					best, bestN, bestPos = cur, n3, p3
+				}
+			}
 		}
 	}
-	return Segmentation{Stem: t}
+	if bestN == 0 {
+		return Segmentation{Stem: t}
+	}
+	return Segmentation{
+		Prefixes: append([]string(nil), best[:bestN]...),
+		Stem:     Token{Text: w[bestPos:], Start: t.Start + bestPos, End: t.End, Kind: Word},
+	}
 }
 
 // Stem returns the search-normalized stem of the conservative reading.
@@ -128,10 +178,12 @@ func imperfectPrefix(s string) bool {
 	return r == 'ي' || r == 'ت' || r == 'ن' || r == 'أ'
 }
 
+// letters counts the letters of a word token's text: its runes less the
+// diacritics, tatweel and joiners that words may contain.
 func letters(s string) int {
 	n := 0
 	for _, r := range s {
-		if normalize.IsArabicLetter(r) || isLatinLetter(r) {
+		if r < 0x80 || !(normalize.IsDiacritic(r) || r == 'ـ' || r == '\u200c' || r == '\u200d') {
 			n++
 		}
 	}
