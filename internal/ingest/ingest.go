@@ -317,11 +317,14 @@ func setText(a *marsad.Article, body string) error {
 }
 
 // ContentID is the id of an article known only by its text: a hash of the
-// search form of the text, so the same article read twice (even re-encoded
-// or re-typeset) gets the same id.
+// search form of the text without its whitespace, so the same article read
+// twice — re-encoded, re-typeset or re-paragraphed — gets the same id.
 func ContentID(text string) string {
-	sum := sha256.Sum256([]byte(normalize.Search(text)))
-	return hex.EncodeToString(sum[:8])
+	h := sha256.New()
+	for _, f := range strings.Fields(normalize.Search(text)) {
+		h.Write([]byte(f))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // language says "ar" when Arabic letters are most of the letters.

@@ -27,10 +27,16 @@ type Result struct {
 func Text(raw string) Result {
 	mid := normalizeRunes(raw)
 	out, paras := assemble(string(mid.buf))
+	stages := []stage{mid.anchors, out.anchors}
+	text := string(out.buf)
+	if h, hp := splitHeadings(text, paras); h != nil {
+		text, paras = string(h.buf), hp
+		stages = append(stages, h.anchors)
+	}
 	return Result{
-		Text:       string(out.buf),
+		Text:       text,
 		Paragraphs: paras,
-		Map:        &OffsetMap{stages: []stage{mid.anchors, out.anchors}, rawLen: len(raw)},
+		Map:        &OffsetMap{stages: stages, rawLen: len(raw)},
 	}
 }
 
