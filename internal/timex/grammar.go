@@ -537,4 +537,3 @@ func (c *ctx) altMonth(j int, m monthName) int {
 	}
 	return k2
 }
-
