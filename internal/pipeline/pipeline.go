@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"marsad"
+	"marsad/internal/quote"
 	"marsad/internal/text/sentence"
 )
 
@@ -27,6 +28,8 @@ type namedStage struct {
 func Default() (*Pipeline, error) {
 	p := &Pipeline{}
 	p.add("sentences", sentencesStage{})
+	p.add("quotes", quote.New())
+	p.add("times", timesStage{})
 	return p, nil
 }
 
