@@ -176,24 +176,78 @@ func (c *ctx) relDay(n int) (string, day, bool) {
 	return d.value(), d, true
 }
 
-// definite adjectives that turn اليوم into a named day or a noun phrase
-// (اليوم الوطني "National Day", اليوم الأول "the first day"), not "today".
+// todayWords are the one-word phrases that are also names or nouns: اليوم in
+// «عين اليوم» (a newspaper), اليوم الوطني (National Day), اليوم الأول (the
+// first day); الغد in «صحيفة الغد»; الليلة الثانية (the second night).
+var todayWords = map[string]bool{"اليوم": true, "الغد": true, "الليله": true, "غد": true}
+
+var nameBefore = map[string]bool{
+	"عين": true, "صحيفه": true, "جريده": true, "حزب": true, "تيار": true, "قناه": true, "مجله": true,
+	"موقع": true, "برنامج": true, "نشره": true, "اخبار": true, "ليوم": true,
+}
+
+var dayNounAdj = map[string]bool{
+	"التالي": true, "السابق": true, "الاخير": true, "الموعود": true, "المفتوح": true, "المشهود": true,
+	"نفسه": true, "ذاته": true, "الاخر": true, "الاخره": true, "التاليه": true, "الاخيره": true,
+	"الكبير": true, "الكبيره": true, "الطويل": true, "الطويله": true,
+}
+
 func (c *ctx) todayBlocked(i int) bool {
-	n := c.w(i + 1)
-	if n == "" || c.toks[i+1].brk {
+	if i > 0 && !c.toks[i].brk && nameBefore[c.toks[i-1].norm] {
+		return true
+	}
+	if i+1 >= len(c.toks) || c.toks[i+1].brk {
 		return false
 	}
+	n := c.toks[i+1].norm
 	if _, ok := lex.weekdays[n]; ok {
 		return false
 	}
-	if strings.HasPrefix(n, "ال") && len(n) > 4 {
+	if _, ok := lex.ordinals[n]; ok {
 		return true
 	}
-	switch n {
-	case "نفسه", "ذاته", "التالي", "السابق":
+	// nisba adjectives: اليوم الوطني، اليوم العالمي، اليوم الدراسي
+	if strings.HasPrefix(n, "ال") && (strings.HasSuffix(n, "ي") || strings.HasSuffix(n, "يه")) && len([]rune(n)) > 4 {
 		return true
 	}
-	return false
+	return dayNounAdj[n]
+}
+
+// weekdayAfter reads a weekday that confirms a day just named: اليوم الجمعة،
+// أمس (الثلاثاء)، غداً الأحد. It returns the ISO weekday and the token after.
+func (c *ctx) weekdayAfter(j int) (int, int, bool) {
+	k := j
+	paren := c.is(k, "(")
+	if paren {
+		k++
+	}
+	wd, ok := lex.weekdays[c.w(k)]
+	if !ok || !c.is(k, c.w(k)) {
+		return 0, j, false
+	}
+	k++
+	if paren {
+		if !c.is(k, ")") {
+			return 0, j, false
+		}
+		k++
+	}
+	return wd, k, true
+}
+
+// agree moves d to the day with weekday wd nearest to it. Papers dated the
+// morning after print "اليوم الأربعاء" for Wednesday's wire copy; the named
+// weekday is the better evidence.
+func agree(d day, wd int) day {
+	for delta := 0; delta <= 3; delta++ {
+		for _, s := range []int{-1, 1} {
+			x := d.add(s * delta)
+			if isoWeekday(x.time()) == wd {
+				return x
+			}
+		}
+	}
+	return d
 }
 
 func (c *ctx) rPhrase(i int, s stem) []hit {
@@ -202,7 +256,7 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 			continue
 		}
 		j := i + len(p.words)
-		if len(p.words) == 1 && (s.s == "اليوم") && c.todayBlocked(i) {
+		if len(p.words) == 1 && todayWords[s.s] && c.todayBlocked(i) {
 			return nil
 		}
 		h := hit{i: i, j: j, pre: s.pre, kind: p.kind}
@@ -210,10 +264,12 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 			var n int
 			fmt.Sscanf(p.rule, "day %d", &n)
 			h.value, h.day, h.hasDay = c.relDay(n)
-			// اليوم الجمعة، أمس الخميس: the weekday only confirms the day.
-			if wd, ok := lex.weekdays[c.w(j)]; ok && c.is(j, c.w(j)) {
-				_ = wd
-				h.j++
+			if wd, k, ok := c.weekdayAfter(j); ok {
+				h.j = k
+				if h.hasDay {
+					h.day = agree(h.day, wd)
+					h.value = h.day.value()
+				}
 			}
 		} else {
 			h.value = p.rule

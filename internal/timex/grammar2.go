@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"marsad"
+	"marsad/internal/text/normalize"
 )
 
 // yearAfter reads an explicit year after a month or a day: 2015، من عام
@@ -504,7 +505,11 @@ func (c *ctx) bareYearAfterMod(k int) bool {
 }
 
 // number reads a cardinal at i: digits, or words (ثلاث، خمسة عشر، خمسة وعشرين).
-func (c *ctx) number(i int) (int, int, bool) {
+func (c *ctx) number(i int) (int, int, bool) { return c.numberW(i, c.w(i)) }
+
+// numberW is number with w as the search form of token i (a stem without
+// its clitic).
+func (c *ctx) numberW(i int, w string) (int, int, bool) {
 	if v, d, ok := c.num(i); ok {
 		if d > 6 {
 			return 0, 0, false
@@ -518,7 +523,6 @@ func (c *ctx) number(i int) (int, int, bool) {
 	if i >= len(c.toks) || !c.toks[i].word {
 		return 0, 0, false
 	}
-	w := c.w(i)
 	if w == "احد" || w == "احدي" || w == "اثنا" || w == "اثني" {
 		if c.is(i+1, "عشر", "عشره") {
 			if strings.HasPrefix(w, "اح") {
@@ -546,81 +550,109 @@ func (c *ctx) number(i int) (int, int, bool) {
 	return 0, 0, false
 }
 
-var vagueCount = map[string]bool{"عده": true, "بضعه": true, "بضع": true, "عشرات": true, "مئات": true, "بعض": false}
+var vagueCount = map[string]bool{"عده": true, "بضعه": true, "بضع": true, "عشرات": true, "مئات": true}
+
+// vagueAfter: أيام قليلة، ساعات عدة، سنوات طويلة.
+var vagueAfter = map[string]bool{"عده": true, "قليله": true, "عديده": true, "طويله": true, "معدوده": true}
+
+var durTriggers = map[string]bool{
+	"قبل": true, "لمده": true, "مده": true, "منذ": true, "طيله": true, "طوال": true, "خلال": true, "غضون": true,
+}
 
 // rDuration: ثلاث ساعات، ساعتين، نحو ثلاث ساعات (APPROX)، 15 يوماً، عدة أيام
-// (PXD)، نصف ساعة، ساعة ونصف، منذ عام (P1Y). قبل ثلاثة أيام is a date: the
-// reference minus the duration.
+// (PXD)، لساعات، نصف ساعة، ساعة ونصف، منذ عام (P1Y)، ستة وثمانية أسابيع (two
+// durations). قبل ثلاثة أيام is a date: the reference minus the duration.
 func (c *ctx) rDuration(i int, s stem) []hit {
-	k := i
-	ago := false
+	k, w := i, s.s
 	trigger := ""
-	switch s.s {
-	case "قبل":
-		ago = true
-		trigger = s.s
+	if w == "في" && c.is(i+1, "غضون") {
 		k++
-	case "لمده", "مده", "منذ", "طيله", "طوال":
-		trigger = s.s
+		w = c.w(k)
+	}
+	if durTriggers[w] {
+		trigger = w
 		k++
+		w = c.w(k)
+	}
+	start, pre := i, s.pre
+	if trigger != "" && trigger != "قبل" && trigger != "لمده" {
+		// the span is the duration; منذ، خلال stay outside, as in TimeML
+		start, pre = k, 0
 	}
 	mod := ""
-	start, pre := i, s.pre
-	if trigger == "" || trigger == "منذ" || trigger == "لمده" || trigger == "مده" {
-		ks := stem{c.w(k), 0}
-		if k == i {
-			ks = s
+	for _, mp := range lex.modPhrase[w] {
+		if mp.mod == "START" || mp.mod == "MID" || mp.mod == "END" || !c.seq(k+1, mp.words[1:]) {
+			continue
 		}
-		for _, mp := range lex.modPhrase[ks.s] {
-			if mp.mod == "START" || mp.mod == "MID" || mp.mod == "END" || !c.seq(k+1, mp.words[1:]) {
-				continue
-			}
-			mod = mp.mod
-			k += len(mp.words)
-			break
-		}
+		mod = mp.mod
+		k += len(mp.words)
+		w = c.w(k)
+		break
 	}
-	if trigger == "منذ" || trigger == "طيله" || trigger == "طوال" {
-		// the span is the duration; منذ stays outside, as in TimeML
-		start, pre = i+1, 0
-		if mod != "" {
-			start = i + 1
-		}
-	}
-	if mod != "" && trigger == "" {
-		start, pre = i, s.pre
-	}
-	if k >= len(c.toks) || c.toks[k].brk && k > i {
+	if k >= len(c.toks) || k > i && c.toks[k].brk {
 		return nil
 	}
-	w := c.w(k)
-	if k == i {
-		w = s.s
+	// a definite count: الثلاثة أسابيع، الـ 5 عقود
+	if w == "ال" && c.toks[min(k+1, len(c.toks)-1)].digits > 0 {
+		k++
+		w = c.w(k)
+	} else if _, ok := lex.cardinals[strings.TrimPrefix(w, "ال")]; ok && strings.HasPrefix(w, "ال") {
+		w = strings.TrimPrefix(w, "ال")
 	}
+	// a clitic preposition on the first word: لساعات، لأربع سنوات، بتسع ساعات
+	clitic := k == i && s.pre > 0 && (c.text[c.toks[i].start+s.pre-1] == "ل"[1] || c.text[c.toks[i].start+s.pre-1] == "ب"[1])
 	n, u, j := "", "", 0
-	switch {
+	var first *hit
+	switch un, isUnit := lex.units[w]; {
 	case w == "نصف" || w == "ربع":
 		if c.is(k+1, "ساعه") {
-			m := map[string]string{"نصف": "30", "ربع": "15"}[w]
-			n, u, j = m, "MIN", k+2
+			n, u, j = map[string]string{"نصف": "30", "ربع": "15"}[w], "MIN", k+2
 		}
 	case vagueCount[w]:
-		if un, ok := lex.units[c.w(k+1)]; ok && c.is(k+1, c.w(k+1)) && un.count != 2 {
+		if un, ok := lex.units[c.w(k+1)]; ok && c.is(k+1, c.w(k+1)) && un.count == 0 {
 			n, u, j = "X", un.code, k+2
 		}
+	case isUnit && un.count == 2:
+		n, u, j = "2", un.code, k+1
+	case isUnit && un.count == 1:
+		if c.is(k+1, "واحد", "واحده") {
+			n, u, j = "1", un.code, k+2
+			break
+		}
+		if (trigger == "" && mod == "") || un.code == "S" || c.isYearNum(k+1) {
+			// منذ عام 2004 is a year, not a duration
+			return nil
+		}
+		if _, ok := lex.modifiers[c.w(k+1)]; ok {
+			return nil
+		}
+		n, u, j = "1", un.code, k+1
+	case isUnit && un.count == 0:
+		switch {
+		case c.is(k+1, c.w(k+1)) && vagueAfter[c.w(k+1)]:
+			n, u, j = "X", un.code, k+2
+		case trigger != "" || mod != "" || clitic:
+			if _, ok := lex.modifiers[c.w(k+1)]; ok {
+				return nil
+			}
+			n, u, j = "X", un.code, k+1
+		}
 	default:
-		if un, ok := lex.units[w]; ok && un.count == 2 {
-			n, u, j = "2", un.code, k+1
-			break
-		}
-		if un, ok := lex.units[w]; ok && un.count == 1 && trigger != "" && un.code != "S" {
-			// منذ عام، قبل يوم، لمدة ساعة
-			n, u, j = "1", un.code, k+1
-			break
-		}
-		v, k2, ok := c.number(k)
+		v, k2, ok := c.numberW(k, w)
 		if !ok || v == 0 {
 			return nil
+		}
+		// ستة وثمانية أسابيع: the first count shares the unit
+		if strings.HasPrefix(c.w(k2), "و") && len(c.w(k2)) > 2 {
+			if v2, k3, ok := c.numberW(k2, strings.TrimPrefix(c.w(k2), "و")); ok && v2 > 0 {
+				if un, ok := lex.units[c.w(k3)]; ok && un.count != 2 && c.toks[k2].digits == 0 {
+					first = &hit{i: start, j: k2, pre: pre, kind: marsad.TimeDuration, value: durValue(fmt.Sprint(v), un.code), mod: mod}
+					start, pre, v, k2 = k2, 0, v2, k3
+					if c.toks[start].word {
+						pre = normalizeLen(c.text[c.toks[start].start:c.toks[start].end], 1)
+					}
+				}
+			}
 		}
 		un, ok := lex.units[c.w(k2)]
 		if !ok || !c.is(k2, c.w(k2)) || un.count == 2 {
@@ -631,24 +663,50 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			return nil
 		}
 		n, u, j = fmt.Sprint(v), un.code, k2+1
+		if c.is(k2+1, ".") && c.toks[min(k2+2, len(c.toks)-1)].digits > 0 && !c.toks[k2+1].space {
+			return nil
+		}
 	}
 	if n == "" {
 		return nil
 	}
-	if (u == "DE" || u == "CE") && trigger == "" && mod == "" {
-		return nil // عقد "contract", قرن "horn" without a time word before
+	if (u == "DE" || u == "CE") && trigger == "" && mod == "" && !c.is(j, "من") {
+		return nil // عقد "contract", قرن "horn" without a time word around
 	}
-	// ساعة ونصف، ثلاث ساعات ونصف
-	if c.is(j, "ونصف") && (u == "H" || u == "D" || u == "Y") {
+	if (u == "DE" || u == "CE") && c.is(j, "من") && c.is(j+1, "الزمن") {
+		j += 2
+	}
+	value := durValue(n, u)
+	// ساعة ونصف، ثلاث ساعات ونصف، عام ونصف
+	if c.is(j, "ونصف") && n != "X" {
 		j++
+		var x int
+		fmt.Sscan(n, &x)
 		switch u {
 		case "H":
-			if n != "X" {
-				return c.finishDur(start, j, pre, fmt.Sprintf("PT%sH30M", n), mod, ago, n, u)
-			}
+			value = fmt.Sprintf("PT%dH30M", x)
+		case "Y", "D", "M", "W":
+			value = fmt.Sprintf("P%d.5%s", x, u)
 		}
 	}
-	return c.finishDur(start, j, pre, durValue(n, u), mod, ago, n, u)
+	out := c.finishDur(start, j, pre, value, mod, trigger == "قبل", n, u)
+	if first != nil {
+		out = append([]hit{*first}, out...)
+	}
+	return out
+}
+
+// normalizeLen returns the bytes of s's first n letters (a clitic).
+func normalizeLen(s string, n int) int {
+	for i, r := range s {
+		if n == 0 {
+			return i
+		}
+		if !normalize.IsDiacritic(r) {
+			n--
+		}
+	}
+	return len(s)
 }
 
 func (c *ctx) finishDur(i, j, pre int, value, mod string, ago bool, n, u string) []hit {
