@@ -96,7 +96,7 @@ func (c *ctx) seq(i int, words []string) bool {
 }
 
 func (c *ctx) num(i int) (int, int, bool) {
-	if i < 0 || i >= len(c.toks) || c.toks[i].digits == 0 || (i > 0 && c.toks[i].brk) {
+	if i < 0 || i >= len(c.toks) || c.toks[i].digits == 0 {
 		return 0, 0, false
 	}
 	return c.toks[i].num, c.toks[i].digits, true
@@ -273,6 +273,13 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 			}
 		} else {
 			h.value = p.rule
+			// في وقت لاحق اليوم: the day is the value
+			if j < len(c.toks) && !c.toks[j].brk && p.kind == marsad.TimeDate {
+				if dh := c.rPhrase(j, stem{c.w(j), 0}); len(dh) == 1 && dh[0].hasDay {
+					dh[0].i, dh[0].pre = i, s.pre
+					return dh
+				}
+			}
 		}
 		return one(h)
 	}
@@ -428,6 +435,15 @@ func (c *ctx) futureContext(i int) bool {
 			return true
 		}
 	}
+	// … or just after it: يوم الأربعاء المنتخب … مواجهته التي ستجمعه
+	for k := i + 1; k < len(c.toks) && k <= i+8; k++ {
+		if c.toks[k].brk || c.toks[k].norm == "." {
+			break
+		}
+		if c.isFutureWord(k) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -444,8 +460,8 @@ func (c *ctx) isFutureWord(k int) bool {
 		r := []rune(t)
 		switch r[1] {
 		case 'ي', 'ت', 'ن':
-			// سيتم، ستعقد، سنواصل; but a noun that only starts so (سيارة) is listed above.
-			return !strings.HasSuffix(t, "ه") && !strings.HasSuffix(t, "ات")
+			// سيتم، ستعقد، ستجمعه; but a noun that only starts so (سيارة) is listed above.
+			return !strings.HasSuffix(t, "ات")
 		}
 	}
 	return false
@@ -486,6 +502,10 @@ func (c *ctx) dateHit(i, j, pre int, y, m, d int, hijri bool) []hit {
 func (c *ctx) rNumericDate(i int, s stem) []hit {
 	a, da, ok := c.num(i)
 	if !ok || s.pre != 0 {
+		return nil
+	}
+	// …/2015/05/31/… in a URL is not a date of the text
+	if i > 0 && !c.toks[i].space && (c.toks[i-1].word || c.toks[i-1].norm == "/") {
 		return nil
 	}
 	sep := c.w(i + 1)
@@ -535,6 +555,10 @@ func (c *ctx) dayNumber(i int, s string) (int, int, bool) {
 	}
 	v, ok := lex.ordinals[s]
 	if !ok {
+		// يوم تسعة كانون الأول: a cardinal before a month name
+		if n, j, ok := c.numberW(i, s); ok && n >= 1 && n <= 31 && c.toks[i].word {
+			return n, j, true
+		}
 		return 0, 0, false
 	}
 	j := i + 1

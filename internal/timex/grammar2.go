@@ -222,6 +222,23 @@ var yearPrep = map[string]bool{
 	"منذ": true, "حتي": true, "في": true, "خلال": true, "قبل": true, "بعد": true, "مطلع": true,
 	"منتصف": true, "نهايه": true, "بدايه": true, "اواخر": true, "اوائل": true, "بحلول": true, "الي": true,
 	"عامي": true, "موسم": true, "ميزانيه": true, "رؤيه": true, "لعام": true, "لسنه": true,
+	"من": true, "بين": true, "مواليد": true,
+}
+
+// quantityBefore: words after which a four-digit number is an amount
+// (بلغ 2000، رقم 2015، بنحو 1990).
+var quantityBefore = map[string]bool{
+	"رقم": true, "الرقم": true, "بلغ": true, "بلغت": true, "نحو": true, "بنحو": true, "حوالي": true,
+	"قرابه": true, "اكثر": true, "اقل": true, "مبلغ": true, "عدد": true, "بقيمه": true, "بواقع": true,
+	"مستوي": true, "عند": true, "اجمالي": true, "بمعدل": true, "قيمه": true, "قدرها": true, "قدره": true,
+	"الي": true, "وصل": true, "يبلغ": true, "تبلغ": true, "حتي": false,
+}
+
+// countWords are common nouns counted by a number that begin like a clitic
+// preposition (لاعب، لتر), so they are not taken for one.
+var countWords = map[string]bool{
+	"لاعب": true, "لاعبا": true, "لاعبين": true, "لتر": true, "لترا": true, "ليره": true, "بلاغ": true,
+	"بلاغا": true, "برميل": true, "بيت": true, "بئر": true, "بنك": true, "باحث": true, "بحث": true,
 }
 
 func (c *ctx) yearValue(y int, hijri bool) string {
@@ -249,6 +266,10 @@ func (c *ctx) rYear(i int, s stem) []hit {
 		return nil
 	}
 	y := c.toks[k].num
+	// 1436/1437هـ names an academic year, not a year
+	if c.is(k-1, "/") && c.isYearNum(k-2) || c.is(k+1, "/") && c.isYearNum(k+2) {
+		return nil
+	}
 	j := k + 1
 	if paren && trig {
 		if !c.is(j, ")") {
@@ -302,6 +323,10 @@ func (c *ctx) bareYear(k int) bool {
 	if yearPrep[strings.TrimPrefix(prev, "و")] {
 		return !nextWord || !c.countNoun(k+1)
 	}
+	// a year after a name: أولمبياد 2020، كأس العالم 2018، موسم 2012-2013
+	if y >= 1950 && y <= 2035 && k > 0 && c.toks[k-1].word && !quantityBefore[strings.TrimPrefix(prev, "و")] {
+		return !nextWord || !c.countNoun(k+1)
+	}
 	return false
 }
 
@@ -312,6 +337,9 @@ func (c *ctx) countNoun(k int) bool {
 	w := c.w(k)
 	if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
 		return false
+	}
+	if (strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ب")) && len([]rune(w)) > 4 && !countWords[w] {
+		return false // لأسباب، بعد … : a new phrase
 	}
 	switch w {
 	case "في", "من", "الي", "علي", "عن", "حتي", "بعد", "قبل", "عندما", "حين", "كما", "لكن", "ثم", "اي", "او", "ام", "وهو", "وهي", "حيث", "بين", "مع":
@@ -474,7 +502,7 @@ func (c *ctx) rModWrap(i int, s stem) []hit {
 		for _, r := range []recognizer{(*ctx).rMonth, (*ctx).rRelUnit, (*ctx).rYear} {
 			if h := r(c, k, ks); len(h) == 1 {
 				h[0].i, h[0].pre, h[0].mod = i, s.pre, mp.mod
-				if mp.mod == "END" && strings.Contains(h[0].value, "-W") && c.w(k) == "الاسبوع" {
+				if mp.words[0] == "نهايه" && strings.Contains(h[0].value, "-W") && c.w(k) == "الاسبوع" {
 					h[0].value += "-WE"
 					h[0].mod = ""
 				}
@@ -484,7 +512,7 @@ func (c *ctx) rModWrap(i int, s stem) []hit {
 		if u, ok := unitDef[c.w(k)]; ok {
 			h := c.unitHit(i, k+1, s.pre, u, 0)
 			h.mod = mp.mod
-			if mp.mod == "END" && u == "W" {
+			if mp.words[0] == "نهايه" && u == "W" {
 				h.value += "-WE"
 				h.mod = ""
 			}
@@ -689,7 +717,12 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			value = fmt.Sprintf("P%d.5%s", x, u)
 		}
 	}
-	out := c.finishDur(start, j, pre, value, mod, trigger == "قبل", n, u)
+	ago := trigger == "قبل"
+	if ago && c.is(j, "من") {
+		// قبل أيام قليلة من انطلاق…: before an event, a duration
+		ago, start, pre = false, i+1, 0
+	}
+	out := c.finishDur(start, j, pre, value, mod, ago, n, u)
 	if first != nil {
 		out = append([]hit{*first}, out...)
 	}
@@ -774,20 +807,32 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		sa = true
 	}
 	hour, mins := -1, 0
+	paren := sa && c.is(k, "(")
+	if paren {
+		k++ // الساعة (3:25)
+	}
 	j := k
-	if v, d, ok := c.num(k); ok && d <= 2 && v <= 24 {
+	if v, d, ok := c.num(k); ok && (d <= 2 && v <= 24 || d == 4 && sa && v/100 <= 24 && v%100 < 60) {
 		hour, j = v, k+1
+		if d == 4 { // الساعة 0622 بتوقيت جرينتش
+			hour, mins = v/100, v%100
+		}
+		colon := false
 		if c.is(j, ":") {
-			if m, d2, ok := c.num(j + 1); ok && d2 == 2 && m < 60 {
-				mins, j = m, j+2
-			} else {
+			m, d2, ok := c.num(j + 1)
+			if !ok || d2 != 2 || m >= 60 {
 				return nil
 			}
-		} else if !sa && !c.partAdverb(j) {
-			return nil
+			mins, j, colon = m, j+2, true
 		}
-		if !sa && mins == 0 && !c.partAdverb(j) && !c.is(k-1, "في", "عند", "حتي", "الي", "من") {
-			return nil
+		if !sa {
+			switch {
+			case c.partAdverb(j):
+			case colon && (c.is(k-1, "في", "عند", "حتي", "الي", "من", "(") || c.is(j, "ت", "بتوقيت", "بالتوقيت", ")") || j >= len(c.toks) || c.toks[j].brk):
+				// 15:42 ت م (WAS wire footer), (01:25 بتوقيت غرينتش)
+			default:
+				return nil
+			}
 		}
 	} else if hw, ok := hourWords[c.w(k)]; ok && (k != i || s.pre == 0) {
 		hour, j = hw, k+1
@@ -799,11 +844,23 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		} else if hw == 2 && c.is(j, "عشره", "عشر") {
 			hour, j = 12, j+1
 		}
-		if !sa && !c.partAdverb(j) && !c.minuteWord(j) {
+		if !sa && !c.partAdverb(j) && !c.minuteWord(j) && !c.partNoun(j) && !(c.is(j, "من") && c.partNoun(j+1)) {
 			return nil
 		}
 	} else {
 		return nil
+	}
+	if paren {
+		if !c.is(j, ")") {
+			return nil
+		}
+		j++
+	}
+	if c.is(j, "ت") { // ت م: توقيت مكة
+		j++
+		if c.is(j, "م", "غ") {
+			j++
+		}
 	}
 	switch {
 	case c.is(j, "والنصف", "ونصف"):
@@ -848,7 +905,7 @@ func (c *ctx) rTime(i int, s stem) []hit {
 			}
 		}
 	}
-	if c.is(j, "بتوقيت") && j+1 < len(c.toks) && c.toks[j+1].word {
+	if c.is(j, "بتوقيت", "بالتوقيت") && j+1 < len(c.toks) && c.toks[j+1].word {
 		j += 2
 		if c.is(j, "المكرمه", "غرينتش", "جرينتش", "المنوره") {
 			j++
@@ -881,6 +938,15 @@ func (c *ctx) partAdverb(j int) bool {
 		return true
 	}
 	return false
+}
+
+// partNoun: صباح، مساء، عصر … as a noun (الرابعة عصر، التاسعة من مساء الأربعاء).
+func (c *ctx) partNoun(j int) bool {
+	if j >= len(c.toks) || c.toks[j].brk {
+		return false
+	}
+	_, ok := lex.parts[c.w(j)]
+	return ok && c.w(j) != "م" && c.w(j) != "ص"
 }
 
 func (c *ctx) minuteWord(j int) bool {

@@ -43,8 +43,12 @@ func validDay(y, m, d int) bool {
 	return t.Day() == d
 }
 
+// weekValue names the week holding t. Saudi and most Arab weeks run from
+// Sunday to Saturday, so a week is written as the ISO week of its Monday:
+// "الأسبوع الماضي" said on Sunday 2015-08-09 is 2 … 8 August, 2015-W32.
 func weekValue(t time.Time) string {
-	y, w := t.ISOWeek()
+	sunday := t.AddDate(0, 0, -int(t.Weekday()))
+	y, w := sunday.AddDate(0, 0, 1).ISOWeek()
 	return fmt.Sprintf("%04d-W%02d", y, w)
 }
 
