@@ -36,6 +36,9 @@ type cue struct {
 	// object: the verb takes a direct object before its content (وصف
 	// المحادثات بأنها…), so the noun after it may not be its subject.
 	object bool
+	// conjOnly: the form is a cue only after و/ف (وبين), being a common
+	// function word alone (بين 'between').
+	conjOnly bool
 }
 
 // lexicon is the linguistic data of the package, loaded from data/*.txt.
@@ -49,6 +52,8 @@ type lexicon struct {
 	speakerHeads   map[string]bool
 	adverbials     map[string]bool
 	governors      map[string]bool
+	honorifics     map[string]bool
+	voices         [][]string // على لسان، نقلا عن، عن
 }
 
 // lines returns the non-comment, non-empty lines of an embedded data file.
@@ -77,6 +82,7 @@ func loadLexicon() (*lexicon, error) {
 		speakerHeads:   map[string]bool{},
 		adverbials:     map[string]bool{},
 		governors:      map[string]bool{},
+		honorifics:     map[string]bool{},
 	}
 	ls, err := lines("cues.txt")
 	if err != nil {
@@ -101,7 +107,8 @@ func loadLexicon() (*lexicon, error) {
 				if w == "-" {
 					continue
 				}
-				lx.cues[normalize.Search(w)] = cue{lemma: lemma, form: f, preps: preps, object: object}
+				conjOnly := strings.HasPrefix(w, "+")
+				lx.cues[normalize.Search(strings.TrimPrefix(w, "+"))] = cue{lemma: lemma, form: f, preps: preps, object: object, conjOnly: conjOnly}
 			}
 		}
 	}
@@ -129,7 +136,7 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("quote data complementizers.txt: %q: want one or two words", l)
 		}
 	}
-	for name, dst := range map[string]*[][]string{"markers.txt": &lx.markers, "conjunctions.txt": &lx.conj} {
+	for name, dst := range map[string]*[][]string{"markers.txt": &lx.markers, "conjunctions.txt": &lx.conj, "voices.txt": &lx.voices} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}
@@ -137,7 +144,7 @@ func loadLexicon() (*lexicon, error) {
 			*dst = append(*dst, strings.Fields(normalize.Search(l)))
 		}
 	}
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}
@@ -174,7 +181,7 @@ func (lx *lexicon) lookupCue(w string, taMarbuta bool) (c cue, conj bool, ok boo
 		}
 		return cue{}, false
 	}
-	if c, ok := try(w); ok {
+	if c, ok := try(w); ok && !c.conjOnly {
 		return c, false, true
 	}
 	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
@@ -222,4 +229,15 @@ func (lx *lexicon) isSpeakerHead(w string) bool {
 		return true
 	}
 	return false
+}
+
+// meeting reports whether w introduces someone the subject meets or
+// addresses (مع نظيره الفرنسي فابيوس، لدى استقباله السفير), so that a person
+// named after it is not the speaker.
+func (lx *lexicon) meeting(w string) bool {
+	switch w {
+	case "مع", "لدي", "امام", "بين", "ضد", "ومع":
+		return true
+	}
+	return strings.Contains(w, "نظير") || strings.HasPrefix(w, "لاستقبال") || strings.HasPrefix(w, "استقبال") || strings.HasPrefix(w, "لقائه") || strings.HasPrefix(w, "بلقاء")
 }

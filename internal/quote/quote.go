@@ -273,7 +273,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 			}
 			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
 			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …
-			if d.complementFollows(d.qs[qi].close) {
+			if d.complementFollows(d.qs[qi].close, d.quotedName(qi)) {
 				j = d.qs[qi].close
 				continue
 			}
@@ -303,9 +303,12 @@ func (d *doc) findComplement(i int, c cue) complement {
 			if d.lx.compPreps[t.norm] && j+1 < len(d.toks) && d.lx.isComplementizer(d.toks[j+1].norm) {
 				return complement{kind: compThat, start: j + 2, regionEnd: j}
 			}
-			if j-i <= maxPrepGap && j+1 < len(d.toks) && d.toks[j+1].kind == word && !d.lx.adverbials[d.toks[j+1].norm] {
+			if j-i <= maxPrepGap && d.nominalSubjectOK(i, j, c) {
 				for _, p := range c.preps {
-					if t.norm == p {
+					if p == "ب" && len(t.norm) > len("ب")+2 && strings.HasPrefix(t.norm, "ب") && !d.lx.isComplementizer(t.norm) {
+						return complement{kind: compPrep, start: j, regionEnd: j} // طالب بإطلاق: ب is part of the content word
+					}
+					if t.norm == p && j+1 < len(d.toks) && d.toks[j+1].kind == word && !d.lx.adverbials[d.toks[j+1].norm] {
 						return complement{kind: compPrep, start: j + 1, regionEnd: j}
 					}
 				}
@@ -321,10 +324,33 @@ func (d *doc) findComplement(i int, c cue) complement {
 	return complement{}
 }
 
+// nominalSubjectOK decides whether a preposition at j may open the content
+// of cue i without أن (شدد على ضرورة …): right after the verb, or after a
+// region naming someone (شدد بوتين على …، طالب … الشيباني المرجعية بإصدار),
+// or after a short title phrase for a verb without object. Otherwise the
+// preposition belongs to the region (طالب الخبير … بجامعة نايف) or the
+// verb is not one of saying at all (دعت الحاجة إلى).
+func (d *doc) nominalSubjectOK(i, j int, c cue) bool {
+	if j == i+1 {
+		return true
+	}
+	for k := i + 1; k < j; k++ {
+		if mi := d.mentAt[k]; mi >= 0 && d.named(mi) {
+			return true
+		}
+	}
+	return !c.object && j-i <= 4 && d.lx.isSpeakerHead(d.toks[i+1].norm)
+}
+
 // complementFollows reports whether a complementizer or colon comes soon
-// after token k in its sentence.
-func (d *doc) complementFollows(k int) bool {
-	for j := k + 1; j < len(d.toks) && j <= k+7; j++ {
+// after token k in its sentence; far widens "soon" for a quoted name,
+// which a long title may follow (وكشف لـ"الوطن" مدير الإدارة العامة … أن).
+func (d *doc) complementFollows(k int, far bool) bool {
+	window := 7
+	if far {
+		window = 16
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+window; j++ {
 		t := d.toks[j]
 		if t.kind == newline || d.sent[j] != d.sent[k] {
 			return false
@@ -341,6 +367,17 @@ func (d *doc) complementFollows(k int) bool {
 	return false
 }
 
+// quotedName reports whether quotation qi looks like a quoted name rather
+// than quoted words: at most three words, glued to the word before it
+// (لـ"الوطن"، صحيفة «الحياة») rather than after a colon or comma.
+func (d *doc) quotedName(qi int) bool {
+	q := d.qs[qi]
+	if d.countWords(q.open, q.close) > 3 || q.open == 0 {
+		return false
+	}
+	return d.toks[q.open-1].kind == word
+}
+
 // cueAt handles the cue word at token i.
 func (d *doc) cueAt(i int, c cue, conj bool) {
 	comp := d.findComplement(i, c)
@@ -350,7 +387,7 @@ func (d *doc) cueAt(i int, c cue, conj bool) {
 	for j := i + 1; j < comp.regionEnd; j++ {
 		d.consumed[j] = true
 	}
-	sp := d.resolveSpeaker(i, c, conj, comp.regionEnd)
+	sp, speaks := d.resolveSpeaker(i, c, conj, comp.regionEnd)
 
 	var s, e int
 	kind := marsad.Indirect
@@ -397,7 +434,7 @@ func (d *doc) cueAt(i int, c cue, conj bool) {
 			d.claimed[qi] = true
 		}
 	}
-	if !sp.valid() {
+	if !speaks || !sp.valid() {
 		return
 	}
 	d.emit(sp, d.cueText(i, conj), kind, s, e, d.sent[i])
@@ -545,14 +582,14 @@ func (d *doc) looseQuote(qi int) {
 	}
 	if k < len(d.toks) && d.toks[k].kind == word {
 		t := d.toks[k]
-		if c, conj, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && !conj && c.form.finite() {
+		if c, conj, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && !conj && c.form.finite() && d.findComplement(k, c).kind == compNone {
 			end := k + 1
 			for end < len(d.toks) && end < k+1+maxRegion && d.sent[end] == d.sent[k] && d.toks[end].kind == word {
 				end++
 			}
 			d.consumed[k] = true
-			sp, ok := d.subjectAfter(k+1, end, c)
-			if !ok {
+			sp, explicit := d.subjectAfter(k+1, end, c)
+			if !explicit {
 				sp = d.continuation(k)
 			}
 			d.claimed[qi] = true

@@ -5,45 +5,101 @@ import (
 )
 
 // resolveSpeaker finds who says the statement whose cue is token i; the
-// speaker region runs from i+1 to regionEnd.
-func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) speaker {
+// speaker region runs from i+1 to regionEnd. ok is false when the region
+// names something that cannot speak (تشير الإحصاءات أن): then there is no
+// statement to attribute.
+func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, bool) {
+	// نقلت الوكالة عن الناطق أن، بينت الشركة على لسان رئيسها أن.
+	if sp, ok := d.voice(i+1, regionEnd, c); ok {
+		return sp, true
+	}
+	// وقال سماحته، وأضاف معاليه: the one already speaking.
+	if i+1 < regionEnd && d.lx.honorifics[d.toks[i+1].norm] {
+		return d.continuation(i), true
+	}
 	switch c.form {
 	case past, present:
 		// Verb–subject order, the default of news Arabic: أوضح الرئيس
 		// الأميركي أن، أعلن الكرملين أن.
-		if sp, ok := d.subjectAfter(i+1, regionEnd, c); ok {
-			return sp
+		if sp, explicit := d.subjectAfter(i+1, regionEnd, c); explicit {
+			return sp, sp.valid()
 		}
 		// Subject–verb: ترامب أشار إلى أنه، أما بوتين فقال إن.
 		if sp, ok := d.subjectBefore(i, conj); ok {
-			return sp
+			return sp, true
 		}
-		if d.afterMarker(i) {
-			// من جانبه، أكد أن … : the one just named, not the last speaker.
-			if sp, ok := d.justNamed(i); ok {
-				return sp
-			}
-		}
-		return d.continuation(i)
+		return d.proDrop(i), true
 	case participle:
 		// …، مؤكداً أن: the subject of the clause the participle hangs on —
 		// the speaker of a statement earlier in this sentence, or the
 		// sentence's first named subject.
 		if d.last.valid() && d.lastSent == d.sent[i] {
-			return d.last
+			return d.last, true
 		}
 		if sp, ok := d.sentenceSubject(i); ok {
-			return sp
+			return sp, true
 		}
-		return d.continuation(i)
-	default: // masdar: نقلت عن الوزير قوله إن …; واستطرد بقوله
-		for k := i - 1; k >= 0 && k >= i-3; k-- {
-			if mi := d.mentAt[k]; mi >= 0 && d.ments[mi].kind != "pronoun" {
-				return speaker{ent: d.ments[mi].ent}
+		return d.continuation(i), true
+	default: // masdar: نقلت عن الوزير قوله إن …; واستطرد بقوله …
+		if k := i - 1; k > 0 {
+			if mi := d.mentAt[k]; mi >= 0 && d.ments[mi].kind != "pronoun" && d.ments[mi].tok0 > 0 &&
+				hasNorm(d.toks[d.ments[mi].tok0-1], "عن") {
+				return speaker{ent: d.ments[mi].ent}, true
 			}
 		}
-		return d.continuation(i)
+		return d.proDrop(i), true
 	}
+}
+
+// proDrop is the speaker of a finite cue verb with no subject of its own
+// (وأكد أن، لكنه شدد، فيما قالت إن): the speaker of a statement earlier in
+// the sentence; after من جانبه/بدوره the one just named; else the
+// sentence's first named subject (وانتقد … فلاح مصطفى القرار، شدد على أن);
+// else the previous speaker.
+func (d *doc) proDrop(i int) speaker {
+	if d.last.valid() && d.lastSent == d.sent[i] {
+		return d.last
+	}
+	if d.afterMarker(i) {
+		if sp, ok := d.justNamed(i); ok {
+			return sp
+		}
+	}
+	if sp, ok := d.sentenceSubject(i); ok {
+		return sp
+	}
+	return d.continuation(i)
+}
+
+// voice finds a speaker handed over inside the region (على لسان X، نقلا عن
+// X، and after نقل a bare عن X).
+func (d *doc) voice(from, to int, c cue) (speaker, bool) {
+	for k := from; k < to; k++ {
+		for _, seq := range d.lx.voices {
+			if len(seq) == 1 && c.lemma != "نقل" {
+				continue
+			}
+			if k+len(seq) > to || !d.endsWith(k+len(seq), seq) {
+				continue
+			}
+			for m := k + len(seq); m < to && m < k+len(seq)+8; m++ {
+				if mi := d.mentAt[m]; mi >= 0 && d.ments[mi].kind != "pronoun" {
+					if d.ments[mi].typ == "PERS" || m+1 >= to {
+						return speaker{ent: d.ments[mi].ent}, true
+					}
+					// A title naming a body before the person (الناطق باسم
+					// اللجنة جانغ): keep looking for the person.
+					for n := d.ments[mi].tok1 + 1; n < to && n < m+8; n++ {
+						if mj := d.mentAt[n]; mj >= 0 && d.ments[mj].typ == "PERS" && d.ments[mj].kind != "pronoun" {
+							return speaker{ent: d.ments[mj].ent}, true
+						}
+					}
+					return speaker{ent: d.ments[mi].ent}, true
+				}
+			}
+		}
+	}
+	return speaker{ent: -1}, false
 }
 
 // named reports whether mention mi can be a speaker: a name, title or
@@ -75,40 +131,19 @@ func (d *doc) named(mi int) bool {
 // mention in it (a person preferred over the place or body in his title:
 // نائب رئيس مجلس الأمن الروسي ديمتري مدفيدف), or, with no mention, the
 // phrase itself when it opens with a title or institution word (مصدر
-// مسؤول، المتحدث باسم الوزارة). A person named a little later (رئيس
-// الهيئة في منطقة الرياض الشيخ …) is taken when no governor (مع، نظيره)
-// stands between.
-func (d *doc) subjectAfter(from, to int, c cue) (speaker, bool) {
+// مسؤول، المتحدث باسم الوزارة). A person named a little later (المسؤولة عن
+// الركن هاجر التاروتي، المتحدث باسم طالبان ذبيح الله مجاهد) is taken when
+// no word of meeting (مع، نظيره) stands between.
+//
+// explicit reports whether the region has a subject at all; the speaker is
+// invalid when that subject cannot be one (a noun the linker did not
+// recognise as a name: تشير الإحصاءات أن).
+func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
+	none := speaker{ent: -1}
 	if from >= to {
-		return speaker{ent: -1}, false
+		return none, false
 	}
-	// The leading noun phrase.
-	npEnd := from
-	for npEnd < to {
-		t := d.toks[npEnd]
-		if t.kind == punct && t.norm != "." { // ، ( ) :
-			break
-		}
-		if t.kind == word {
-			if d.lx.adverbials[t.norm] || d.lx.governors[t.norm] {
-				break
-			}
-			if npEnd > from && (strings.HasPrefix(t.norm, "لل") || strings.HasPrefix(t.norm, "بال")) {
-				break
-			}
-			if _, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok { // بقوله، قائلاً
-				break
-			}
-		}
-		if t.kind == mark {
-			if qi, ok := d.qAt[npEnd]; ok && d.qs[qi].close < to { // صحيفة "الحياة"
-				npEnd = d.qs[qi].close + 1
-				continue
-			}
-			break
-		}
-		npEnd++
-	}
+	npEnd := d.nounPhraseEnd(from, to)
 	best := -1
 	for k := from; k < npEnd; k++ {
 		mi := d.mentAt[k]
@@ -126,10 +161,10 @@ func (d *doc) subjectAfter(from, to int, c cue) (speaker, bool) {
 	if best >= 0 {
 		return speaker{ent: d.ments[best].ent}, true
 	}
-	// A person named after an adverbial, with nothing governing him.
+	// A person named after the head noun or an adverbial.
 	for k := npEnd; k < to && k < npEnd+10; k++ {
 		t := d.toks[k]
-		if t.kind == word && (d.lx.governors[t.norm] || strings.HasPrefix(t.norm, "لنظير") || strings.HasPrefix(t.norm, "ونظير")) {
+		if t.kind == word && (d.lx.meeting(t.norm)) {
 			break
 		}
 		if mi := d.mentAt[k]; mi >= 0 && d.named(mi) && d.ments[mi].typ == "PERS" {
@@ -137,22 +172,62 @@ func (d *doc) subjectAfter(from, to int, c cue) (speaker, bool) {
 		}
 	}
 	if npEnd == from {
-		return speaker{ent: -1}, false
+		return none, false
 	}
 	head := d.toks[from]
 	if head.kind != word {
-		return speaker{ent: -1}, false
+		return none, false
 	}
+	end := npEnd
+	if end-from > 6 {
+		end = from + 6
+	}
+	phrase := d.text[head.start:d.toks[end-1].end]
 	// An unlinked noun phrase: the subject if it looks like a speaker;
 	// after a verb that takes an object (وصف المحادثات) it is the object.
-	if d.lx.isSpeakerHead(head.norm) || (!c.object && looksLikeName(head.norm)) {
-		end := npEnd
-		if end-from > 6 {
-			end = from + 6
-		}
-		return speaker{ent: -1, phrase: d.text[head.start:d.toks[end-1].end]}, true
+	switch {
+	case d.lx.isSpeakerHead(head.norm):
+		return speaker{ent: -1, phrase: phrase}, true
+	case c.object || !looksLikeName(head.norm):
+		return none, false
+	case len(d.a.Entities) > 0:
+		// The linker ran and found no name here: not a speaker.
+		return none, true
 	}
-	return speaker{ent: -1}, false
+	return speaker{ent: -1, phrase: phrase}, true
+}
+
+// nounPhraseEnd is the end of the noun phrase starting at from: up to a
+// comma, parenthesis, preposition or adverbial (قال الوزير [في تصريح]،
+// قال ترامب [للصحفيين]). A quoted name stays inside (صحيفة "الحياة").
+func (d *doc) nounPhraseEnd(from, to int) int {
+	k := from
+	for k < to {
+		t := d.toks[k]
+		if t.kind == punct && t.norm != "." {
+			break
+		}
+		if t.kind == word {
+			if d.lx.adverbials[t.norm] || d.lx.governors[t.norm] {
+				break
+			}
+			if k > from && (strings.HasPrefix(t.norm, "لل") || strings.HasPrefix(t.norm, "بال")) {
+				break
+			}
+			if _, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok { // بقوله، قائلاً
+				break
+			}
+		}
+		if t.kind == mark {
+			if qi, ok := d.qAt[k]; ok && d.qs[qi].close < to {
+				k = d.qs[qi].close + 1
+				continue
+			}
+			break
+		}
+		k++
+	}
+	return k
 }
 
 // looksLikeName is a weak test for an unlinked proper name after a verb of
@@ -175,6 +250,11 @@ func (d *doc) subjectBefore(i int, conj bool) (speaker, bool) {
 	if k < 0 || d.sent[k] != d.sent[i] {
 		return speaker{ent: -1}, false
 	}
+	if conj && strings.HasPrefix(d.toks[i].norm, "ف") {
+		if sp, ok := d.topic(i); ok {
+			return sp, true
+		}
+	}
 	if conj && !strings.HasPrefix(d.toks[i].norm, "ف") {
 		return speaker{ent: -1}, false // وأكد: a new clause, not this noun's predicate
 	}
@@ -189,6 +269,23 @@ func (d *doc) subjectBefore(i int, conj bool) (speaker, bool) {
 		}
 	}
 	return speaker{ent: d.ments[mi].ent}, true
+}
+
+// topic finds the subject of أما … فـ: أما رعد جاسم (36 سنة) الموظف في
+// شركة «نفط الجنوب»، فقال إن — the first name after أما in the sentence.
+func (d *doc) topic(i int) (speaker, bool) {
+	for k := i - 1; k >= 0 && k >= i-20 && d.sent[k] == d.sent[i]; k-- {
+		if !hasNorm(d.toks[k], "اما", "واما") {
+			continue
+		}
+		for m := k + 1; m < i; m++ {
+			if mi := d.mentAt[m]; mi >= 0 && d.named(mi) {
+				return speaker{ent: d.ments[mi].ent}, true
+			}
+		}
+		break
+	}
+	return speaker{ent: -1}, false
 }
 
 // afterMarker reports whether a speaker-switch marker (من جانبه، بدوره)
@@ -229,20 +326,34 @@ func (d *doc) justNamed(i int) (speaker, bool) {
 	return speaker{ent: -1}, false
 }
 
-// sentenceSubject is the first person or body named in token i's sentence
-// before i (حدد رئيس الوزراء كاميرون …، مؤكداً أن).
+// sentenceSubject is the first person named in token i's sentence before
+// i, else the first body or place (حدد رئيس الوزراء كاميرون …، مؤكداً أن؛
+// وكانت تركيا قد هاجمت …، فيما قالت إن).
 func (d *doc) sentenceSubject(i int) (speaker, bool) {
 	k := i - 1
 	for k > 0 && d.sent[k-1] == d.sent[i] {
 		k--
 	}
+	other := -1
 	for ; k < i; k++ {
-		if d.inQuote[k] {
+		if d.inQuote[k] || d.insideEmitted(d.toks[k].start) {
 			continue
 		}
-		if mi := d.mentAt[k]; mi >= 0 && d.named(mi) && (d.ments[mi].typ == "PERS" || d.ments[mi].typ == "ORG") {
-			return speaker{ent: d.ments[mi].ent}, true
+		mi := d.mentAt[k]
+		if mi < 0 || !d.named(mi) {
+			continue
 		}
+		switch d.ments[mi].typ {
+		case "PERS":
+			return speaker{ent: d.ments[mi].ent}, true
+		case "ORG", "LOC":
+			if other < 0 {
+				other = mi
+			}
+		}
+	}
+	if other >= 0 {
+		return speaker{ent: d.ments[other].ent}, true
 	}
 	return speaker{ent: -1}, false
 }

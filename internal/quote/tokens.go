@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,7 +44,7 @@ func isQuoteMark(r rune) bool {
 }
 
 // tokenize splits text into word, punctuation, quotation-mark and
-// paragraph-break tokens. Spaces are dropped.
+// paragraph-break tokens, ending with a paragraph break. Spaces are dropped.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/5)
 	for i := 0; i < len(text); {
@@ -66,7 +67,13 @@ func tokenize(text string) []token {
 				j += n2
 			}
 			w := strings.TrimRightFunc(text[i:j], func(r rune) bool { return normalize.IsDiacritic(r) || r == 'ـ' })
-			toks = append(toks, token{start: i, end: j, norm: normalize.Search(text[i:j]), kind: word, taMarbuta: strings.HasSuffix(w, "ة")})
+			norm := normalize.Search(text[i:j])
+			if norm == "علي" && strings.HasSuffix(w, "ي") {
+				// The name علي, which the search form merges with the
+				// preposition على: keep it out of the function-word lists.
+				norm = "علي_"
+			}
+			toks = append(toks, token{start: i, end: j, norm: norm, kind: word, taMarbuta: strings.HasSuffix(w, "ة")})
 			i = j
 		default:
 			k := punct
@@ -76,6 +83,11 @@ func tokenize(text string) []token {
 			toks = append(toks, token{start: i, end: i + n, norm: string(r), kind: k})
 			i += n
 		}
+	}
+	// A final paragraph break closes the last paragraph, so every
+	// quotation closed at a paragraph end has a token to close on.
+	if len(toks) == 0 || toks[len(toks)-1].kind != newline {
+		toks = append(toks, token{start: len(text), end: len(text), norm: "\n", kind: newline})
 	}
 	return toks
 }
@@ -103,17 +115,41 @@ func family(r string) (fam int, opener, closer bool) {
 	return 0, true, true // " “ ” „ ‟ ″
 }
 
-// pairQuotes pairs the quotation marks of each paragraph. A family's mark
-// closes the open quotation of its family, or else opens one; a mark left
-// open at the paragraph end is unbalanced and dropped. Single quotes count
-// only at word edges, so apostrophes in Latin names do not pair.
+// pairQuotes pairs the quotation marks of each paragraph.
+//
+//   - Guillemets nest (« … «آية» … »): a stack per family.
+//   - The double quotes “ ” " „ are one family whose direction is read from
+//     the text around each mark, since the press writes ” and " on both
+//     sides: a mark after a space and before a letter opens, one after a
+//     letter and before a space or punctuation closes. A second opener
+//     while one is open means the first was never closed (وأضاف: "يتطلب …
+//     سواء كانت "داعش" أو …): the newer one is kept.
+//   - A quotation still open at the end of its paragraph is closed there
+//     when it follows a colon or the next paragraph opens with a mark
+//     too — the press style of quotations running over paragraphs, each
+//     paragraph reopening the mark. Otherwise it is unbalanced and dropped.
+//   - Single quotes count only at word edges, so apostrophes do not pair.
 func pairQuotes(text string, toks []token) []qspan {
 	var out []qspan
-	open := [4]int{-1, -1, -1, -1}
-	reset := func() { open = [4]int{-1, -1, -1, -1} }
+	var stacks [4][]int
+	closeAtBreak := func(nl int) {
+		for fam := range stacks {
+			st := stacks[fam]
+			if len(st) > 0 {
+				o := st[0] // the outermost open mark
+				next := nl + 1
+				if (o > 0 && toks[o-1].norm == ":") || (next < len(toks) && toks[next].kind == mark) {
+					if nl > o+1 {
+						out = append(out, qspan{open: o, close: nl})
+					}
+				}
+			}
+			stacks[fam] = stacks[fam][:0]
+		}
+	}
 	for i, t := range toks {
 		if t.kind == newline {
-			reset()
+			closeAtBreak(i)
 			continue
 		}
 		if t.kind != mark {
@@ -123,24 +159,51 @@ func pairQuotes(text string, toks []token) []qspan {
 		if fam == 3 && !atWordEdge(text, t) {
 			continue
 		}
-		if o := open[fam]; o >= 0 && canClose {
-			if i > o+1 { // not an empty pair
+		looksOpen, looksClose := direction(text, t)
+		st := stacks[fam]
+		switch {
+		case fam == 1 || fam == 2: // guillemets: direction is the glyph
+			if canOpen {
+				stacks[fam] = append(st, i)
+			} else if len(st) > 0 {
+				o := st[len(st)-1]
+				stacks[fam] = st[:len(st)-1]
+				if i > o+1 {
+					out = append(out, qspan{open: o, close: i})
+				}
+			}
+		case len(st) > 0 && (looksClose || !looksOpen):
+			o := st[0]
+			stacks[fam] = st[:0]
+			if i > o+1 {
 				out = append(out, qspan{open: o, close: i})
 			}
-			open[fam] = -1
-			continue
-		}
-		if canOpen {
-			open[fam] = i
+		case looksOpen || (canOpen && !canClose) || (!looksClose && len(st) == 0):
+			stacks[fam] = append(st[:0], i)
 		}
 	}
-	// Sort by opening mark; spans from different families may interleave.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].open < out[j-1].open; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.Slice(out, func(i, j int) bool { return out[i].open < out[j].open })
 	return out
+}
+
+// direction reads whether a quotation mark opens (space, colon or start
+// before, letter after: قال "نحن، لـ"داعش") or closes (letter or
+// punctuation before, space or punctuation after: نحن".).
+func direction(text string, t token) (open, close bool) {
+	prev, _ := utf8.DecodeLastRuneInString(text[:t.start])
+	next, _ := utf8.DecodeRuneInString(text[t.end:])
+	prevOpen := t.start == 0 || unicode.IsSpace(prev) || strings.ContainsRune(":([{-–—", prev)
+	if !prevOpen && isWordRune(prev) {
+		// A one-letter proclitic or tatweel glued to the mark (و"…، لـ"…).
+		w := strings.TrimRight(text[:t.start], "ـ")
+		r, n := utf8.DecodeLastRuneInString(w)
+		before, _ := utf8.DecodeLastRuneInString(w[:len(w)-n])
+		if strings.ContainsRune("وفبلك", r) && (len(w) == n || !isWordRune(before)) {
+			prevOpen = true
+		}
+	}
+	nextWord := t.end < len(text) && isWordRune(next)
+	return prevOpen && nextWord, !prevOpen && !nextWord
 }
 
 // atWordEdge reports whether a single quote stands at the edge of a word

