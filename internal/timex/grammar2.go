@@ -267,7 +267,7 @@ func (c *ctx) rYear(i int, s stem) []hit {
 	}
 	y := c.toks[k].num
 	// 1436/1437هـ names an academic year, not a year
-	if c.is(k-1, "/") && c.isYearNum(k-2) || c.is(k+1, "/") && c.isYearNum(k+2) {
+	if !trig && (c.is(k-1, "/") && c.isYearNum(k-2) || c.is(k+1, "/") && c.isYearNum(k+2)) {
 		return nil
 	}
 	j := k + 1
@@ -290,7 +290,7 @@ func (c *ctx) rYear(i int, s stem) []hit {
 	}
 	out := []hit{{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: c.yearValue(y, hijri)}}
 	// عامي 2014 و2015، من 2010 إلى 2015
-	if rangeWords[c.w(j)] && c.isYearNum(j+1) {
+	if (rangeWords[c.w(j)] || trig && c.is(j, "/")) && c.isYearNum(j+1) {
 		y2 := c.toks[j+1].num
 		h2, _, j3 := c.suffixCal(j + 2)
 		if y2 > y && y2-y < 200 {
@@ -324,7 +324,7 @@ func (c *ctx) bareYear(k int) bool {
 		return !nextWord || !c.countNoun(k+1)
 	}
 	// a year after a name: أولمبياد 2020، كأس العالم 2018، موسم 2012-2013
-	if y >= 1950 && y <= 2035 && k > 0 && c.toks[k-1].word && !quantityBefore[strings.TrimPrefix(prev, "و")] {
+	if y >= 1900 && y <= 2035 && k > 0 && c.toks[k-1].word && !quantityBefore[strings.TrimPrefix(prev, "و")] {
 		return !nextWord || !c.countNoun(k+1)
 	}
 	return false
@@ -352,7 +352,17 @@ func (c *ctx) countNoun(k int) bool {
 	return true
 }
 
+// decades: الثمانينات = the 1980s (TimeML decade value 198); the century is
+// the 1900s, as news uses these words for the last century.
+var decades = map[string]int{
+	"العشرينات": 2, "الثلاثينات": 3, "الاربعينات": 4, "الخمسينات": 5, "الستينات": 6,
+	"السبعينات": 7, "الثمانينات": 8, "التسعينات": 9,
+	"العشرينيات": 2, "الثلاثينيات": 3, "الاربعينيات": 4, "الخمسينيات": 5, "الستينيات": 6,
+	"السبعينيات": 7, "الثمانينيات": 8, "التسعينيات": 9,
+}
+
 var unitDef = map[string]string{
+	"العقد": "DE",
 	"العام": "Y", "السنه": "Y", "الشهر": "M", "الاسبوع": "W",
 	"الصيف": "SU", "الشتاء": "WI", "الربيع": "SP", "الخريف": "FA",
 }
@@ -371,6 +381,9 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 	if s.s == "هذا" || s.s == "هذه" {
 		this = true
 		k++
+	}
+	if d, ok := decades[s.s]; ok && k == i {
+		return one(hit{i: i, j: i + 1, pre: s.pre, kind: marsad.TimeDate, value: fmt.Sprintf("19%d", d)})
 	}
 	u := ""
 	if k == i {
@@ -391,6 +404,9 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 	}
 	j := k + 1
 	off := 0
+	if u == "Y" && !this && c.generalAdj(k) {
+		return nil
+	}
 	if !this {
 		d, ok := lex.modifiers[c.w(j)]
 		if !ok || !c.is(j, c.w(j)) {
@@ -417,6 +433,8 @@ func (c *ctx) unitHit(i, j, pre int, u string, off int) hit {
 			h.value = "XXXX-XX"
 		case "W":
 			h.value = "XXXX-WXX"
+		case "DE":
+			h.value = "XXX"
 		default:
 			h.value = "XXXX-" + u
 		}
@@ -430,10 +448,30 @@ func (c *ctx) unitHit(i, j, pre int, u string, off int) hit {
 		h.value = fmt.Sprintf("%04d-%02d", y, m)
 	case "W":
 		h.value = weekValue(c.ref.add(7 * off).time())
+	case "DE":
+		h.value = fmt.Sprintf("%03d", c.ref.y/10+off)
 	default:
 		h.value = fmt.Sprintf("%04d-%s", c.ref.y+off, u)
 	}
 	return h
+}
+
+// titleNouns take العام as the adjective "general": المدير العام السابق is
+// the former director-general, not last year.
+var titleNouns = map[string]bool{
+	"مدير": true, "رئيس": true, "امين": true, "نائب": true, "مشرف": true, "مراقب": true, "منسق": true,
+	"مفتش": true, "قائد": true, "مدعي": true, "النائب": true, "الراي": true, "المدير": true, "الرئيس": true,
+	"الامين": true, "المشرف": true, "المراقب": true, "المنسق": true, "المفتش": true, "القائد": true,
+	"المدعي": true, "المؤتمر": true, "الاتحاد": true, "الامن": true, "النظام": true, "القطاع": true,
+}
+
+// generalAdj: العام at k follows a noun it qualifies (المدير العام، الأمين العام).
+func (c *ctx) generalAdj(k int) bool {
+	if k == 0 || c.toks[k].brk {
+		return false
+	}
+	p := strings.TrimPrefix(c.toks[k-1].norm, "و")
+	return titleNouns[p]
 }
 
 var pastAdj = map[string]bool{"الماضيه": true, "الاخيره": true, "السابقه": true, "المنصرمه": true, "الماضيين": true, "الاخيرين": true, "السابقين": true, "المنصرمين": true, "الفائته": true}
@@ -462,7 +500,8 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 	}
 	j := i + 1
 	if n == "X" {
-		if v, k, ok := c.number(j); ok {
+		// السنوات الخمس الماضية، الأيام الخمسة الماضية
+		if v, k, ok := c.numberW(j, strings.TrimPrefix(c.w(j), "ال")); ok {
 			n, j = fmt.Sprint(v), k
 		}
 	}
@@ -510,6 +549,9 @@ func (c *ctx) rModWrap(i int, s stem) []hit {
 			}
 		}
 		if u, ok := unitDef[c.w(k)]; ok {
+			if c.is(k+1, "الدراسي", "المالي", "الهجري", "التدريبي", "الاكاديمي", "الرياضي") {
+				return nil // academic and fiscal years are not calendar years
+			}
 			h := c.unitHit(i, k+1, s.pre, u, 0)
 			h.mod = mp.mod
 			if mp.words[0] == "نهايه" && u == "W" {
@@ -584,7 +626,7 @@ var vagueCount = map[string]bool{"عده": true, "بضعه": true, "بضع": tru
 var vagueAfter = map[string]bool{"عده": true, "قليله": true, "عديده": true, "طويله": true, "معدوده": true}
 
 var durTriggers = map[string]bool{
-	"قبل": true, "لمده": true, "مده": true, "منذ": true, "طيله": true, "طوال": true, "خلال": true, "غضون": true,
+	"بعد": true, "قبل": true, "لمده": true, "مده": true, "منذ": true, "طيله": true, "طوال": true, "خلال": true, "غضون": true,
 }
 
 // rDuration: ثلاث ساعات، ساعتين، نحو ثلاث ساعات (APPROX)، 15 يوماً، عدة أيام
@@ -647,8 +689,8 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			n, u, j = "1", un.code, k+2
 			break
 		}
-		if (trigger == "" && mod == "") || un.code == "S" || c.isYearNum(k+1) {
-			// منذ عام 2004 is a year, not a duration
+		if (trigger == "" && mod == "") || un.code == "S" || c.isYearNum(k+1) || c.namesUnit(k+1) {
+			// منذ عام 2004 is a year, قبل شهر رمضان a month: not durations
 			return nil
 		}
 		if _, ok := lex.modifiers[c.w(k+1)]; ok {
@@ -727,6 +769,22 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		out = append([]hit{*first}, out...)
 	}
 	return out
+}
+
+// namesUnit says whether the word at k makes the unit before it a name
+// rather than a count: شهر رمضان، يوم الجمعة، عام 2004، العام الدراسي.
+func (c *ctx) namesUnit(k int) bool {
+	if k >= len(c.toks) || c.toks[k].brk {
+		return false
+	}
+	w := c.toks[k].norm
+	if _, ok := lex.months[w]; ok {
+		return true
+	}
+	if _, ok := lex.weekdays[w]; ok {
+		return true
+	}
+	return c.toks[k].digits > 0
 }
 
 // normalizeLen returns the bytes of s's first n letters (a clitic).
@@ -818,6 +876,12 @@ func (c *ctx) rTime(i int, s stem) []hit {
 			hour, mins = v/100, v%100
 		}
 		colon := false
+		if c.is(j, ".") && (sa || c.partAdverb(j+2)) && !c.toks[j].space {
+			// الساعة 7.30 صباحاً
+			if m, d2, ok := c.num(j + 1); ok && d2 == 2 && m < 60 {
+				mins, j = m, j+2
+			}
+		}
 		if c.is(j, ":") {
 			m, d2, ok := c.num(j + 1)
 			if !ok || d2 != 2 || m >= 60 {
