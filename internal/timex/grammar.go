@@ -289,11 +289,9 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 // rPartDay: صباح أمس، مساء اليوم، ظهر الخميس، ليلة الجمعة الماضية. The value is
 // the day: the part of the day is too vague for a clock time.
 func (c *ctx) rPartDay(i int, s stem) []hit {
-	role, ok := lex.parts[s.s]
-	if !ok || s.s == "م" || s.s == "ص" {
+	if _, ok := lex.parts[s.s]; !ok || s.s == "م" || s.s == "ص" {
 		return nil
 	}
-	_ = role
 	k := i + 1
 	if c.is(k, "يوم") {
 		k++
@@ -364,7 +362,8 @@ func (c *ctx) rWeekday(i int, s stem) []hit {
 	}
 	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate}
 	if !c.hasRef {
-		h.value = "XXXX-XX-XX"
+		// the weekday is known, the week is not (TIMEX3's underspecified form)
+		h.value = fmt.Sprintf("XXXX-WXX-%d", wd)
 		return one(h)
 	}
 	switch {
@@ -386,9 +385,6 @@ func (c *ctx) rWeekday(i int, s stem) []hit {
 // الجمعة) is a day: not after words that make it "both", a surname or the
 // Friday prayer (بين الاثنين، صلاة الجمعة).
 func (c *ctx) weekdayContext(i int) bool {
-	if c.toks[i].norm != strings.TrimPrefix(c.toks[i].norm, "و") && c.toks[i].norm != "وال" {
-		// وال… clitic form: still a day (والخميس)
-	}
 	if i > 0 && !c.toks[i].brk {
 		p := c.toks[i-1].norm
 		if weekdayBlockBefore[p] {

@@ -84,7 +84,8 @@ func hijriToGregorian(y, m, d int) (time.Time, bool) {
 // outside the table).
 func gregorianToHijri(t time.Time) (y, m, d int) {
 	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	n := int(t.Sub(uqEpoch).Hours() / 24)
+	// days since the epoch; time.Duration overflows past 292 years
+	n := int((t.Unix() - uqEpoch.Unix()) / 86400)
 	if n >= 0 && n < uqYearStart[len(lex.uq)] {
 		i := 0
 		for i+1 < len(uqYearStart) && uqYearStart[i+1] <= n {

@@ -46,7 +46,6 @@ type lexicon struct {
 	phrases   map[string][]phrase // by first word, longest first
 	modifiers map[string]int
 	parts     map[string]string // part of day word → "am"/"pm"
-	mods      map[string][][]string
 	modPhrase map[string][]modPhrase
 	uq        []uint16 // Umm al-Qura month-length bits, from year uqFirst
 }
