@@ -1,0 +1,306 @@
+package link
+
+import (
+	"sort"
+	"strings"
+
+	"marsad"
+	"marsad/internal/kb"
+)
+
+// counterparts are the words for "his/her counterpart" (نظيره الروسي): the
+// holder of the same office in the country of the nisba that follows.
+var counterparts = map[string]bool{"نظيره": true, "نظيرته": true, "نظيرها": true, "نظيريه": true, "نظيرهم": true}
+
+// formerWords after a title make it refer to someone other than the current
+// holder (الرئيس الأمريكي السابق، الرئيس المنتخب).
+var formerWords = map[string]bool{"السابق": true, "الاسبق": true, "السابقه": true, "الاسبقه": true,
+	"المنتخب": true, "المنتخبه": true, "المقبل": true, "الراحل": true, "الراحله": true, "المخلوع": true,
+	"الجديد": true, "الجديده": true, "المكلف": true, "بالوكاله": true, "الاسبقين": true}
+
+// honorifics may stand between a title and the name it introduces
+// (خادم الحرمين الشريفين الملك سلمان، الرئيس الأمريكي السيد …).
+var honorifics = map[string]bool{"الامير": true, "الملك": true, "الشيخ": true, "السيد": true, "السيده": true,
+	"الدكتور": true, "الدكتوره": true, "المهندس": true, "اللواء": true, "العميد": true, "الفريق": true,
+	"السلطان": true, "المشير": true, "العقيد": true, "الاستاذ": true, "معالي": true, "سمو": true}
+
+// titleMatch is a title phrase found at a word.
+type titleMatch struct {
+	span    marsad.Span
+	key     string
+	n       int    // words
+	country string // for نظيره + nisba
+}
+
+// matchTitle finds the longest title phrase (or counterpart phrase)
+// starting at word wi.
+func (l *Linker) matchTitle(d *doc, wi int) (marsad.Span, string, int) {
+	t := l.titleAt2(d, wi)
+	return t.span, t.key, t.n
+}
+
+func (l *Linker) titleAt2(d *doc, wi int) titleMatch {
+	first := d.toks[d.words[wi]]
+	for _, r := range readings(first.Text) {
+		key0 := kb.Key(r.prefix + first.Text[r.skip:])
+		start := first.Start + r.skip
+		if r.prefix != "" {
+			start = first.Start
+		}
+		if counterparts[key0] && wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) {
+			// نظيره الروسي، نظيره الكوري الجنوبي
+			k1 := kb.Key(d.toks[d.words[wi+1]].Text)
+			if wi+2 < len(d.words) && adjacent(d, d.words[wi+1], d.words[wi+2]) {
+				k2 := k1 + " " + kb.Key(d.toks[d.words[wi+2]].Text)
+				if c, ok := l.kb.NisbaCountry(k2); ok {
+					return titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+2]].End}, key: key0 + " " + k2, n: 3, country: c}
+				}
+			}
+			if c, ok := l.kb.NisbaCountry(k1); ok {
+				return titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+1]].End}, key: key0 + " " + k1, n: 2, country: c}
+			}
+			continue
+		}
+		if !l.titlePrefix[key0] {
+			continue
+		}
+		var best titleMatch
+		key := key0
+		for n := 1; n <= l.maxWords && wi+n-1 < len(d.words); n++ {
+			if n > 1 {
+				ti := d.words[wi+n-1]
+				if !adjacent(d, d.words[wi+n-2], ti) {
+					break
+				}
+				key += " " + kb.Key(d.toks[ti].Text)
+			}
+			if !l.titlePrefix[key] {
+				break
+			}
+			if len(l.kb.TitleHolders(key)) > 0 {
+				best = titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}, key: key, n: n}
+			}
+		}
+		if best.n > 0 {
+			return best
+		}
+	}
+	return titleMatch{}
+}
+
+// office is a resolved title: which role of which country, held by whom.
+type office struct {
+	role, country string
+	cl            *cluster
+	end           int
+}
+
+// titles adds title mentions: a title used alone refers to the person the
+// article already introduced with it (apposition) or to its holder on the
+// article's date; نظيره + nisba to the holder of the same office as the
+// last titled person.
+func (l *Linker) titles(d *doc) {
+	known := map[string]*cluster{} // title key → person introduced with it
+	var last *office
+	for wi := 0; wi < len(d.words); wi++ {
+		t := l.titleAt2(d, wi)
+		if t.n == 0 || l.insideName(d, t.span) {
+			continue
+		}
+		next := wi + t.n
+		role, country := l.roleOf(t.key)
+		if t.country != "" {
+			country, role = t.country, ""
+			if last != nil && t.span.Start-last.end < 600 {
+				role = last.role
+			}
+		}
+		// الرئيس الأمريكي السابق: not the holder on the article's date.
+		if next < len(d.words) && adjacent(d, d.words[next-1], d.words[next]) &&
+			formerWords[kb.Key(d.toks[d.words[next]].Text)] {
+			wi = next - 1
+			continue
+		}
+		if c := l.appositive(d, next); c != nil {
+			known[t.key] = c
+			if role != "" {
+				last = &office{role: role, country: country, cl: c, end: t.span.End}
+			}
+			wi = next - 1
+			continue
+		}
+		var c *cluster
+		if k := known[t.key]; k != nil {
+			c = k
+		} else {
+			var e *kb.Entity
+			var ok bool
+			if t.country != "" {
+				if role != "" {
+					e, ok = l.kb.RoleHolder(role, country, d.day)
+				}
+			} else {
+				e, ok = l.kb.Holder(t.key, d.day)
+			}
+			if ok {
+				c = d.byEntity[e]
+				if c == nil {
+					c = &cluster{e: e, typ: e.Type, order: len(d.clusters)}
+					d.byEntity[e] = c
+					d.clusters = append(d.clusters, c)
+				}
+			}
+		}
+		if c == nil {
+			wi = next - 1
+			continue
+		}
+		m := &mention{span: t.span, key: t.key, kind: KindTitle}
+		l.join(c, m)
+		d.mentions = append(d.mentions, m)
+		if role != "" {
+			last = &office{role: role, country: country, cl: c, end: t.span.End}
+		}
+		wi = next - 1
+	}
+}
+
+// roleOf returns the office (role, country) a title phrase names.
+func (l *Linker) roleOf(key string) (string, string) {
+	for _, h := range l.kb.TitleHolders(key) {
+		if h.Title.Role != "" {
+			return h.Title.Role, h.Title.Country
+		}
+	}
+	return "", ""
+}
+
+// insideName reports whether sp overlaps a name mention (a title inside a
+// longer name the NER found).
+func (l *Linker) insideName(d *doc, sp marsad.Span) bool {
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// appositive returns the person whose name follows word index wi directly,
+// possibly after honorifics or further titles (ولي العهد نائب رئيس مجلس
+// الوزراء وزير الداخلية الأمير محمد بن نايف).
+func (l *Linker) appositive(d *doc, wi int) *cluster {
+	for hops := 0; wi < len(d.words) && hops < 8; hops++ {
+		if wi > 0 && !adjacent(d, d.words[wi-1], d.words[wi]) {
+			return nil
+		}
+		tok := d.toks[d.words[wi]]
+		for _, m := range d.mentions {
+			if m.kind == KindName && m.cl != nil && m.cl.typ == marsad.PERS && m.span.Start <= tok.Start+4 && m.span.End > tok.Start {
+				return m.cl
+			}
+		}
+		if honorifics[kb.Key(tok.Text)] {
+			wi++
+			continue
+		}
+		if t := l.titleAt2(d, wi); t.n > 0 {
+			wi += t.n
+			continue
+		}
+		return nil
+	}
+	return nil
+}
+
+// speechVerbs introduce reported speech; the subject pronoun of the
+// following أنه/إنه refers to the speaker (masculine forms only: a feminine
+// verb has an organisation or a woman as subject, أوضحت الوزارة).
+var speechVerbs = map[string]bool{"قال": true, "اكد": true, "اوضح": true, "اشار": true, "لفت": true, "شدد": true,
+	"اضاف": true, "اعتبر": true, "بين": true, "ذكر": true, "اعلن": true, "راي": true, "صرح": true, "كشف": true,
+	"نفي": true, "افاد": true, "اعرب": true, "مؤكدا": true, "مشيرا": true, "موضحا": true, "مضيفا": true,
+	"معتبرا": true, "لافتا": true, "مشددا": true, "يري": true, "يقول": true, "اكد،": true, "زعم": true, "اقر": true}
+
+// expletive words after أنه mark the ضمير الشأن (أنه تم، أنه لا يمكن، أنه
+// من المقرر), which refers to no one.
+var expletive = map[string]bool{"تم": true, "يتم": true, "سيتم": true, "تمت": true, "لا": true, "لم": true,
+	"لن": true, "من": true, "في": true, "قد": true, "ليس": true, "يجب": true, "ينبغي": true, "يمكن": true,
+	"لابد": true, "سوف": true, "ما": true, "اذا": true, "عند": true, "بعد": true, "قبل": true, "على": true,
+	"هناك": true, "ثمه": true, "مع": true, "حال": true, "بات": true, "يوجد": true, "يتعين": true, "كان": true,
+	"سيكون": true, "يكون": true, "وفقا": true, "بحسب": true, "رغم": true, "بالرغم": true, "خلال": true,
+	"تقرر": true, "جري": true, "يجري": true, "سيجري": true, "لدي": true, "منذ": true, "حتي": true, "لولا": true,
+	"يتوجب": true, "لمن": true, "بموجب": true, "ضمن": true, "اصبح": true, "اصبحت": true, "يحق": true, "بامكان": true}
+
+var pronounWords = map[string]bool{"انه": true, "بانه": true, "وانه": true, "لكنه": true, "ولكنه": true, "فانه": true}
+
+// pronouns links subject pronouns after speech verbs to the nearest
+// preceding person in the same or the previous sentence.
+func (l *Linker) pronouns(d *doc) {
+	sents := sentences(d.a)
+	sentOf := func(off int) int {
+		return sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
+	}
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+	for k := 1; k < len(d.words); k++ {
+		tok := d.toks[d.words[k]]
+		if !pronounWords[kb.Key(tok.Text)] {
+			continue
+		}
+		// The pronoun must follow a speech verb (أكد أنه، أشار إلى أنه).
+		verb := false
+		for b := k - 1; b >= 0 && b >= k-3; b-- {
+			w := kb.Key(d.toks[d.words[b]].Text)
+			w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+			if speechVerbs[w] || speechVerbs[kb.Key(d.toks[d.words[b]].Text)] {
+				verb = true
+				break
+			}
+		}
+		if !verb || k+1 >= len(d.words) {
+			continue
+		}
+		next := kb.Key(d.toks[d.words[k+1]].Text)
+		if expletive[next] || !verbLike(next) {
+			continue
+		}
+		// Nearest preceding person mention within this or the previous
+		// sentence.
+		s := sentOf(tok.Start)
+		var ante *mention
+		for _, m := range d.mentions {
+			if m.span.Start >= tok.Start {
+				break
+			}
+			if m.cl == nil || m.cl.typ != marsad.PERS || m.kind == KindPronoun {
+				continue
+			}
+			if sentOf(m.span.Start) >= s-1 {
+				ante = m
+			}
+		}
+		if ante == nil {
+			continue
+		}
+		// Another entity (an organisation, a country) named between the
+		// person and the pronoun could be the subject: stay silent.
+		blocked := false
+		for _, m := range d.mentions {
+			if m.span.Start > ante.span.End && m.span.Start < tok.Start && m.cl != ante.cl && m.cl != nil && m.cl.typ == marsad.ORG {
+				blocked = true
+			}
+		}
+		if blocked {
+			continue
+		}
+		m := &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: kb.Key(tok.Text), kind: KindPronoun}
+		l.join(ante.cl, m)
+	}
+}
+
+// verbLike reports whether a word can be an imperfect or future verb of a
+// third-person masculine subject (سيزور، يرفض), the reliable sign that
+// أنه refers to a person; perfect verbs are too hard to tell from nouns
+// without a lexicon.
+func verbLike(w string) bool {
+	return strings.HasPrefix(w, "سي") || (strings.HasPrefix(w, "ي") && len([]rune(w)) >= 3)
+}

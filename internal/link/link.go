@@ -1,0 +1,609 @@
+// Package link is the entity-linking and coreference stage: it turns the
+// NER's surface names into real-world entities, one per person, place or
+// organisation in an article, each with a stable id.
+//
+// The NER fills Article.Entities with one entity per distinct surface name
+// (ID "", Name = surface). Linker.Annotate rewrites them:
+//
+//   - Mentions of one entity merge across clitics (لبوتين، وبوتين), spelling
+//     variants (الأمريكي/الأميركي، زيلينسكي/زيلنسكي، ترامب/ترمب: the
+//     knowledge base's aliases, then the consonant skeleton) and partial
+//     names (بوتين after فلاديمير بوتين; any surname after a full name in
+//     the same article).
+//   - Each entity gets the knowledge base's id, name, Latin name and
+//     Wikidata id; an entity not in the knowledge base gets kb.NameID of its
+//     longest name, so the same name has the same id in every article, and a
+//     transliterated Latin name.
+//   - A title used alone (الرئيس الروسي، وزير الدفاع الروسي، خادم الحرمين
+//     الشريفين) becomes a mention (Kind "title") of its holder on the
+//     article's date; "نظيره الروسي" of the holder of the same office as the
+//     person it is the counterpart of. A title followed by a name (الرئيس
+//     الروسي فلاديمير بوتين) is an apposition: the name is the mention, and
+//     the title then refers to that person for the rest of the article.
+//   - A subject pronoun after a speech verb (أشار إلى أنه سيزور) becomes a
+//     mention (Kind "pronoun") of the nearest preceding person, when the
+//     pronoun is not the expletive ضمير الشأن (أنه تم، أنه لا يمكن).
+//   - Names from the curated knowledge base that the NER missed are added
+//     when the evidence is strong: an exact trusted name at token
+//     boundaries, clitics allowed (Linker.Recover).
+//
+// Nisba adjectives (الروسي، الأمريكية، السعودية after a definite noun) are
+// not mentions of the country: "الحرب الروسية" is about Russia but does not
+// name the place, and ANERcorp leaves such adjectives untagged. They are
+// used only inside titles (الرئيس الروسي → the president of Russia). An NER
+// mention that is only a nisba adjective is dropped.
+package link
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"marsad"
+	"marsad/internal/kb"
+	"marsad/internal/text/normalize"
+	"marsad/internal/text/sentence"
+	"marsad/internal/text/tokenize"
+)
+
+// Mention kinds (marsad.Mention.Kind).
+const (
+	KindName    = "name"
+	KindTitle   = "title"
+	KindPronoun = "pronoun"
+)
+
+// Linker links and resolves the entities of an article. It is safe for
+// concurrent use.
+type Linker struct {
+	kb *kb.KB
+	tr *kb.Translit
+	// Recover adds trusted knowledge-base names the NER missed.
+	Recover bool
+	// Pronouns enables subject-pronoun coreference.
+	Pronouns bool
+
+	namePrefix  map[string]bool // every word prefix of a trusted name key
+	titlePrefix map[string]bool // every word prefix of a title key
+	maxWords    int
+}
+
+// New returns a linker over k (kb.Default() in the pipeline) with recovery
+// and pronoun coreference on.
+func New(k *kb.KB) *Linker {
+	tr, _ := kb.DefaultTranslit() // nil on a broken embed: names stay untransliterated
+	l := &Linker{kb: k, tr: tr, Recover: true, Pronouns: true,
+		namePrefix: map[string]bool{}, titlePrefix: map[string]bool{}, maxWords: k.MaxWords()}
+	k.ForEachName(func(key string, es []*kb.Entity) {
+		if trustedName(key, es) == nil {
+			return
+		}
+		addPrefixes(l.namePrefix, key)
+	})
+	k.ForEachTitle(func(key string) { addPrefixes(l.titlePrefix, key) })
+	return l
+}
+
+func addPrefixes(m map[string]bool, key string) {
+	f := strings.Fields(key)
+	for i := 1; i <= len(f); i++ {
+		m[strings.Join(f[:i], " ")] = true
+	}
+}
+
+// trustedName returns the best trusted entity named by key, or nil. A
+// one-word name must be at least three letters.
+func trustedName(key string, es []*kb.Entity) *kb.Entity {
+	if utf8.RuneCountInString(key) < 3 {
+		return nil
+	}
+	for _, e := range es {
+		if e.Trusted() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
+			return e
+		}
+	}
+	return nil
+}
+
+// mention is one reference found in the article.
+type mention struct {
+	span marsad.Span
+	key  string // kb.Key of the name without clitics
+	typ  string // type the NER gave ("" for recovered / title / pronoun)
+	kind string
+	cl   *cluster
+}
+
+// cluster is one entity being built.
+type cluster struct {
+	e        *kb.Entity // nil when not in the knowledge base
+	key      string     // longest name key (entities not in the KB)
+	typ      string
+	mentions []*mention
+	order    int
+}
+
+type doc struct {
+	a        *marsad.Article
+	day      time.Time
+	toks     []tokenize.Token
+	words    []int // indexes of word tokens
+	mentions []*mention
+	clusters []*cluster
+	byEntity map[*kb.Entity]*cluster
+}
+
+// Annotate rewrites a.Entities as linked entities with their name, title
+// and pronoun mentions.
+func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d := &doc{a: a, byEntity: map[*kb.Entity]*cluster{}}
+	if t, ok := a.PublishedTime(); ok {
+		d.day = t
+	}
+	d.toks = tokenize.Tokens(a.Text)
+	for i, t := range d.toks {
+		if t.Kind == tokenize.Word {
+			d.words = append(d.words, i)
+		}
+	}
+	l.collect(d)
+	if l.Recover {
+		l.recover(d)
+	}
+	l.resolveNames(d)
+	l.titles(d)
+	if l.Pronouns {
+		l.pronouns(d)
+	}
+	a.Entities = l.output(d)
+	return nil
+}
+
+// collect takes the NER's mentions, trims clitics off their start, and
+// drops bare nisba adjectives.
+func (l *Linker) collect(d *doc) {
+	seen := map[marsad.Span]bool{}
+	for _, e := range d.a.Entities {
+		for _, m := range e.Mentions {
+			sp := m.Span()
+			if !sp.Valid(len(d.a.Text)) || sp.Len() == 0 || seen[sp] {
+				continue
+			}
+			seen[sp] = true
+			sp, key := l.trim(d.a.Text, sp)
+			if key == "" || l.isNisba(d, sp, key) {
+				continue
+			}
+			d.mentions = append(d.mentions, &mention{span: sp, key: key, typ: e.Type, kind: KindName})
+		}
+	}
+}
+
+// trim strips proclitics (و ف ب ل ك) from the start of a name span when the
+// rest is a known name or starts with the article (وال، بال، لل), and returns
+// the name's key.
+func (l *Linker) trim(text string, sp marsad.Span) (marsad.Span, string) {
+	s := text[sp.Start:sp.End]
+	full := kb.Key(s)
+	if len(l.kb.LookupKey(full)) > 0 {
+		return sp, full
+	}
+	for _, r := range readings(s) {
+		if r.skip == 0 {
+			continue
+		}
+		key := kb.Key(r.prefix + s[r.skip:])
+		if len(l.kb.LookupKey(key)) > 0 || strings.HasPrefix(key, "ال") {
+			if r.prefix != "" { // لل: keep the whole word in the span
+				return sp, key
+			}
+			return marsad.Span{Start: sp.Start + r.skip, End: sp.End}, key
+		}
+	}
+	return sp, full
+}
+
+// reading is one way to strip proclitics off the start of a word: skip
+// bytes dropped, prefix put back (ال for the لل of للرئيس).
+type reading struct {
+	skip   int
+	prefix string
+}
+
+// readings lists the proclitic readings of the start of s, unstripped first:
+// conjunction (و ف), then preposition (ب ل ك), and لل = ل + ال. A stem must
+// keep at least three letters.
+func readings(s string) []reading {
+	out := []reading{{}}
+	letters := func(from int) int { return utf8.RuneCountInString(firstWord(s[from:])) }
+	pos := 0
+	if r, n := utf8.DecodeRuneInString(s); (r == 'و' || r == 'ف') && letters(n) >= 3 {
+		pos = n
+		out = append(out, reading{skip: pos})
+	}
+	r, n := utf8.DecodeRuneInString(s[pos:])
+	switch {
+	case r == 'ل' && strings.HasPrefix(s[pos+n:], "ل") && letters(pos+n) >= 3:
+		out = append(out, reading{skip: pos + 2*n, prefix: "ال"})
+		fallthrough
+	case (r == 'ب' || r == 'ل' || r == 'ك') && letters(pos+n) >= 3:
+		out = append(out, reading{skip: pos + n})
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// isNisba reports whether a one-word mention is a nisba adjective used as
+// one: a bare nisba that is not also a country name (الروسي), or a word that
+// is both (السعودية) right after a definite word it qualifies (الحكومة
+// السعودية).
+func (l *Linker) isNisba(d *doc, sp marsad.Span, key string) bool {
+	if strings.Contains(key, " ") {
+		return false
+	}
+	if _, ok := l.kb.NisbaCountry(key); !ok {
+		return false
+	}
+	for _, e := range l.kb.LookupKey(key) {
+		if e.Country != "" { // also a country's name: السعودية
+			return definiteBefore(d, sp.Start)
+		}
+	}
+	return true
+}
+
+// definiteBefore reports whether the word before byte offset at is a
+// definite noun or adjective (starts with ال after clitics), which a
+// following nisba would qualify.
+func definiteBefore(d *doc, at int) bool {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].End > at }) - 1
+	if i < 0 || d.toks[i].Kind != tokenize.Word {
+		return false
+	}
+	k := kb.Key(d.toks[i].Text)
+	for _, p := range []string{"ال", "وال", "بال", "فال", "لل", "كال"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// recover finds trusted knowledge-base names the NER did not mark.
+func (l *Linker) recover(d *doc) {
+	taken := func(sp marsad.Span) bool {
+		for _, m := range d.mentions {
+			if m.span.Overlaps(sp) {
+				return true
+			}
+		}
+		return false
+	}
+	for wi := 0; wi < len(d.words); {
+		sp, key, e, n := l.matchName(d, wi)
+		if e == nil || taken(sp) || l.isNisba(d, sp, key) || l.titleAt(d, wi) {
+			wi++
+			continue
+		}
+		d.mentions = append(d.mentions, &mention{span: sp, key: key, kind: KindName})
+		wi += n
+	}
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// titleAt reports whether a title phrase starts at word wi (so that its
+// words, such as الأمين العام للأمم المتحدة's الأمم المتحدة, are not taken
+// as names on their own).
+func (l *Linker) titleAt(d *doc, wi int) bool {
+	_, _, n := l.matchTitle(d, wi)
+	return n > 0
+}
+
+// matchName finds the longest trusted name starting at word wi.
+func (l *Linker) matchName(d *doc, wi int) (marsad.Span, string, *kb.Entity, int) {
+	first := d.toks[d.words[wi]]
+	for _, r := range readings(first.Text) {
+		key0 := kb.Key(r.prefix + first.Text[r.skip:])
+		if !l.namePrefix[key0] {
+			continue
+		}
+		var best *kb.Entity
+		bestEnd, bestN, bestKey := 0, 0, ""
+		key := key0
+		for n := 1; n <= l.maxWords && wi+n-1 < len(d.words); n++ {
+			if n > 1 {
+				ti := d.words[wi+n-1]
+				if !adjacent(d, d.words[wi+n-2], ti) {
+					break
+				}
+				key += " " + kb.Key(d.toks[ti].Text)
+			}
+			if !l.namePrefix[key] {
+				break
+			}
+			if e := trustedName(key, l.kb.LookupKey(key)); e != nil {
+				best, bestEnd, bestN, bestKey = e, d.toks[d.words[wi+n-1]].End, n, key
+			}
+		}
+		if best != nil {
+			start := first.Start + r.skip
+			if r.prefix != "" {
+				start = first.Start
+			}
+			return marsad.Span{Start: start, End: bestEnd}, bestKey, best, bestN
+		}
+	}
+	return marsad.Span{}, "", nil, 0
+}
+
+// adjacent reports whether token j follows token i with only spaces (no
+// punctuation) between them.
+func adjacent(d *doc, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if d.toks[k].Kind != tokenize.Word {
+			return false
+		}
+	}
+	return strings.TrimSpace(d.a.Text[d.toks[i].End:d.toks[j].Start]) == ""
+}
+
+// resolveNames links name mentions to knowledge-base entities and merges
+// the rest by name within the article. Longer names go first, so that a
+// one-word name joins the full name the article gave (الجبير after عادل
+// الجبير) before the knowledge base is asked about it.
+func (l *Linker) resolveNames(d *doc) {
+	ms := append([]*mention(nil), d.mentions...)
+	sort.SliceStable(ms, func(i, j int) bool {
+		return strings.Count(ms[i].key, " ") > strings.Count(ms[j].key, " ")
+	})
+	for _, m := range ms {
+		single := !strings.Contains(m.key, " ")
+		if single {
+			if c := l.partialOf(d, m); c != nil {
+				l.join(c, m)
+				continue
+			}
+		}
+		if e := l.pick(m.key, m.typ, l.kb.LookupKey(m.key), true); e != nil {
+			l.attach(d, m, e)
+			continue
+		}
+		if utf8.RuneCountInString(m.key) >= 5 {
+			if e := l.pick(m.key, m.typ, l.kb.LookupSkeleton(m.key), false); e != nil {
+				l.attach(d, m, e)
+				continue
+			}
+		}
+		if !single {
+			if c := l.partialOf(d, m); c != nil {
+				l.join(c, m)
+				continue
+			}
+		}
+		// A name only seen in NER data: its id, type and Latin name.
+		var e *kb.Entity
+		for _, x := range l.kb.LookupKey(m.key) {
+			if x.Type == m.typ || m.typ == "" {
+				e = x
+				break
+			}
+		}
+		if e != nil {
+			l.attach(d, m, e)
+			continue
+		}
+		c := &cluster{key: m.key, typ: m.typ, order: len(d.clusters)}
+		l.join(c, m)
+		d.clusters = append(d.clusters, c)
+	}
+}
+
+func (l *Linker) join(c *cluster, m *mention) {
+	c.mentions = append(c.mentions, m)
+	m.cl = c
+}
+
+// pick chooses among candidate entities for a name: only trusted ones
+// (exact) or a unique trusted one (skeleton); the NER's type first.
+func (l *Linker) pick(key, typ string, cands []*kb.Entity, exact bool) *kb.Entity {
+	var trusted []*kb.Entity
+	for _, e := range cands {
+		if e.Trusted() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
+			trusted = append(trusted, e)
+		}
+	}
+	if len(trusted) == 0 || utf8.RuneCountInString(key) < 3 {
+		return nil
+	}
+	if !exact {
+		if len(trusted) > 1 {
+			return nil
+		}
+		if typ != "" && trusted[0].Type != typ {
+			return nil
+		}
+		return trusted[0]
+	}
+	for _, e := range trusted {
+		if typ == "" || e.Type == typ {
+			return e
+		}
+	}
+	// The NER confuses places and organisations (واشنطن as the government);
+	// a curated name is trusted over that, but not over PERS vs the rest.
+	e := trusted[0]
+	if typ == marsad.PERS || e.Type == marsad.PERS {
+		return nil
+	}
+	return e
+}
+
+// partialOf finds the entity in the article that m names partially.
+func (l *Linker) partialOf(d *doc, m *mention) *cluster {
+	// A knowledge-base partial name of an entity already mentioned.
+	for _, e := range l.kb.LookupPartial(m.key) {
+		if c := d.byEntity[e]; c != nil && (m.typ == "" || c.typ == m.typ) {
+			return c
+		}
+	}
+	if m.typ != marsad.PERS && m.typ != "" {
+		return sameName(d, m)
+	}
+	words := strings.Fields(m.key)
+	var found *cluster
+	for _, c := range d.clusters {
+		if c.typ != marsad.PERS {
+			continue
+		}
+		for _, full := range c.keys() {
+			fw := strings.Fields(full)
+			if len(fw) <= len(words) {
+				continue
+			}
+			// Surname(s) or first name(s) of the longer name.
+			if hasSuffixWords(fw, words) || (len(words) == 1 && fw[0] == words[0] && !commonFirstName(words[0])) {
+				if found != nil && found != c {
+					return nil // ambiguous: two people share it
+				}
+				found = c
+			}
+		}
+	}
+	if found != nil {
+		return found
+	}
+	return sameName(d, m)
+}
+
+// sameName finds a cluster of the same type with the same name or skeleton.
+func sameName(d *doc, m *mention) *cluster {
+	sk := kb.Skeleton(m.key)
+	for _, c := range d.clusters {
+		if c.typ != m.typ && m.typ != "" {
+			continue
+		}
+		for _, k := range c.keys() {
+			if k == m.key || (utf8.RuneCountInString(m.key) >= 5 && kb.Skeleton(k) == sk) {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// commonFirstName lists first names too common to stand for one person.
+func commonFirstName(w string) bool {
+	switch w {
+	case "محمد", "احمد", "علي", "عبد", "الامير", "الملك", "الشيخ", "ابو", "بن", "عبدالله":
+		return true
+	}
+	return false
+}
+
+func hasSuffixWords(full, part []string) bool {
+	off := len(full) - len(part)
+	for i, w := range part {
+		if full[off+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *cluster) keys() []string {
+	var out []string
+	if c.e != nil {
+		out = append(out, kb.Key(c.e.Name))
+		for _, a := range c.e.Aliases {
+			out = append(out, kb.Key(a))
+		}
+	}
+	for _, m := range c.mentions {
+		if m.kind == KindName {
+			out = append(out, m.key)
+		}
+	}
+	return out
+}
+
+// attach adds m to the cluster of entity e, creating it.
+func (l *Linker) attach(d *doc, m *mention, e *kb.Entity) {
+	c := d.byEntity[e]
+	if c == nil {
+		c = &cluster{e: e, typ: e.Type, order: len(d.clusters)}
+		d.byEntity[e] = c
+		d.clusters = append(d.clusters, c)
+	}
+	c.mentions = append(c.mentions, m)
+	m.cl = c
+}
+
+// display is the display form of a mention's text.
+func (l *Linker) display(d *doc, m *mention) string {
+	s := strings.TrimSpace(normalize.Display(d.a.Text[m.span.Start:m.span.End]))
+	// A kept لل (للرئيس) shows as ال.
+	if strings.HasPrefix(s, "لل") && strings.HasPrefix(m.key, "ال") {
+		s = "ا" + s[len("ل"):]
+	}
+	return s
+}
+
+// output turns clusters into the article's entities.
+func (l *Linker) output(d *doc) []marsad.Entity {
+	out := make([]marsad.Entity, 0, len(d.clusters))
+	for _, c := range d.clusters {
+		if len(c.mentions) == 0 {
+			continue
+		}
+		sort.Slice(c.mentions, func(i, j int) bool { return c.mentions[i].span.Start < c.mentions[j].span.Start })
+		ent := marsad.Entity{Type: c.typ}
+		if c.e != nil {
+			ent.ID, ent.Name, ent.NameEn, ent.Wikidata = c.e.ID, c.e.Name, c.e.NameEn, c.e.Wikidata
+		} else {
+			// The longest name in the article is the entity's name.
+			best := c.mentions[0]
+			for _, m := range c.mentions {
+				if m.kind == KindName && (best.kind != KindName || len(m.key) > len(best.key)) {
+					best = m
+				}
+			}
+			ent.Name = l.display(d, best)
+			ent.ID = kb.NameID(c.typ, best.key)
+			if l.tr != nil {
+				ent.NameEn = l.tr.Name(best.key)
+			}
+		}
+		last := -1
+		for _, m := range c.mentions {
+			if m.span.Start < last {
+				continue // overlapping duplicates
+			}
+			last = m.span.End
+			ent.Mentions = append(ent.Mentions, marsad.Mention{Start: m.span.Start, End: m.span.End,
+				Text: d.a.Text[m.span.Start:m.span.End], Kind: m.kind})
+		}
+		out = append(out, ent)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	return out
+}
+
+// sentences returns the article's sentence spans (computed when the
+// pipeline has not).
+func sentences(a *marsad.Article) []marsad.Span {
+	if len(a.Sentences) > 0 {
+		return a.Sentences
+	}
+	return sentence.Split(a.Text)
+}
