@@ -330,7 +330,7 @@ func (d *doc) justNamed(i int) (speaker, bool) {
 // i, else the first body or place (حدد رئيس الوزراء كاميرون …، مؤكداً أن؛
 // وكانت تركيا قد هاجمت …، فيما قالت إن).
 func (d *doc) sentenceSubject(i int) (speaker, bool) {
-	k := i - 1
+	k := i
 	for k > 0 && d.sent[k-1] == d.sent[i] {
 		k--
 	}
