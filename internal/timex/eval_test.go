@@ -1,7 +1,7 @@
 package timex
 
 import (
-	"os"
+	"strings"
 	"testing"
 
 	"marsad/internal/dataset"
@@ -32,12 +32,7 @@ func evalTexts(t testing.TB, sets ...[]Passage) map[string]string {
 
 func readSet(t testing.TB, name string) []Passage {
 	t.Helper()
-	f, err := os.Open("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	ps, err := ReadPassages(f)
+	ps, err := EvalSet(strings.TrimSuffix(strings.TrimPrefix(name, "eval_"), ".jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,10 +27,11 @@ type hit struct {
 
 // ctx holds one extraction.
 type ctx struct {
-	text   string
-	toks   []tok
-	ref    day
-	hasRef bool
+	text    string
+	toks    []tok
+	ref     day
+	hasRef  bool
+	stemBuf [4]stem
 }
 
 // stem is a reading of a token without its clitic prefix.
@@ -44,7 +45,8 @@ type stem struct {
 // written لل, so للعام is read as العام with the span starting at لل.
 func (c *ctx) stems(i int) []stem {
 	t := c.toks[i]
-	out := []stem{{t.norm, 0}}
+	out := c.stemBuf[:0]
+	out = append(out, stem{t.norm, 0})
 	if !t.word {
 		return out
 	}
@@ -148,9 +150,69 @@ func init() {
 	}
 }
 
+// startWords are the search forms that can begin an expression; any other
+// word is skipped without running the grammar (most of a text).
+var startWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range lex.months {
+		m[w] = true
+	}
+	for _, ws := range []map[string]int{lex.weekdays, lex.cardinals, lex.tens, lex.ordinals, hourWords, decades} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	for w := range lex.units {
+		m[w] = true
+	}
+	for w := range lex.phrases {
+		m[w] = true
+	}
+	for w := range lex.parts {
+		m[strings.Fields(w)[0]] = true
+	}
+	for w := range lex.modPhrase {
+		m[w] = true
+	}
+	for _, ws := range []map[string]string{unitDef, pluralDef} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	for _, ws := range []map[string]bool{durTriggers, yearTriggers, vagueCount} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	for _, w := range []string{"الساعه", "تمام", "يوم", "يومي", "شهر", "شهري", "هذا", "هذه", "عيد", "كل", "ايام",
+		"في", "الفتره", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني"} {
+		m[w] = true
+	}
+	return m
+}()
+
 func (c *ctx) longest(i int) []hit {
 	var best []hit
-	for _, s := range c.stems(i) {
+	t := c.toks[i]
+	if t.digits == 0 {
+		if !t.word {
+			return nil
+		}
+		any := false
+		for _, s := range c.stems(i) {
+			if startWords[s.s] || startWords[strings.TrimPrefix(s.s, "ال")] {
+				any = true
+				break
+			}
+		}
+		if !any {
+			return nil
+		}
+	}
+	// recognisers call stems themselves (rModWrap), which reuses the buffer
+	var local [4]stem
+	n := copy(local[:], c.stems(i))
+	for _, s := range local[:n] {
 		for _, r := range grammar {
 			h := r(c, i, s)
 			if len(h) == 0 {

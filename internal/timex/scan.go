@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,6 +19,7 @@ type tok struct {
 	word       bool // letters
 	space      bool // whitespace before the token
 	brk        bool // a line break before the token
+	na, nz     int  // the search form's place in scan's buffer
 }
 
 func isWordRune(r rune) bool {
@@ -27,7 +29,11 @@ func isWordRune(r rune) bool {
 // scan splits text into tokens. Invalid UTF-8 is treated as punctuation, so
 // offsets stay byte-exact on any input.
 func scan(text string) []tok {
-	toks := make([]tok, 0, len(text)/5)
+	toks := make([]tok, 0, len(text)/10+1)
+	// All search forms are written into one buffer and sliced at the end:
+	// one allocation instead of one per word.
+	var nb strings.Builder
+	nb.Grow(len(text))
 	space, brk := false, false
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -70,13 +76,25 @@ func scan(text string) []tok {
 				}
 				j += n2
 			}
-			toks = append(toks, tok{start: i, end: j, norm: normalize.Search(text[i:j]), word: true, space: space, brk: brk})
+			a := nb.Len()
+			for _, r2 := range text[i:j] {
+				if m := normalize.SearchRune(r2); m >= 0 {
+					nb.WriteRune(m)
+				}
+			}
+			toks = append(toks, tok{start: i, end: j, na: a, nz: nb.Len(), word: true, space: space, brk: brk})
 			space, brk = false, false
 			i = j
 		default:
 			toks = append(toks, tok{start: i, end: i + n, norm: text[i : i+n], space: space, brk: brk})
 			space, brk = false, false
 			i += n
+		}
+	}
+	all := nb.String()
+	for k := range toks {
+		if toks[k].word {
+			toks[k].norm = all[toks[k].na:toks[k].nz]
 		}
 	}
 	return toks

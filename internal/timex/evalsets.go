@@ -1,0 +1,27 @@
+package timex
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+)
+
+// The evaluation sets (testdata/README.md) are embedded so that `marsad
+// timex eval` can score the extractor from any directory; they hold ids,
+// offsets and annotated expressions only, not article text.
+//
+//go:embed testdata/eval_*.jsonl
+var evalFS embed.FS
+
+// EvalSetNames lists the embedded evaluation sets: two tuning sets and the
+// held-out set.
+var EvalSetNames = []string{"dev", "dev2", "test"}
+
+// EvalSet returns an embedded evaluation set by name (dev, dev2, test).
+func EvalSet(name string) ([]Passage, error) {
+	b, err := evalFS.ReadFile("testdata/eval_" + name + ".jsonl")
+	if err != nil {
+		return nil, fmt.Errorf("timex eval set %q: %w", name, err)
+	}
+	return ReadPassages(bytes.NewReader(b))
+}

@@ -1,0 +1,64 @@
+package timex
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"marsad"
+)
+
+var kinds = map[string]bool{marsad.TimeDate: true, marsad.TimeTime: true, marsad.TimeDuration: true, marsad.TimeSet: true}
+
+// FuzzExtract: on any input, spans are valid, ordered and not overlapping,
+// and every expression has a value and a TIMEX3 kind.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"وصل الرئيس الجمعة 15 آب/أغسطس 2025 إلى ألاسكا واستمرت القمة نحو ثلاث ساعات",
+		"الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس\n15:42 ت م",
+		"أمس الأول، الأسبوع الماضي، قبل ثلاثة أيام، منتصف أيار، من 10 إلى 12 أغسطس",
+		"الساعة (3:25) الساعة 0622 بتوقيت جرينتش 7.30 صباحاً ١٥/٨/٢٠١٥",
+		"\xff\xfe أمس \x00 ١٤٣٦هـ / / 9999/99/99 الـ",
+		"عامي 2014 و2015 ستة وثمانية أسابيع الأيام الخمسة الماضية",
+	} {
+		f.Add(s, int64(0), true)
+	}
+	f.Fuzz(func(t *testing.T, s string, days int64, hasRef bool) {
+		ref := time.Date(2015, 8, 3, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days%200000))
+		last := 0
+		for _, e := range Extract(s, ref, hasRef) {
+			if e.Start < last || e.Start >= e.End || e.End > len(s) || s[e.Start:e.End] != e.Text {
+				t.Fatalf("bad span %d-%d (after %d) in %q: %+v", e.Start, e.End, last, s, e)
+			}
+			if e.Value == "" || !kinds[e.Kind] {
+				t.Fatalf("bad expression %+v in %q", e, s)
+			}
+			last = e.End
+		}
+	})
+}
+
+func TestAnnotator(t *testing.T) {
+	a := marsad.NewArticle()
+	a.Text = "وصل الوفد أمس إلى أنكوريج"
+	a.Published = "2025-08-15"
+	if err := (Annotator{}).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Times) != 1 || a.Times[0].Value != "2025-08-14" {
+		t.Fatalf("got %+v", a.Times)
+	}
+	a.Published = ""
+	a.Text = "لا شيء هنا"
+	if err := (Annotator{}).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Times == nil || len(a.Times) != 0 {
+		t.Fatalf("want empty non-nil Times, got %#v", a.Times)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := (Annotator{}).Annotate(ctx, a); err == nil {
+		t.Fatal("cancelled context not reported")
+	}
+}
