@@ -53,6 +53,7 @@ type lexicon struct {
 	adverbials     map[string]bool
 	governors      map[string]bool
 	honorifics     map[string]bool
+	notComp        map[string]bool // غير، إلا، بعد … before أن
 	voices         [][]string // على لسان، نقلا عن، عن
 }
 
@@ -83,6 +84,7 @@ func loadLexicon() (*lexicon, error) {
 		adverbials:     map[string]bool{},
 		governors:      map[string]bool{},
 		honorifics:     map[string]bool{},
+		notComp:        map[string]bool{},
 	}
 	ls, err := lines("cues.txt")
 	if err != nil {
@@ -144,7 +146,7 @@ func loadLexicon() (*lexicon, error) {
 			*dst = append(*dst, strings.Fields(normalize.Search(l)))
 		}
 	}
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}
@@ -174,7 +176,9 @@ func (lx *lexicon) lookupCue(w string, taMarbuta bool) (c cue, conj bool, ok boo
 				continue
 			}
 			if len(s) > len(suf)+4 && strings.HasSuffix(s, suf) {
-				if c, ok := lx.cues[strings.TrimSuffix(s, suf)]; ok && c.form.finite() {
+				// Only past forms take the pronoun here: present ones
+				// with it are mostly other senses (ما يرونه 'what they see').
+				if c, ok := lx.cues[strings.TrimSuffix(s, suf)]; ok && c.form == past {
 					return c, true
 				}
 			}

@@ -57,7 +57,7 @@ func (q *Attributor) Annotate(ctx context.Context, a *marsad.Article) error {
 // Limits of the search around a cue, in tokens.
 const (
 	maxRegion  = 24 // cue verb … complementizer (the speaker phrase lives here)
-	maxPrepGap = 9  // cue verb … preposition of a nominal complement
+	maxPrepGap = 12 // cue verb … preposition of a nominal complement
 )
 
 // speaker is a resolved speaker: an entity index into a.Entities, or -1
@@ -122,24 +122,19 @@ func newDoc(lx *lexicon, a *marsad.Article) *doc {
 
 // sentenceNumbers gives every token the number of its sentence: from
 // a.Sentences when the splitter ran (a token between sentences belongs to
-// the one before), else from end punctuation and paragraph breaks. Every
-// paragraph break also starts a new number.
+// the one before), else from end punctuation and paragraph breaks. Paragraph
+// breaks are checked on their own where they matter (a newline token).
 func sentenceNumbers(a *marsad.Article, toks []token) []int {
 	out := make([]int, len(toks))
 	if len(a.Sentences) > 0 {
 		ss := a.Sentences
-		k, bump := 0, 0
+		k := 0
 		for i, t := range toks {
 			for k+1 < len(ss) && ss[k+1].Start <= t.start {
 				k++
 			}
-			if t.kind == newline {
-				bump++
-			}
-			out[i] = k + bump
+			out[i] = k
 		}
-		// Make numbers strictly follow paragraph breaks even when the
-		// splitter put two paragraphs in one sentence.
 		return out
 	}
 	n := 0
@@ -273,7 +268,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 			}
 			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
 			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …
-			if d.complementFollows(d.qs[qi].close, d.quotedName(qi)) {
+			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) {
 				j = d.qs[qi].close
 				continue
 			}
@@ -297,7 +292,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 				return complement{}
 			}
 		case word:
-			if d.lx.isComplementizer(t.norm) {
+			if d.lx.isComplementizer(t.norm) && !d.lx.notComp[d.toks[j-1].norm] {
 				return complement{kind: compThat, start: j + 1, regionEnd: j}
 			}
 			if d.lx.compPreps[t.norm] && j+1 < len(d.toks) && d.lx.isComplementizer(d.toks[j+1].norm) {
@@ -355,7 +350,7 @@ func (d *doc) complementFollows(k int, far bool) bool {
 		if t.kind == newline || d.sent[j] != d.sent[k] {
 			return false
 		}
-		if t.norm == ":" || (t.kind == word && d.lx.isComplementizer(t.norm)) {
+		if t.norm == ":" || (t.kind == word && d.lx.isComplementizer(t.norm) && !d.lx.notComp[d.toks[j-1].norm]) {
 			return true
 		}
 		if t.kind == word {
@@ -376,6 +371,18 @@ func (d *doc) quotedName(qi int) bool {
 		return false
 	}
 	return d.toks[q.open-1].kind == word
+}
+
+// isNameQuote reports whether quotation qi holds just a name the linker
+// found (الشركة السعودية للصناعات الأساسية «سابك»): a name, not words said.
+func (d *doc) isNameQuote(qi int) bool {
+	q := d.qs[qi]
+	for k := q.open + 1; k < q.close; k++ {
+		if d.toks[k].kind == word && d.mentAt[k] < 0 {
+			return false
+		}
+	}
+	return q.close > q.open+1
 }
 
 // cueAt handles the cue word at token i.

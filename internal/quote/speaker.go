@@ -244,7 +244,8 @@ func looksLikeName(w string) bool {
 // ترامب أشار إلى أنه، بوتين وصف المحادثات، أما بوتين فقال.
 func (d *doc) subjectBefore(i int, conj bool) (speaker, bool) {
 	k := i - 1
-	for k >= 0 && d.toks[k].kind == word && (d.toks[k].norm == "قد" || d.toks[k].norm == "فقد" || d.toks[k].norm == "لقد") {
+	// قد، فقد، لقد and إذ، حيث may stand between (فراس بقنة إذ قال).
+	for k >= 0 && d.toks[k].kind == word && hasNorm(d.toks[k], "قد", "فقد", "لقد", "اذ", "حيث") {
 		k--
 	}
 	if k < 0 || d.sent[k] != d.sent[i] {
