@@ -54,7 +54,7 @@ type lexicon struct {
 	governors      map[string]bool
 	honorifics     map[string]bool
 	notComp        map[string]bool // غير، إلا، بعد … before أن
-	voices         [][]string // على لسان، نقلا عن، عن
+	voices         [][]string      // على لسان، نقلا عن، عن
 }
 
 // lines returns the non-comment, non-empty lines of an embedded data file.
