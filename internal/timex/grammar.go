@@ -321,6 +321,10 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		if len(p.words) == 1 && todayWords[s.s] && c.todayBlocked(i) {
 			return nil
 		}
+		// أمسّ الحاجة "in dire need": the shadda tells it from أمس
+		if s.s == "امس" && strings.ContainsRune(c.text[c.toks[i].start:c.toks[i].end], 'ّ') {
+			return nil
+		}
 		h := hit{i: i, j: j, pre: s.pre, kind: p.kind}
 		if strings.HasPrefix(p.rule, "day ") {
 			var n int
@@ -611,6 +615,17 @@ func (c *ctx) dayNumber(i int, s string) (int, int, bool) {
 		}
 		return 0, 0, false
 	}
+	if s == "اول" || s == "مستهل" || s == "غره" {
+		// أول شوال، غرة رمضان: the first day of the month
+		k := i + 1
+		if c.is(k, "من") {
+			k++
+		}
+		if _, _, ok := c.monthAt(k, c.w(k)); ok {
+			return 1, i + 1, true
+		}
+		return 0, 0, false
+	}
 	v, ok := lex.ordinals[s]
 	if !ok {
 		// يوم تسعة كانون الأول: a cardinal before a month name
@@ -664,7 +679,8 @@ func (c *ctx) altMonth(j int, m monthName) int {
 		return j
 	}
 	m2, k2, ok := c.monthAt(k, c.w(k))
-	if !ok || m2.month != m.month || m2.hijri != m.hijri {
+	if !ok || m2.month != m.month || m2.hijri != m.hijri || strings.Join(m2.words, " ") == strings.Join(m.words, " ") {
+		// صفر-صفر is a score, not Safar written twice
 		return j
 	}
 	if open {

@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"marsad"
 	"marsad/internal/text/normalize"
@@ -83,6 +84,14 @@ func (c *ctx) rDayMonth(i int, s stem) []hit {
 	if hasY {
 		j = j2
 	}
+	// 1 سبتمبر المقبل، 14 يوليو الماضي، 17 أغسطس الجاري
+	dir := 0
+	if !hasY {
+		if d, ok := lex.modifiers[c.w(j)]; ok && c.is(j, c.w(j)) {
+			dir = d
+			j++
+		}
+	}
 	hijri := m.hijri || hijriSuffix && y < 1600
 	var out []hit
 	mk := func(i, j, pre, d int) bool {
@@ -113,7 +122,7 @@ func (c *ctx) rDayMonth(i int, s stem) []hit {
 			out = append(out, hit{i: i, j: j, pre: pre, kind: marsad.TimeDate, value: v})
 			return true
 		case m.hijri:
-			hy, ok := hijriNear(c.ref, m.month, d, 0)
+			hy, ok := hijriNear(c.ref, m.month, d, dir)
 			if !ok {
 				return false
 			}
@@ -124,7 +133,19 @@ func (c *ctx) rDayMonth(i int, s stem) []hit {
 			out = append(out, h...)
 			return true
 		}
-		h := c.dateHit(i, j, pre, c.ref.y, m.month, d, false)
+		yy := c.ref.y
+		if dir != 0 {
+			// the last/next such day, not merely the month: "14 يوليو الماضي"
+			// said on 3 August is this July
+			t := time.Date(c.ref.y, time.Month(m.month), d, 0, 0, 0, 0, time.UTC)
+			rt := c.ref.time()
+			if dir < 0 && !t.Before(rt) {
+				yy--
+			} else if dir > 0 && !t.After(rt) {
+				yy++
+			}
+		}
+		h := c.dateHit(i, j, pre, yy, m.month, d, false)
 		if h == nil {
 			return false
 		}
@@ -745,6 +766,8 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	}
 	if (u == "DE" || u == "CE") && c.is(j, "من") && c.is(j+1, "الزمن") {
 		j += 2
+	} else if (u == "DE" || u == "CE") && n == "1" && j < len(c.toks) && c.toks[j].word && !c.toks[j].brk && !c.is(j, "ونصف", "مضي", "كامل") {
+		return nil // بعد عقد لقاء: عقد "held"
 	}
 	value := durValue(n, u)
 	// ساعة ونصف، ثلاث ساعات ونصف، عام ونصف
@@ -859,6 +882,9 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		k += 2
 		sa = true
 	} else if s.s == "الساعه" {
+		if s.pre > 0 && c.text[c.toks[i].start+s.pre-1] == "ل"[1] {
+			return nil // للساعة الواحدة "per hour"
+		}
 		k++
 		sa = true
 	}
@@ -936,6 +962,11 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		hour--
 	case c.is(j, "و") && c.toks[min(j+1, len(c.toks)-1)].digits > 0 && c.is(j+2, "دقيقه", "دقائق"):
 		mins, j = c.toks[j+1].num, j+3
+	case j < len(c.toks) && strings.HasPrefix(c.w(j), "و") && c.toks[j].word:
+		// الثامنة وعشر دقائق، السابعة وخمس دقائق
+		if v, k2, ok := c.numberW(j, strings.TrimPrefix(c.w(j), "و")); ok && c.is(k2, "دقيقه", "دقائق") {
+			mins, j = v, k2+1
+		}
 	}
 	if mins > 59 || hour < 0 {
 		return nil
