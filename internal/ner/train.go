@@ -33,7 +33,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of the shipped model.
 func DefaultConfig() Config {
-	return Config{Epochs: 12, Seed: 1, Scheme: "BILOU", MinCount: 1, Folds: 10, Prune: 0}
+	return Config{Epochs: 12, Seed: 1, Scheme: "BIO", MinCount: 1, Folds: 10, Prune: 0}
 }
 
 // Provenance records how a model was made.

@@ -1,0 +1,96 @@
+package ner
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDefaultDev scores the shipped model on the dev split and fails when
+// it drops below a floor just under the score recorded in its provenance.
+func TestDefaultDev(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := DevSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := tg.Score(dev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	sc.Report(&b)
+	t.Logf("shipped model on dev:\n%s", b.String())
+	rec := tg.Meta.Dev["all"][2]
+	if f := sc.All.F1(); f < rec-0.5 {
+		t.Errorf("dev F1 %.2f, recorded %.2f", f, rec)
+	}
+	// Floors under the measured scores (see data/README.md).
+	floors := map[string]float64{"all": 72, "PERS": 68, "LOC": 85, "ORG": 65, "MISC": 49}
+	for typ, floor := range floors {
+		c := sc.All
+		if typ != "all" {
+			c = sc.ByType[typ]
+		}
+		if c.F1() < floor {
+			t.Errorf("%s dev F1 %.2f < floor %.0f", typ, c.F1(), floor)
+		}
+	}
+}
+
+func TestTagEdgeCases(t *testing.T) {
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tg.Tag(nil); len(got) != 0 {
+		t.Errorf("Tag(nil) = %v", got)
+	}
+	toks := strings.Fields("وقال الرئيس الروسي فلاديمير بوتين في موسكو إن \xff ـــ ...")
+	tags := tg.Tag(toks)
+	if len(tags) != len(toks) {
+		t.Fatalf("%d tags for %d tokens", len(tags), len(toks))
+	}
+	for i, tag := range tags {
+		if i > 0 && tag[0] == 'I' && tags[i-1][2:] != tag[2:] || i == 0 && tag[0] == 'I' {
+			t.Errorf("ill-formed BIO %v", tags)
+		}
+	}
+	t.Logf("%v", tags)
+}
+
+func BenchmarkTag(b *testing.B) {
+	tg, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dev, err := DevSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, s := range dev {
+		n += len(s.Tokens)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range dev {
+			tg.Tag(s.Tokens)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	c, sum, err := DefaultClusters()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(strings.NewReader(string(embeddedModel)), c, sum); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

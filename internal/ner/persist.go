@@ -1,0 +1,158 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// The model file is a gzip-compressed gob of modelFile. Weights are
+// quantized to 16 bits (the averaged perceptron's weights span a few
+// orders of magnitude, and a relative step of 1/32767 of the largest one
+// changes no decision that matters) and stored sparsely: rows whose
+// weights all round to zero are dropped.
+type modelFile struct {
+	Format   string
+	Meta     Provenance
+	Scheme   string
+	Labels   []string
+	Clusters string // SHA-256 of the clusters file the model was trained with; "" if none
+
+	Keys  []uint64 // sorted feature hashes
+	Masks []uint32 // per key: which labels have a stored weight
+	Vals  []int16  // the stored weights, key by key, label by label
+	Scale float32  // weight = Vals[i] * Scale
+
+	Trans, Final []float32 // -Inf kept as is
+	External     []string  // gazetteer entries (see Gazetteer.entries)
+	Corpus       []string
+}
+
+const fileFormat = "marsad-ner"
+
+// Save writes the model. clustersSum identifies the clusters file it was
+// trained with (ClustersSum); Load checks it.
+func (m *Model) Save(w io.Writer, clustersSum string) error {
+	L := len(m.labels)
+	var maxAbs float64
+	for _, v := range m.w {
+		maxAbs = math.Max(maxAbs, math.Abs(float64(v)))
+	}
+	scale := float32(maxAbs / 32767)
+	if scale == 0 {
+		scale = 1
+	}
+	keys := make([]uint64, 0, len(m.index))
+	for h := range m.index {
+		keys = append(keys, uint64(h))
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	mf := modelFile{Format: fileFormat, Meta: m.Meta, Scheme: m.scheme, Labels: m.labels, Clusters: clustersSum,
+		Scale: scale, Trans: m.trans, Final: m.final}
+	for _, k := range keys {
+		r := int(m.index[fhash(k)])
+		var mask uint32
+		var vals []int16
+		for y := 0; y < L; y++ {
+			q := int16(math.Round(float64(m.w[r*L+y] / scale)))
+			if q != 0 {
+				mask |= 1 << y
+				vals = append(vals, q)
+			}
+		}
+		if mask == 0 {
+			continue
+		}
+		mf.Keys = append(mf.Keys, k)
+		mf.Masks = append(mf.Masks, mask)
+		mf.Vals = append(mf.Vals, vals...)
+	}
+	// Delta-encode the sorted keys so gzip finds their shared high bits.
+	for i := len(mf.Keys) - 1; i > 0; i-- {
+		mf.Keys[i] -= mf.Keys[i-1]
+	}
+	if m.external != nil {
+		mf.External = m.external.entries()
+	}
+	if m.corpus != nil {
+		mf.Corpus = m.corpus.entries()
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := gob.NewEncoder(zw).Encode(&mf); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save. clusters must be the clusters the
+// model was trained with (nil if it was trained without).
+func Load(r io.Reader, clusters *Clusters, clustersSum string) (*Model, error) {
+	zr, err := gzip.NewReader(bufio.NewReader(r))
+	if err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	defer zr.Close()
+	var mf modelFile
+	if err := gob.NewDecoder(zr).Decode(&mf); err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
+	if mf.Format != fileFormat || mf.Meta.Version != modelVersion {
+		return nil, fmt.Errorf("load model: format %q version %d, want %q version %d", mf.Format, mf.Meta.Version, fileFormat, modelVersion)
+	}
+	if mf.Clusters != "" && mf.Clusters != clustersSum {
+		return nil, fmt.Errorf("load model: trained with clusters %.12s, given %.12s", mf.Clusters, clustersSum)
+	}
+	L := len(mf.Labels)
+	if L == 0 || L > 32 || len(mf.Trans) != (L+1)*L || len(mf.Final) != L || len(mf.Masks) != len(mf.Keys) {
+		return nil, fmt.Errorf("load model: inconsistent sizes")
+	}
+	m := &Model{Meta: mf.Meta, scheme: mf.Scheme, labels: mf.Labels, trans: mf.Trans, final: mf.Final,
+		index: make(map[fhash]int32, len(mf.Keys)), w: make([]float32, len(mf.Keys)*L)}
+	if mf.Clusters != "" {
+		m.clusters = clusters
+	}
+	var key uint64
+	v := 0
+	for i, d := range mf.Keys {
+		key += d
+		m.index[fhash(key)] = int32(i)
+		for y := 0; y < L; y++ {
+			if mf.Masks[i]&(1<<y) != 0 {
+				if v >= len(mf.Vals) {
+					return nil, fmt.Errorf("load model: weights truncated")
+				}
+				m.w[i*L+y] = float32(mf.Vals[v]) * mf.Scale
+				v++
+			}
+		}
+	}
+	if len(mf.External) > 0 {
+		m.external = parseGazetteer(mf.External)
+	}
+	if len(mf.Corpus) > 0 {
+		m.corpus = parseGazetteer(mf.Corpus)
+	}
+	return m, nil
+}
+
+// ClustersSum identifies a clusters file by the SHA-256 of its bytes.
+func ClustersSum(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// LoadClusters reads a clusters file from memory and returns it with its sum.
+func LoadClusters(b []byte) (*Clusters, string, error) {
+	c, err := ReadClusters(bytes.NewReader(b))
+	return c, ClustersSum(b), err
+}

@@ -1,0 +1,68 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+)
+
+// TrainShipped trains a model the way the shipped one is trained: on the
+// ANERcorp (CAMeL split) training part minus the dev split, with the
+// external gazetteers and the embedded word clusters, and scores it on the
+// dev split. cfg's resources are filled in; its hyper-parameters are used
+// as given. The returned model's provenance is complete, and the clusters
+// sum to pass to Save is returned with it.
+func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
+	train, dev, err := ANERcorp()
+	if err != nil {
+		return nil, "", err
+	}
+	ext, err := ExternalGazetteer()
+	if err != nil {
+		return nil, "", err
+	}
+	cl, sum, err := DefaultClusters()
+	if err != nil {
+		return nil, "", err
+	}
+	cfg.External, cfg.Clusters = ext, cl
+	cfg.Log = log
+	if log != nil {
+		cfg.Dev = dev
+		fmt.Fprintf(log, "train: %d sentences, dev: %d sentences, external gazetteer: %d names, clusters: %d words\n",
+			len(train), len(dev), ext.Len(), len(cl.words))
+	}
+	m, err := Train(cfg, train)
+	if err != nil {
+		return nil, "", err
+	}
+	sc, err := m.Score(dev)
+	if err != nil {
+		return nil, "", err
+	}
+	m.Meta.Data = []string{
+		"anercorp-camel: ANERcorp, CAMeL Lab split, training part minus its last 10% of sentences (the dev split)",
+		"anetac: ANETAC English–Arabic named-entity pairs (person/location/organisation names, gazetteer)",
+		"countries-ar: mledoze/countries Arabic country names (gazetteer)",
+		"saudinewsnet: SaudiNewsNet articles, through the word clusters in data/clusters.tsv.gz",
+	}
+	m.Meta.Licences = []string{
+		"ANERcorp: research use (Benajiba et al. 2007; split: Obeid et al. 2020)",
+		"ANETAC: research use, no licence stated (Hadj Ameur et al. 2019)",
+		"mledoze/countries: ODbL 1.0",
+		"SaudiNewsNet: CC BY-NC-SA 4.0 — non-commercial; the model derives from it through the clusters",
+	}
+	m.Meta.DevName = fmt.Sprintf("ANERcorp CAMeL train, last %d sentences (DevSplit)", len(dev))
+	m.Meta.Dev = map[string][3]float64{}
+	for _, t := range Types {
+		c := sc.ByType[t]
+		m.Meta.Dev[t] = [3]float64{c.P(), c.R(), c.F1()}
+	}
+	m.Meta.Dev["all"] = [3]float64{sc.All.P(), sc.All.R(), sc.All.F1()}
+	return m, sum, nil
+}
+
+// DevSet returns the dev split used in the shipped model's provenance.
+func DevSet() ([]Sentence, error) {
+	_, dev, err := ANERcorp()
+	return dev, err
+}
