@@ -687,7 +687,8 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	if w == "ال" && c.toks[min(k+1, len(c.toks)-1)].digits > 0 {
 		k++
 		w = c.w(k)
-	} else if _, ok := lex.cardinals[strings.TrimPrefix(w, "ال")]; ok && strings.HasPrefix(w, "ال") {
+	} else if v, ok := lex.cardinals[strings.TrimPrefix(w, "ال")]; ok && strings.HasPrefix(w, "ال") && v < 100 {
+		// (not المئة: بالمئة يوم الخميس is "percent")
 		w = strings.TrimPrefix(w, "ال")
 	}
 	// a clitic preposition on the first word: لساعات، لأربع سنوات، بتسع ساعات

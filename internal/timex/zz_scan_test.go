@@ -21,7 +21,7 @@ func TestZZScan(t *testing.T) {
 	counts := map[string]int{}
 	ex := map[string]string{}
 	for k, a := range arts {
-		if k%60 != 23 {
+		if k%60 != 41 {
 			continue
 		}
 		ref, _ := time.Parse("2006-01-02", a.DateExtracted[:10])
