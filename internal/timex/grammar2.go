@@ -883,7 +883,7 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		k += 2
 		sa = true
 	} else if s.s == "الساعه" {
-		if s.pre > 0 && c.text[c.toks[i].start+s.pre-1] == "ل"[1] {
+		if n := strings.TrimPrefix(c.toks[i].norm, "و"); strings.HasPrefix(n, "لل") {
 			return nil // للساعة الواحدة "per hour"
 		}
 		k++
