@@ -39,12 +39,13 @@ func readSet(t testing.TB, name string) []Passage {
 	return ps
 }
 
-// Floors sit a little under the measured scores (see testdata/README.md);
-// the held-out set was scored once, after tuning on the dev set had ended.
+// Floors sit a little under the measured scores (testdata/README.md). The
+// held-out set was scored once, after tuning on dev and dev2 had ended:
+// span F1 0.970, exact value 0.925 of its 133 expressions.
 var floors = map[string]struct{ f1, value float64 }{
-	"eval_dev.jsonl":  {0.85, 0.80},
-	"eval_dev2.jsonl": {0.80, 0.70},
-	"eval_test.jsonl": {0.80, 0.70},
+	"eval_dev.jsonl":  {0.96, 0.95},
+	"eval_dev2.jsonl": {0.96, 0.94},
+	"eval_test.jsonl": {0.94, 0.90},
 }
 
 func TestEvaluation(t *testing.T) {

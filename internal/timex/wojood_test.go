@@ -121,7 +121,8 @@ func TestWojoodRecall(t *testing.T) {
 			t.Logf("  missed %q", m)
 		}
 	}
-	if r < 0.60 {
-		t.Errorf("Wojood span recall %.3f below floor 0.60", r)
+	// measured 0.915 (593 of 648) on train+val
+	if r < 0.88 {
+		t.Errorf("Wojood span recall %.3f below floor 0.88", r)
 	}
 }
