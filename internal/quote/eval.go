@@ -520,32 +520,40 @@ func (s Score) Add(o Score) Score {
 	}
 }
 
-// Evaluate annotates each gold article of the split ("dev", "test" or
-// "all") and scores it. prepare turns a raw article into one ready for the
-// quote stage (text, sentences, entities); annotate is the quote stage.
-func Evaluate(ctx context.Context, gold []GoldArticle, split string,
-	prepare func(context.Context, RawArticle, GoldArticle) (*marsad.Article, error),
-	annotate func(context.Context, *marsad.Article) error) (Score, []Error, error) {
+// ReadGoldArticles returns the SaudiNewsNet articles the gold set annotates.
+func ReadGoldArticles(gold []GoldArticle) (map[string]RawArticle, error) {
 	ids := map[string]bool{}
 	for _, g := range gold {
-		if split == "all" || g.Split == split {
-			ids[g.ID] = true
-		}
-	}
-	if len(ids) == 0 {
-		return Score{}, nil, fmt.Errorf("quote eval: no gold articles in split %q", split)
+		ids[g.ID] = true
 	}
 	raws, err := ReadSaudiNewsNet(ids)
 	if err != nil {
-		return Score{}, nil, fmt.Errorf("quote eval: %w", err)
+		return nil, fmt.Errorf("quote eval: %w", err)
 	}
+	return raws, nil
+}
+
+// Evaluate annotates each gold article of the split ("dev", "test" or
+// "all") and scores it. raws holds the articles (ReadGoldArticles);
+// prepare turns one into an article ready for the quote stage (text,
+// sentences, entities: OraclePrepare, or the real pipeline); annotate is
+// the quote stage.
+func Evaluate(ctx context.Context, gold []GoldArticle, split string, raws map[string]RawArticle,
+	prepare func(context.Context, RawArticle, GoldArticle) (*marsad.Article, error),
+	annotate func(context.Context, *marsad.Article) error) (Score, []Error, error) {
 	var total Score
 	var errs []Error
+	n := 0
 	for _, g := range gold {
-		if !ids[g.ID] {
+		if split != "all" && g.Split != split {
 			continue
 		}
-		a, err := prepare(ctx, raws[g.ID], g)
+		n++
+		raw, ok := raws[g.ID]
+		if !ok {
+			return Score{}, nil, fmt.Errorf("quote eval: article %s not loaded", g.ID)
+		}
+		a, err := prepare(ctx, raw, g)
 		if err != nil {
 			return Score{}, nil, fmt.Errorf("quote eval %s: %w", g.ID, err)
 		}
@@ -558,6 +566,9 @@ func Evaluate(ctx context.Context, gold []GoldArticle, split string,
 		}
 		total = total.Add(s)
 		errs = append(errs, e...)
+	}
+	if n == 0 {
+		return Score{}, nil, fmt.Errorf("quote eval: no gold articles in split %q", split)
 	}
 	return total, errs, nil
 }

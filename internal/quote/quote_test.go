@@ -1,0 +1,243 @@
+package quote
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"marsad"
+	"marsad/internal/text/sentence"
+)
+
+// people are the entities of the table tests; OracleEntities finds their
+// names in each text, as the linker would (titles included).
+var people = GoldArticle{Entities: []GoldEntity{
+	{ID: "putin", Type: "PERS", Names: []string{"فلاديمير بوتين", "بوتين", "الرئيس الروسي"}},
+	{ID: "trump", Type: "PERS", Names: []string{"دونالد ترامب", "ترامب", "الرئيس الأميركي", "الرئيس الأمريكي"}},
+	{ID: "medvedev", Type: "PERS", Names: []string{"ديمتري مدفيدف"}},
+	{ID: "kremlin", Type: "ORG", Names: []string{"الكرملين"}},
+	{ID: "security-council", Type: "ORG", Names: []string{"مجلس الأمن الروسي"}},
+	{ID: "nato", Type: "ORG", Names: []string{"الناتو"}},
+	{ID: "fabius", Type: "PERS", Names: []string{"لوران فابيوس", "فابيوس"}},
+	{ID: "jubeir", Type: "PERS", Names: []string{"عادل الجبير", "الجبير"}},
+	{ID: "sabic", Type: "ORG", Names: []string{"سابك"}},
+	{ID: "bunyan", Type: "PERS", Names: []string{"يوسف البنيان", "البنيان"}},
+	{ID: "cameron", Type: "PERS", Names: []string{"ديفيد كاميرون", "كاميرون"}},
+	{ID: "ghamdi", Type: "PERS", Names: []string{"علي الغامدي"}},
+	{ID: "watan", Type: "ORG", Names: []string{"الوطن"}},
+	{ID: "turkey", Type: "LOC", Names: []string{"تركيا"}},
+}}
+
+func annotate(t testing.TB, text string, withEntities bool) *marsad.Article {
+	t.Helper()
+	a := marsad.NewArticle()
+	a.Text = text
+	a.Sentences = sentence.Split(text)
+	if withEntities {
+		OracleEntities(a, people)
+	}
+	if err := New().Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	checkSpans(t, a)
+	return a
+}
+
+func checkSpans(t testing.TB, a *marsad.Article) {
+	t.Helper()
+	for _, q := range a.Quotes {
+		if !(marsad.Span{Start: q.Start, End: q.End}).Valid(len(a.Text)) || q.Start >= q.End {
+			t.Fatalf("invalid span %d–%d in text of %d bytes", q.Start, q.End, len(a.Text))
+		}
+		if q.Text != a.Text[q.Start:q.End] {
+			t.Fatalf("quote text %q is not text[%d:%d] %q", q.Text, q.Start, q.End, a.Text[q.Start:q.End])
+		}
+		if !utf8.ValidString(q.Text) {
+			t.Fatalf("quote text %q cuts a rune", q.Text)
+		}
+		if q.Kind != marsad.Direct && q.Kind != marsad.Indirect {
+			t.Fatalf("quote kind %q", q.Kind)
+		}
+	}
+}
+
+// want is one expected statement: its speaker (entity id, or the phrase
+// for an unlinked speaker), words its content must contain, and its kind.
+type want struct {
+	speaker, content, kind string
+}
+
+func TestAnnotate(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"title after the verb",
+			"أوضح الرئيس الأميركي أن الاجتماع لم يسفر عن اتفاق نهائي، لكنه شدد على أن هناك فرصة جيدة للغاية للتوصل إلى حل.",
+			[]want{{"trump", "الاجتماع لم يسفر عن اتفاق نهائي", "indirect"}, {"trump", "هناك فرصة جيدة للغاية للتوصل إلى حل", "indirect"}}},
+		{"direct quotation over sentences",
+			"وقال ترامب للصحفيين: “اتفقنا بشأن الكثير من النقاط. هناك بعض النقاط القليلة الباقية فحسب.”",
+			[]want{{"trump", "اتفقنا بشأن الكثير من النقاط. هناك بعض النقاط القليلة الباقية فحسب", "direct"}}},
+		{"quoted word inside reported speech, subject before the verb",
+			`بوتين وصف المحادثات بأنها "مثمرة"، مشيراً إلى تحسن مستوى التفاهم بين موسكو وواشنطن. وأكد أن الشعبين تجمعهما قواسم مشتركة.`,
+			[]want{{"putin", "مثمرة", "direct"}, {"putin", "تحسن مستوى التفاهم بين موسكو وواشنطن", "indirect"}, {"putin", "الشعبين تجمعهما قواسم مشتركة", "indirect"}}},
+		{"mismatched curly quotes",
+			"من جانبه، أشاد الرئيس الروسي بالمحادثات مع ترامب واصفاً إياها بأنها ”بناءة” و”قائمة على الاحترام المتبادل”.",
+			[]want{{"putin", "بناءة", ""}}},
+		{"institution as speaker",
+			"في ختام اللقاء، أعلن الكرملين أن المحادثات انتهت دون اتفاق نهائي.",
+			[]want{{"kremlin", "المحادثات انتهت دون اتفاق نهائي", "indirect"}}},
+		{"person over the body in his title",
+			`وبدوره، اعتبر نائب رئيس مجلس الأمن الروسي ديمتري مدفيدف أن "قمة ألاسكا" أثبتت إمكانية التفاوض بين موسكو وواشنطن.`,
+			[]want{{"medvedev", "أثبتت إمكانية التفاوض بين موسكو وواشنطن", "indirect"}}},
+		{"subject before the verb, quoted name inside the content",
+			`ترامب أشار إلى أنه سيتشاور مع حلف "الناتو"، مؤكداً أن القرار النهائي يظل بيد أوكرانيا.`,
+			[]want{{"trump", `سيتشاور مع حلف "الناتو"`, "indirect"}, {"trump", "القرار النهائي يظل بيد أوكرانيا", "indirect"}}},
+		{"من جانبه: the one just named",
+			"واستقبل وزير الخارجية عادل الجبير نظيره الفرنسي لوران فابيوس. من جانبه، أكد أن العلاقات بين البلدين متينة.",
+			[]want{{"fabius", "العلاقات بين البلدين متينة", "indirect"}}},
+		{"counterpart after مع is not the speaker",
+			"وقال الجبير في مؤتمر صحفي مع نظيره الفرنسي لوران فابيوس إن المملكة تدعم الحل السياسي.",
+			[]want{{"jubeir", "المملكة تدعم الحل السياسي", "indirect"}}},
+		{"guillemets and a quoted name in the speaker phrase",
+			"وبينت «سابك» على لسان يوسف البنيان أن الشركة تنظر إلى الأمور من ناحية الوضع التجاري، وقال: «السوق الإيرانية لا تحتاج إلى دراسة من قبلنا».",
+			[]want{{"bunyan", "الشركة تنظر إلى الأمور من ناحية الوضع التجاري", "indirect"}, {"bunyan", "السوق الإيرانية لا تحتاج إلى دراسة من قبلنا", "direct"}}},
+		{"quotation to the end of its paragraph after a colon",
+			"وأضاف كاميرون: «هذا الأمر يجعلهم أكثر عرضة للتطرف\nوهذا سطر آخر.",
+			[]want{{"cameron", "هذا الأمر يجعلهم أكثر عرضة للتطرف", "direct"}}},
+		{"single quotes",
+			"وقال كاميرون 'هذا الأمر يجعلهم أكثر عرضة للتطرف'.",
+			[]want{{"cameron", "هذا الأمر يجعلهم أكثر عرضة للتطرف", "direct"}}},
+		{"the name علي is not the preposition على",
+			`أوضح المستشار القانوني والمحامي علي الغامدي لـ"الوطن" أنه إذا كان الزواج صحيحا فليس لأحد الحق في الاعتراض عليه.`,
+			[]want{{"ghamdi", "إذا كان الزواج صحيحا", "indirect"}}},
+		{"أما … فقالت",
+			"وكانت تركيا قد هاجمت معسكرات الحزب، فيما قالت إن هجومها رد على سلسلة من عمليات الاغتيال.",
+			[]want{{"turkey", "هجومها رد على سلسلة من عمليات الاغتيال", "indirect"}}},
+		{"attitude is not a statement",
+			"أما بوتين فقد أبدى أمله في أن تكون هذه القمة بداية لمسار تسوية سياسية.",
+			nil},
+		{"passive with no speaker",
+			`في لحظة وُصفت بأنها مزيج بين الجغرافيا والرمزية، اجتمع الرئيسان.`,
+			nil},
+		{"scare quotes are not quotations",
+			`تضع الولايات المتحدة شروطاً تراعي مصالح أوكرانيا وحلفائها في "الناتو".`,
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := annotate(t, tt.text, true)
+			if len(a.Quotes) != len(tt.want) {
+				t.Errorf("got %d quotes, want %d: %s", len(a.Quotes), len(tt.want), dump(a))
+			}
+			for _, w := range tt.want {
+				if !found(a, w) {
+					t.Errorf("missing %+v in %s", w, dump(a))
+				}
+			}
+		})
+	}
+}
+
+func found(a *marsad.Article, w want) bool {
+	for _, q := range a.Quotes {
+		speakerOK := q.Speaker == "gold:"+w.speaker || (q.Speaker == "" && q.SpeakerName == w.speaker)
+		if speakerOK && strings.Contains(q.Text, w.content) && (w.kind == "" || q.Kind == w.kind) {
+			return true
+		}
+	}
+	return false
+}
+
+func dump(a *marsad.Article) string {
+	var b strings.Builder
+	for _, q := range a.Quotes {
+		b.WriteString("\n  [" + q.Kind + "] " + q.Speaker + " " + q.SpeakerName + " (" + q.Cue + "): " + q.Text)
+	}
+	return b.String()
+}
+
+// Without a linker the speaker is kept as written, with no id.
+func TestUnlinkedSpeaker(t *testing.T) {
+	a := annotate(t, "وقال مصدر مسؤول إن الوضع مستقر. وأضاف أن الحركة عادت إلى طبيعتها.", false)
+	want := []want{{"مصدر مسؤول", "الوضع مستقر", "indirect"}, {"مصدر مسؤول", "الحركة عادت إلى طبيعتها", "indirect"}}
+	for _, w := range want {
+		if !found(a, w) {
+			t.Errorf("missing %+v in %s", w, dump(a))
+		}
+	}
+	for _, q := range a.Quotes {
+		if q.Speaker != "" {
+			t.Errorf("invented speaker id %q", q.Speaker)
+		}
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"قال", "وأكد", "فأوضح", "مؤكداً", "وصفها", "يشير", "وبين"} {
+		if _, _, ok := lx.lookupCue(strings.ReplaceAll(searchNorm(w), "ً", ""), false); !ok {
+			t.Errorf("%s is not a cue", w)
+		}
+	}
+	for _, w := range []string{"إشارة", "بين", "معلقة", "يرونه"} {
+		taMarbuta := strings.HasSuffix(w, "ة")
+		if _, _, ok := lx.lookupCue(searchNorm(w), taMarbuta); ok {
+			t.Errorf("%s taken for a cue", w)
+		}
+	}
+}
+
+func searchNorm(w string) string {
+	n, _ := searchForm(w)
+	return n
+}
+
+func TestContextCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	a := marsad.NewArticle()
+	a.Text = "قال ترامب إن القمة مثمرة."
+	if err := New().Annotate(ctx, a); err == nil {
+		t.Error("Annotate ignored a canceled context")
+	}
+}
+
+// FuzzAnnotate: any text, with or without sentences and entities (also
+// with entity spans that are out of range or cut runes), yields no panic
+// and only valid quotes whose text is the text at their span.
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{
+		"وقال ترامب للصحفيين: “اتفقنا بشأن الكثير من النقاط.”",
+		`بوتين وصف المحادثات بأنها "مثمرة"، مشيراً إلى أن`,
+		"قال «« » »: '' \"\" ”و” «",
+		"وأضاف:\n«نص\n«آخر",
+		"أن إن قال: ", "\"", "", "قال",
+	} {
+		f.Add(s, 3, 9, true)
+	}
+	q := New()
+	f.Fuzz(func(t *testing.T, text string, ms, me int, withSentences bool) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		a := marsad.NewArticle()
+		a.Text = text
+		if withSentences {
+			a.Sentences = sentence.Split(text)
+		}
+		OracleEntities(a, people)
+		// An entity with an arbitrary, possibly bad, mention span.
+		a.Entities = append(a.Entities, marsad.Entity{ID: "x", Name: "س", Type: "PERS",
+			Mentions: []marsad.Mention{{Start: ms, End: me}, {Start: 0, End: len(text), Kind: "pronoun"}}})
+		if err := q.Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		checkSpans(t, a)
+	})
+}
