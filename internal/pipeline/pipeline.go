@@ -9,6 +9,9 @@ import (
 	"fmt"
 
 	"marsad"
+	"marsad/internal/kb"
+	"marsad/internal/link"
+	"marsad/internal/ner"
 	"marsad/internal/quote"
 	"marsad/internal/text/sentence"
 )
@@ -26,8 +29,18 @@ type namedStage struct {
 
 // Default builds the pipeline with the embedded models.
 func Default() (*Pipeline, error) {
+	tagger, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
+	base, err := kb.Default()
+	if err != nil {
+		return nil, err
+	}
 	p := &Pipeline{}
 	p.add("sentences", sentencesStage{})
+	p.add("entities", nerStage{tagger})
+	p.add("linking", link.New(base))
 	p.add("quotes", quote.New())
 	p.add("times", timesStage{})
 	return p, nil

@@ -1,0 +1,64 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+
+	"marsad"
+	"marsad/internal/ner"
+	"marsad/internal/text/normalize"
+	"marsad/internal/text/tokenize"
+)
+
+// nerStage tags each sentence with the trained NER model and groups the
+// mentions by their search-normalized surface name: one Entity per distinct
+// name, with no id yet. Linking (the next stage) merges names that refer to
+// one real entity and gives ids.
+type nerStage struct {
+	tagger *ner.Tagger
+}
+
+func (s nerStage) Annotate(ctx context.Context, a *marsad.Article) error {
+	byName := map[string]int{} // type + search form → index in a.Entities
+	a.Entities = a.Entities[:0]
+	var toks []tokenize.Token
+	var words []string
+	for _, sent := range a.Sentences {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		toks = tokenize.AppendTokens(toks[:0], a.Text[sent.Start:sent.End])
+		words = words[:0]
+		for _, t := range toks {
+			words = append(words, t.Text)
+		}
+		tags := s.tagger.Tag(words)
+		for i := 0; i < len(tags); {
+			typ, ok := strings.CutPrefix(tags[i], "B-")
+			if !ok {
+				// An I- without a B- (the decoder forbids it, but a model
+				// is outside input to this code) starts an entity too.
+				if typ, ok = strings.CutPrefix(tags[i], "I-"); !ok {
+					i++
+					continue
+				}
+			}
+			j := i + 1
+			for j < len(tags) && tags[j] == "I-"+typ {
+				j++
+			}
+			m := marsad.Mention{Start: sent.Start + toks[i].Start, End: sent.Start + toks[j-1].End, Kind: "name"}
+			m.Text = a.Text[m.Start:m.End]
+			key := typ + "\x00" + normalize.Search(m.Text)
+			k, seen := byName[key]
+			if !seen {
+				k = len(a.Entities)
+				byName[key] = k
+				a.Entities = append(a.Entities, marsad.Entity{Name: m.Text, Type: typ})
+			}
+			a.Entities[k].Mentions = append(a.Entities[k].Mentions, m)
+			i = j
+		}
+	}
+	return nil
+}
