@@ -30,6 +30,7 @@ type titleMatch struct {
 	key     string
 	n       int    // words
 	country string // for نظيره + nisba
+	bare    bool   // an office head without a country (ولي العهد)
 }
 
 // matchTitle finds the longest title phrase (or counterpart phrase)
@@ -79,6 +80,8 @@ func (l *Linker) titleAt2(d *doc, wi int) titleMatch {
 			}
 			if len(l.kb.TitleHolders(key)) > 0 {
 				best = titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}, key: key, n: n}
+			} else if l.bareTitle[key] {
+				best = titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}, key: key, n: n, bare: true}
 			}
 		}
 		if best.n > 0 {
@@ -96,11 +99,21 @@ type office struct {
 }
 
 // titles adds title mentions: a title used alone refers to the person the
-// article already introduced with it (apposition) or to its holder on the
-// article's date; نظيره + nisba to the holder of the same office as the
-// last titled person.
+// article already introduced with it (apposition, before or after the
+// name) or to its holder on the article's date; نظيره + nisba to the
+// holder of the same office as the last titled person. An office head
+// without a country (ولي العهد، الرئيس) refers only to the one person the
+// article introduced with it.
 func (l *Linker) titles(d *doc) {
-	known := map[string]*cluster{} // title key → person introduced with it
+	known := map[string]*cluster{}          // title key → person introduced with it
+	bare := map[string]map[*cluster]bool{} // bare head → people introduced with it
+	learn := func(t titleMatch, c *cluster) {
+		known[t.key] = c
+		if bare[t.key] == nil {
+			bare[t.key] = map[*cluster]bool{}
+		}
+		bare[t.key][c] = true
+	}
 	var last *office
 	for wi := 0; wi < len(d.words); wi++ {
 		t := l.titleAt2(d, wi)
@@ -121,18 +134,25 @@ func (l *Linker) titles(d *doc) {
 			wi = next - 1
 			continue
 		}
-		if c := l.appositive(d, next); c != nil {
-			known[t.key] = c
+		c := l.appositive(d, next)
+		if c == nil {
+			c = l.nameBefore(d, wi)
+		}
+		if c != nil {
+			learn(t, c)
 			if role != "" {
 				last = &office{role: role, country: country, cl: c, end: t.span.End}
 			}
 			wi = next - 1
 			continue
 		}
-		var c *cluster
-		if k := known[t.key]; k != nil {
-			c = k
-		} else {
+		c = known[t.key]
+		if c == nil && t.bare && len(bare[t.key]) == 1 {
+			for x := range bare[t.key] {
+				c = x
+			}
+		}
+		if c == nil && !t.bare {
 			var e *kb.Entity
 			var ok bool
 			if t.country != "" {
@@ -165,6 +185,21 @@ func (l *Linker) titles(d *doc) {
 	}
 }
 
+// nameBefore returns the person whose name ends right before word wi (a
+// title after the name: عبدالفتاح السيسي رئيس جمهورية مصر العربية).
+func (l *Linker) nameBefore(d *doc, wi int) *cluster {
+	if wi == 0 || !adjacent(d, d.words[wi-1], d.words[wi]) {
+		return nil
+	}
+	end := d.toks[d.words[wi-1]].End
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.cl != nil && m.cl.typ == marsad.PERS && m.span.End == end {
+			return m.cl
+		}
+	}
+	return nil
+}
+
 // roleOf returns the office (role, country) a title phrase names.
 func (l *Linker) roleOf(key string) (string, string) {
 	for _, h := range l.kb.TitleHolders(key) {
@@ -175,11 +210,12 @@ func (l *Linker) roleOf(key string) (string, string) {
 	return "", ""
 }
 
-// insideName reports whether sp overlaps a name mention (a title inside a
-// longer name the NER found).
+// insideName reports whether a name mention covers the title or starts
+// before it and runs into it; names inside a title (اليمن in المبعوث الأممي
+// إلى اليمن) do not stop it.
 func (l *Linker) insideName(d *doc, sp marsad.Span) bool {
 	for _, m := range d.mentions {
-		if m.kind == KindName && m.span.Overlaps(sp) {
+		if m.kind == KindName && m.span.Overlaps(sp) && !sp.Contains(m.span) {
 			return true
 		}
 	}
@@ -241,51 +277,56 @@ func (l *Linker) pronouns(d *doc) {
 		return sort.Search(len(sents), func(i int) bool { return sents[i].End > off })
 	}
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+	quotes := quoteSpans(d.a.Text)
 	for k := 1; k < len(d.words); k++ {
 		tok := d.toks[d.words[k]]
 		if !pronounWords[kb.Key(tok.Text)] {
 			continue
 		}
-		// The pronoun must follow a speech verb (أكد أنه، أشار إلى أنه).
-		verb := false
-		for b := k - 1; b >= 0 && b >= k-3; b-- {
-			w := kb.Key(d.toks[d.words[b]].Text)
-			w = strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
-			if speechVerbs[w] || speechVerbs[kb.Key(d.toks[d.words[b]].Text)] {
-				verb = true
-				break
-			}
-		}
-		if !verb || k+1 >= len(d.words) {
+		// The pronoun must follow a speech verb (أكد أنه، أشار إلى أنه) or
+		// start a contrast (لكنه، إلا أنه), and be followed by a verb.
+		if k+1 >= len(d.words) {
 			continue
 		}
 		next := kb.Key(d.toks[d.words[k+1]].Text)
-		if expletive[next] || !verbLike(next) {
+		if expletive[next] || !(verbLike(next) || speechVerbs[next]) {
 			continue
 		}
-		// Nearest preceding person mention within this or the previous
-		// sentence.
+		pk, prev := kb.Key(tok.Text), kb.Key(d.toks[d.words[k-1]].Text)
+		ok := pk == "لكنه" || pk == "ولكنه" || prev == "الا"
+		for b := k - 1; !ok && b >= 0 && b >= k-10; b-- {
+			w := kb.Key(d.toks[d.words[b]].Text)
+			if speechVerbs[w] || speechVerbs[strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")] {
+				ok = true
+			}
+		}
+		if !ok {
+			continue
+		}
+		// Nearest preceding person mention within this sentence or the
+		// three before it: the salient subject of the passage.
 		s := sentOf(tok.Start)
 		var ante *mention
 		for _, m := range d.mentions {
 			if m.span.Start >= tok.Start {
 				break
 			}
-			if m.cl == nil || m.cl.typ != marsad.PERS || m.kind == KindPronoun {
-				continue
+			if m.cl == nil || m.cl.typ != marsad.PERS || m.kind == KindPronoun || inQuote(quotes, m.span.Start) {
+				continue // people named inside a quotation are not its speaker
 			}
-			if sentOf(m.span.Start) >= s-1 {
+			if sentOf(m.span.Start) >= s-3 {
 				ante = m
 			}
 		}
 		if ante == nil {
 			continue
 		}
-		// Another entity (an organisation, a country) named between the
-		// person and the pronoun could be the subject: stay silent.
+		// An organisation named between the person and the pronoun in the
+		// pronoun's sentence could be the subject: stay silent.
 		blocked := false
 		for _, m := range d.mentions {
-			if m.span.Start > ante.span.End && m.span.Start < tok.Start && m.cl != ante.cl && m.cl != nil && m.cl.typ == marsad.ORG {
+			if m.span.Start > ante.span.End && m.span.Start < tok.Start && sentOf(m.span.Start) == s &&
+				m.cl != nil && m.cl != ante.cl && m.cl.typ == marsad.ORG {
 				blocked = true
 			}
 		}
@@ -303,4 +344,27 @@ func (l *Linker) pronouns(d *doc) {
 // without a lexicon.
 func verbLike(w string) bool {
 	return strings.HasPrefix(w, "سي") || (strings.HasPrefix(w, "ي") && len([]rune(w)) >= 3)
+}
+
+// quoteSpans returns the spans inside quotation marks (“…”, «…», "…").
+func quoteSpans(text string) []marsad.Span {
+	var out []marsad.Span
+	open := -1
+	for i, r := range text {
+		switch {
+		case open < 0 && (r == '“' || r == '«' || r == '"'):
+			open = i
+		case open >= 0 && (r == '”' || r == '»' || r == '"'):
+			out = append(out, marsad.Span{Start: open, End: i})
+			open = -1
+		case r == '\n':
+			open = -1 // quotations do not run over paragraphs here
+		}
+	}
+	return out
+}
+
+func inQuote(qs []marsad.Span, off int) bool {
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].End > off })
+	return i < len(qs) && qs[i].Start < off
 }

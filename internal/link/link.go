@@ -67,7 +67,15 @@ type Linker struct {
 
 	namePrefix  map[string]bool // every word prefix of a trusted name key
 	titlePrefix map[string]bool // every word prefix of a title key
+	bareTitle   map[string]bool // office heads without a country (ولي العهد، الرئيس)
+	persons     []personName    // trusted people's multi-word names
 	maxWords    int
+}
+
+// personName is one multi-word name of a trusted person.
+type personName struct {
+	words []string
+	e     *kb.Entity
 }
 
 // New returns a linker over k (kb.Default() in the pipeline) with recovery
@@ -83,7 +91,89 @@ func New(k *kb.KB) *Linker {
 		addPrefixes(l.namePrefix, key)
 	})
 	k.ForEachTitle(func(key string) { addPrefixes(l.titlePrefix, key) })
+	l.bareTitle = map[string]bool{}
+	for _, r := range k.Roles {
+		for _, h := range r.NisbaHeads {
+			l.bareTitle[kb.Key(h)] = true
+			addPrefixes(l.titlePrefix, kb.Key(h))
+		}
+	}
+	for _, e := range k.Entities {
+		if e.Type != marsad.PERS || !e.Trusted() {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if w := strings.Fields(kb.Key(n)); len(w) >= 2 {
+				l.persons = append(l.persons, personName{w, e})
+			}
+		}
+	}
 	return l
+}
+
+// extendedName finds the trusted person a longer form of a known name
+// refers to: the name with more of the nasab (محمد بن نايف بن عبد العزيز,
+// الملك سلمان بن عبدالعزيز آل سعود) or with a middle name (خالد محفوظ
+// بحاح for خالد بحاح). The person must be the only one that fits.
+func (l *Linker) extendedName(key string) *kb.Entity {
+	m := strings.Fields(key)
+	if len(m) < 3 {
+		return nil
+	}
+	var found *kb.Entity
+	for _, p := range l.persons {
+		n := p.words
+		if len(n) >= len(m) {
+			continue
+		}
+		ok := false
+		if hasPrefixWords(m, n) {
+			switch m[len(n)] {
+			case "بن", "ابن", "ال":
+				ok = true
+			}
+		} else if m[0] == n[0] && m[len(m)-1] == n[len(n)-1] && subsequence(n, m) {
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		if found != nil && found != p.e {
+			return nil
+		}
+		found = p.e
+	}
+	return found
+}
+
+func hasPrefixWords(full, part []string) bool {
+	for i, w := range part {
+		if full[i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func subsequence(sub, seq []string) bool {
+	i := 0
+	for _, w := range seq {
+		if i < len(sub) && sub[i] == w {
+			i++
+		}
+	}
+	return i == len(sub)
+}
+
+// stripHonorifics drops leading honorifics a NER span may include (الأمير،
+// الدكتور), when a name remains.
+func stripHonorifics(key string) string {
+	f := strings.Fields(key)
+	i := 0
+	for i < len(f)-1 && honorifics[f[i]] {
+		i++
+	}
+	return strings.Join(f[i:], " ")
 }
 
 func addPrefixes(m map[string]bool, key string) {
@@ -375,15 +465,9 @@ func (l *Linker) resolveNames(d *doc) {
 				continue
 			}
 		}
-		if e := l.pick(m.key, m.typ, l.kb.LookupKey(m.key), true); e != nil {
+		if e := l.lookup(m); e != nil {
 			l.attach(d, m, e)
 			continue
-		}
-		if utf8.RuneCountInString(m.key) >= 5 {
-			if e := l.pick(m.key, m.typ, l.kb.LookupSkeleton(m.key), false); e != nil {
-				l.attach(d, m, e)
-				continue
-			}
 		}
 		if !single {
 			if c := l.partialOf(d, m); c != nil {
@@ -407,6 +491,34 @@ func (l *Linker) resolveNames(d *doc) {
 		l.join(c, m)
 		d.clusters = append(d.clusters, c)
 	}
+}
+
+// lookup finds the trusted entity a name mention names: exactly, without
+// leading honorifics, as a longer form of a person's name, or by spelling
+// skeleton.
+func (l *Linker) lookup(m *mention) *kb.Entity {
+	keys := []string{m.key}
+	if k := stripHonorifics(m.key); k != m.key {
+		keys = append(keys, k)
+	}
+	for _, k := range keys {
+		if e := l.pick(k, m.typ, l.kb.LookupKey(k), true); e != nil {
+			return e
+		}
+	}
+	for _, k := range keys {
+		if m.typ == marsad.PERS || m.typ == "" {
+			if e := l.extendedName(k); e != nil {
+				return e
+			}
+		}
+		if utf8.RuneCountInString(k) >= 5 {
+			if e := l.pick(k, m.typ, l.kb.LookupSkeleton(k), false); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 func (l *Linker) join(c *cluster, m *mention) {
