@@ -115,7 +115,9 @@ type TimeExpr struct {
 	Value string `json:"value"`
 	Kind  string `json:"kind"`
 	// Mod qualifies the value as TimeML does: "APPROX" (نحو ثلاث ساعات),
-	// "FUTURE"/"PAST" for vague references (قريباً), "" when exact.
+	// "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "START", "MID" (منتصف
+	// أيار), "END"; "" when exact. Vague references (قريباً) have the values
+	// FUTURE_REF, PRESENT_REF or PAST_REF.
 	Mod   string `json:"mod,omitempty"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`

@@ -14,6 +14,7 @@ import (
 	"marsad/internal/ner"
 	"marsad/internal/quote"
 	"marsad/internal/text/sentence"
+	"marsad/internal/timex"
 )
 
 // Pipeline runs the stages over articles. It is safe for concurrent use:
@@ -42,7 +43,7 @@ func Default() (*Pipeline, error) {
 	p.add("entities", nerStage{tagger})
 	p.add("linking", link.New(base))
 	p.add("quotes", quote.New())
-	p.add("times", timesStage{})
+	p.add("times", timex.Annotator{})
 	return p, nil
 }
 
