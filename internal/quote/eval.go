@@ -424,7 +424,8 @@ type Error struct {
 // ScoreArticle scores the quotes of an annotated article against its gold.
 // The speaker matches when the predicted entity (by id, or by name when
 // the ids come from another linker) or, for an unlinked speaker, the
-// speaker_name is one of the gold entity's names.
+// speaker_name is one of the gold entity's names or two or more
+// consecutive words of one.
 func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 	norm, orig := searchForm(a.Text)
 	type goldSpan struct {
@@ -458,7 +459,7 @@ func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 			return false
 		}
 		for _, gn := range ge.Names {
-			if collapseSpaces(normalize.Search(gn)) == n {
+			if g := collapseSpaces(normalize.Search(gn)); g == n || partOfName(n, g) {
 				return true
 			}
 		}
@@ -510,6 +511,22 @@ func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 		errs = append(errs, Error{Article: g.ID, Kind: "spurious", Speaker: name, Text: q.Text})
 	}
 	return sc, errs, nil
+}
+
+// partOfName reports whether the predicted name is two or more
+// consecutive words of the gold name: a linker that found "داريو غوميز"
+// for هرنان داريو غوميز still points at the right person.
+func partOfName(pred, gold string) bool {
+	p, g := strings.Fields(pred), strings.Fields(gold)
+	if len(p) < 2 || len(p) > len(g) {
+		return false
+	}
+	for i := 0; i+len(p) <= len(g); i++ {
+		if strings.Join(g[i:i+len(p)], " ") == strings.Join(p, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // Add sums scores.

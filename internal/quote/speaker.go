@@ -115,6 +115,10 @@ func (d *doc) named(mi int) bool {
 		if prev.kind == word && d.lx.governors[prev.norm] {
 			return false
 		}
+		// The medium addressed: قال لتلفزيون رويترز، لصحيفة الحياة.
+		if prev.kind == word && strings.HasPrefix(prev.norm, "ل") && d.lx.isSpeakerHead(strings.TrimPrefix(prev.norm, "ل")) {
+			return false
+		}
 	}
 	// A clitic preposition glued to the name: لبوتين، بالرئيس.
 	if t := d.toks[m.tok0]; m.start > t.start {
@@ -159,6 +163,12 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		}
 	}
 	if best >= 0 {
+		// An institution of a place (رئاسة إقليم كردستان، حكومة تركيا):
+		// the institution speaks, not the place.
+		if d.ments[best].typ == "LOC" && d.ments[best].tok0 > from && d.lx.isSpeakerHead(d.toks[from].norm) {
+			end := min(npEnd, from+6)
+			return speaker{ent: -1, phrase: d.text[d.toks[from].start:d.toks[end-1].end]}, true
+		}
 		return speaker{ent: d.ments[best].ent}, true
 	}
 	// A person named after the head noun or an adverbial.
@@ -284,6 +294,14 @@ func (d *doc) topic(i int) (speaker, bool) {
 				return speaker{ent: d.ments[mi].ent}, true
 			}
 		}
+		// No name the linker knows: the topic as written (أما المصرف
+		// المركزي الصيني فأكد).
+		if end := d.nounPhraseEnd(k+1, i); end > k+1 && d.toks[k+1].kind == word {
+			if end-k-1 > 6 {
+				end = k + 7
+			}
+			return speaker{ent: -1, phrase: d.text[d.toks[k+1].start:d.toks[end-1].end]}, true
+		}
 		break
 	}
 	return speaker{ent: -1}, false
@@ -335,6 +353,7 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 	for k > 0 && d.sent[k-1] == d.sent[i] {
 		k--
 	}
+	start := k
 	other := -1
 	for ; k < i; k++ {
 		if d.inQuote[k] || d.insideEmitted(d.toks[k].start) {
@@ -348,7 +367,9 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 		case "PERS":
 			return speaker{ent: d.ments[mi].ent}, true
 		case "ORG", "LOC":
-			if other < 0 {
+			// A body or place only as the sentence's opening subject
+			// (وكانت تركيا قد هاجمت), not as an object further on.
+			if other < 0 && k-start < 5 {
 				other = mi
 			}
 		}
