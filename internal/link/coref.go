@@ -105,7 +105,7 @@ type office struct {
 // without a country (ولي العهد، الرئيس) refers only to the one person the
 // article introduced with it.
 func (l *Linker) titles(d *doc) {
-	known := map[string]*cluster{}          // title key → person introduced with it
+	known := map[string]*cluster{}         // title key → person introduced with it
 	bare := map[string]map[*cluster]bool{} // bare head → people introduced with it
 	learn := func(t titleMatch, c *cluster) {
 		known[t.key] = c
@@ -227,7 +227,9 @@ func (l *Linker) insideName(d *doc, sp marsad.Span) bool {
 // الوزراء وزير الداخلية الأمير محمد بن نايف).
 func (l *Linker) appositive(d *doc, wi int) *cluster {
 	for hops := 0; wi < len(d.words) && hops < 8; hops++ {
-		if wi > 0 && !adjacent(d, d.words[wi-1], d.words[wi]) {
+		// A comma may set the name off (أكد الرئيس المصري، عبدالفتاح السيسي).
+		if wi > 0 && !adjacent(d, d.words[wi-1], d.words[wi]) &&
+			strings.Trim(d.a.Text[d.toks[d.words[wi-1]].End:d.toks[d.words[wi]].Start], " ،,") != "" {
 			return nil
 		}
 		tok := d.toks[d.words[wi]]

@@ -506,6 +506,25 @@ func (l *Linker) lookup(m *mention) *kb.Entity {
 			return e
 		}
 	}
+	// A partial name (a common word such as القاعدة، or a surname) that the
+	// NER typed as the entity's type: trusted for organisations and places,
+	// and for people only when it is a family name (الأسد، المعلم).
+	if m.typ != "" {
+		var found *kb.Entity
+		for _, e := range l.kb.LookupPartial(m.key) {
+			if !e.Trusted() || e.Type != m.typ || (m.typ == marsad.PERS && !strings.HasPrefix(m.key, "ال")) {
+				continue
+			}
+			if found != nil && found != e {
+				found = nil
+				break
+			}
+			found = e
+		}
+		if found != nil {
+			return found
+		}
+	}
 	for _, k := range keys {
 		if m.typ == marsad.PERS || m.typ == "" {
 			if e := l.extendedName(k); e != nil {
@@ -570,7 +589,7 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 		}
 	}
 	if m.typ != marsad.PERS && m.typ != "" {
-		return sameName(d, m)
+		return l.shortOrgOrPlace(d, m)
 	}
 	words := strings.Fields(m.key)
 	var found *cluster
@@ -596,6 +615,37 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 		return found
 	}
 	return sameName(d, m)
+}
+
+// shortOrgOrPlace finds the organisation or place a shorter name stands
+// for in the article: the head of the full name (المرصد for المرصد السوري
+// لحقوق الإنسان) or its tail (الشيشان for جمهورية الشيشان، الخارجية
+// الروسية for وزارة الخارجية الروسية). The full name must be unique.
+func (l *Linker) shortOrgOrPlace(d *doc, m *mention) *cluster {
+	if c := sameName(d, m); c != nil {
+		return c
+	}
+	words := strings.Fields(m.key)
+	if utf8.RuneCountInString(m.key) < 4 {
+		return nil
+	}
+	var found *cluster
+	for _, c := range d.clusters {
+		if c.typ != m.typ {
+			continue
+		}
+		for _, full := range c.keys() {
+			fw := strings.Fields(full)
+			if len(fw) <= len(words) || !(hasPrefixWords(fw, words) || hasSuffixWords(fw, words)) {
+				continue
+			}
+			if found != nil && found != c {
+				return nil
+			}
+			found = c
+		}
+	}
+	return found
 }
 
 // sameName finds a cluster of the same type with the same name or skeleton.
