@@ -406,12 +406,17 @@ func pickHolder(refs []titleRef, day time.Time) (*Entity, bool) {
 	return found, found != nil
 }
 
+// keySeparators are the punctuation marks that separate words in a name.
+// A Replacer builds its tables on first use, so it is made once, not per
+// call (Key is on the linker's hot path).
+var keySeparators = strings.NewReplacer("-", " ", "‐", " ", "_", " ", "(", " ", ")", " ", "«", " ", "»", " ", "\"", " ")
+
 // Key is the matching form of a name: the search normalization (no
 // diacritics, unified alef/ya/ta marbuta), hyphens as spaces, single spaces,
 // and the connected spellings of عبد and أبو split (عبدالله = عبد الله).
 func Key(s string) string {
 	s = normalize.Search(s)
-	s = strings.NewReplacer("-", " ", "‐", " ", "_", " ", "(", " ", ")", " ", "«", " ", "»", " ", "\"", " ").Replace(s)
+	s = keySeparators.Replace(s)
 	f := strings.Fields(s)
 	for i, w := range f {
 		// عبدالله/عبدالعزيز → عبد الله/عبد العزيز: both are written, the
