@@ -1,0 +1,443 @@
+// Package compare lines up what the outlets of one story say, claim by
+// claim: which statements two or more sources carry (agreements), which
+// only one source reports (exclusives), and where they contradict each other
+// (different numbers, dates or durations for the same fact; the same words
+// given to different speakers; one speaker quoted with different wording).
+//
+// Claims come from what the pipeline found in each article: sentences
+// (compared by their content terms — search-normalized, clitic-stripped,
+// weighted by how rare they are in news), the entities they mention, the
+// quotes and characterizations (وصف … بأنها "مثمرة") with their speakers,
+// the resolved time expressions, and the numbers with what they count.
+// Nothing is matched by exact string: two outlets rarely write a fact the
+// same way, and a wire story re-run by three papers differs in its edits.
+// The better the earlier stages (entities linked across spellings, quote
+// speakers resolved), the better the comparison, with no change here.
+package compare
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"marsad"
+	"marsad/internal/text/sentence"
+	"marsad/internal/text/tokenize"
+)
+
+// Limits that keep a comparison readable: a reader scans a dozen claims,
+// not a hundred. Claims are ranked by salience before the cut.
+const (
+	MaxAgreements = 20
+	MaxUnique     = 15
+	MaxConflicts  = 10
+	// maxPerArticle bounds the evidence one article gives for one claim.
+	maxPerArticle = 2
+	// claimRunes bounds the length of a claim's text.
+	claimRunes = 180
+)
+
+// Thresholds of the weighted cosine between two sentences, set on the
+// development stories of testdata (see eval_test.go).
+const (
+	// alignSim: two sentences state the same claim.
+	alignSim = 0.30
+	// relatedSim: two sentences are about the same fact, close enough
+	// that different numbers or dates in them contradict each other.
+	relatedSim = 0.22
+	// minTerms: a sentence with fewer content terms (a dateline, "واس")
+	// carries no claim of its own.
+	minTerms = 3
+)
+
+// unit is one sentence of one article, with what it says.
+type unit struct {
+	art   int
+	span  marsad.Span
+	terms []term
+	vec   []wterm // distinct term ids with weights, sorted by id
+	norm  float64
+	ents  map[string]bool
+	nums  []numFact
+	times []int // indexes into the article's Times inside the sentence
+}
+
+type wterm struct {
+	id int32
+	w  float64
+}
+
+// story is the working state of one comparison.
+type story struct {
+	lx    *lexicon
+	arts  []*marsad.Article
+	units []*unit
+	byArt [][]int // unit indexes per article
+	ids   map[string]int32
+	// artTerms is, per term id, the set of articles (bitset over the
+	// first 64 articles) whose text contains it.
+	artTerms map[int32]uint64
+	entArts  map[string]uint64
+	entName  map[string]string
+}
+
+// Compare compares the articles of one story. Articles must carry Text;
+// every other annotation is used when present. Articles with the same id
+// are counted once.
+func Compare(arts []*marsad.Article) marsad.Comparison {
+	out := marsad.Comparison{Agreements: []marsad.Claim{}, Unique: []marsad.Claim{}, Conflicts: []marsad.Conflict{}}
+	s := newStory(arts)
+	if s == nil {
+		return out
+	}
+	groups := s.align()
+	out.Agreements = s.agreements(groups)
+	out.Unique = s.unique(groups)
+	out.Conflicts = s.conflicts(groups)
+	return out
+}
+
+func newStory(in []*marsad.Article) *story {
+	lx := mustLexicon()
+	s := &story{lx: lx, ids: map[string]int32{}, artTerms: map[int32]uint64{}, entArts: map[string]uint64{}, entName: map[string]string{}}
+	seen := map[string]bool{}
+	for _, a := range in {
+		if a == nil || strings.TrimSpace(a.Text) == "" || seen[a.ID] {
+			continue
+		}
+		seen[a.ID] = true
+		s.arts = append(s.arts, a)
+	}
+	if len(s.arts) == 0 {
+		return nil
+	}
+	s.byArt = make([][]int, len(s.arts))
+	var buf []tokenize.Token
+	for ai, a := range s.arts {
+		bit := uint64(1) << (ai % 64)
+		sents := a.Sentences
+		if len(sents) == 0 {
+			sents = sentence.Split(a.Text)
+		}
+		for _, e := range a.Entities {
+			k := entityKey(e)
+			if k == "" {
+				continue
+			}
+			s.entArts[k] |= bit
+			if _, ok := s.entName[k]; !ok {
+				s.entName[k] = e.Name
+			}
+		}
+		for _, sp := range sents {
+			if !sp.Valid(len(a.Text)) || sp.Len() == 0 {
+				continue
+			}
+			u := &unit{art: ai, span: sp}
+			u.terms, buf = lx.contentTerms(a.Text, sp.Start, sp.End, buf)
+			for _, t := range u.terms {
+				s.artTerms[s.id(t.key)] |= bit
+			}
+			if len(u.terms) < minTerms {
+				continue
+			}
+			u.ents = sentenceEntities(a, sp)
+			u.times = sentenceTimes(a, sp)
+			u.nums = lx.numbers(a, sp, buf)
+			s.vectorize(u)
+			s.byArt[ai] = append(s.byArt[ai], len(s.units))
+			s.units = append(s.units, u)
+		}
+	}
+	return s
+}
+
+func (s *story) id(k string) int32 {
+	if i, ok := s.ids[k]; ok {
+		return i
+	}
+	i := int32(len(s.ids))
+	s.ids[k] = i
+	return i
+}
+
+// entityKey identifies an entity across articles: its linked id, or its
+// normalized name when linking gave none.
+func entityKey(e marsad.Entity) string {
+	if e.ID != "" {
+		return e.ID
+	}
+	if e.Name == "" {
+		return ""
+	}
+	return "name:" + searchKey(e.Name)
+}
+
+func sentenceEntities(a *marsad.Article, sp marsad.Span) map[string]bool {
+	var m map[string]bool
+	for _, e := range a.Entities {
+		k := entityKey(e)
+		if k == "" {
+			continue
+		}
+		for _, mn := range e.Mentions {
+			if sp.Contains(mn.Span()) {
+				if m == nil {
+					m = map[string]bool{}
+				}
+				m[k] = true
+				break
+			}
+		}
+	}
+	return m
+}
+
+func sentenceTimes(a *marsad.Article, sp marsad.Span) []int {
+	var out []int
+	for i, t := range a.Times {
+		if sp.Contains(marsad.Span{Start: t.Start, End: t.End}) && t.Value != "" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// vectorize weighs the sentence's distinct terms by background IDF, and
+// adds its entities and numbers as terms of their own: a shared linked
+// entity or a shared "125 قاضيا" is strong evidence of the same claim.
+func (s *story) vectorize(u *unit) {
+	w := map[int32]float64{}
+	for _, t := range u.terms {
+		w[s.id(t.key)] = s.lx.idf(t.key)
+	}
+	for e := range u.ents {
+		w[s.id("ent:"+e)] = 0.5 * s.lx.maxIDF()
+	}
+	for _, n := range u.nums {
+		w[s.id("num:"+n.valueKey())] = 0.5 * s.lx.maxIDF()
+	}
+	u.vec = u.vec[:0]
+	for id, x := range w {
+		u.vec = append(u.vec, wterm{id, x})
+		u.norm += x * x
+	}
+	u.norm = math.Sqrt(u.norm)
+	sort.Slice(u.vec, func(i, j int) bool { return u.vec[i].id < u.vec[j].id })
+}
+
+// sim is the weighted cosine of two sentences' term sets.
+func sim(a, b *unit) float64 {
+	if a.norm == 0 || b.norm == 0 {
+		return 0
+	}
+	var dot float64
+	i, j := 0, 0
+	for i < len(a.vec) && j < len(b.vec) {
+		switch {
+		case a.vec[i].id < b.vec[j].id:
+			i++
+		case a.vec[i].id > b.vec[j].id:
+			j++
+		default:
+			dot += a.vec[i].w * b.vec[j].w
+			i++
+			j++
+		}
+	}
+	return dot / (a.norm * b.norm)
+}
+
+// group is a set of sentences, from two or more articles or from one, that
+// state one claim.
+type group struct {
+	units []int
+	arts  uint64
+	nArts int
+	score float64 // mean similarity of its links
+}
+
+// align links each sentence to its best match in every other article when
+// they are similar enough, and groups linked sentences (union-find).
+func (s *story) align() []*group {
+	n := len(s.units)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	linkSum := make([]float64, n)
+	linkN := make([]int, n)
+	for a := range s.arts {
+		for b := range s.arts {
+			if a == b {
+				continue
+			}
+			// Best match in b of every sentence of a. Linking only best
+			// matches keeps one claim from swallowing a paragraph.
+			for _, ui := range s.byArt[a] {
+				best, bj := 0.0, -1
+				for _, vj := range s.byArt[b] {
+					if x := sim(s.units[ui], s.units[vj]); x > best {
+						best, bj = x, vj
+					}
+				}
+				if bj >= 0 && best >= alignSim {
+					ra, rb := find(ui), find(bj)
+					if ra != rb {
+						parent[ra] = rb
+					}
+					linkSum[ui] += best
+					linkN[ui]++
+				}
+			}
+		}
+	}
+	byRoot := map[int]*group{}
+	var out []*group
+	for i := range s.units {
+		r := find(i)
+		g := byRoot[r]
+		if g == nil {
+			g = &group{}
+			byRoot[r] = g
+			out = append(out, g)
+		}
+		g.units = append(g.units, i)
+		bit := uint64(1) << (s.units[i].art % 64)
+		if g.arts&bit == 0 {
+			g.arts |= bit
+			g.nArts++
+		}
+	}
+	for _, g := range out {
+		var sum float64
+		var k int
+		for _, i := range g.units {
+			sum += linkSum[i]
+			k += linkN[i]
+		}
+		if k > 0 {
+			g.score = sum / float64(k)
+		}
+	}
+	return out
+}
+
+// salience of a sentence: how much rare content and how many entities it
+// carries. Claims about named people and places, with numbers and dates,
+// are what a reader looks for first.
+func (s *story) salience(u *unit) float64 {
+	var x float64
+	for _, w := range u.vec {
+		x += w.w
+	}
+	x = math.Log1p(x)
+	x += 0.3*float64(len(u.ents)) + 0.3*float64(len(u.nums)) + 0.2*float64(len(u.times))
+	return x
+}
+
+func (s *story) evidence(u *unit) marsad.Evidence {
+	a := s.arts[u.art]
+	return marsad.Evidence{Article: a.ID, Text: a.Text[u.span.Start:u.span.End], Start: u.span.Start, End: u.span.End}
+}
+
+func (s *story) agreements(groups []*group) []marsad.Claim {
+	type ranked struct {
+		c     marsad.Claim
+		score float64
+		first int
+	}
+	var rs []ranked
+	for _, g := range groups {
+		if g.nArts < 2 {
+			continue
+		}
+		rep := s.representative(g)
+		c := marsad.Claim{Claim: claimText(s.arts[s.units[rep].art].Text, s.units[rep].span)}
+		perArt := map[int]int{}
+		sal := 0.0
+		for _, i := range g.units {
+			u := s.units[i]
+			if perArt[u.art] >= maxPerArticle {
+				continue
+			}
+			perArt[u.art]++
+			c.Sources = append(c.Sources, s.evidence(u))
+			sal = math.Max(sal, s.salience(u))
+		}
+		rs = append(rs, ranked{c, float64(g.nArts) * sal, g.units[0]})
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	if len(rs) > MaxAgreements {
+		rs = rs[:MaxAgreements]
+	}
+	// Show the kept claims in reading order of the first article.
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].first < rs[j].first })
+	out := make([]marsad.Claim, 0, len(rs))
+	for _, r := range rs {
+		out = append(out, r.c)
+	}
+	return out
+}
+
+// representative is the group's sentence closest to the others: the one a
+// reader sees as the claim.
+func (s *story) representative(g *group) int {
+	best, bi := -1.0, g.units[0]
+	for _, i := range g.units {
+		var x float64
+		for _, j := range g.units {
+			if s.units[i].art != s.units[j].art {
+				x += sim(s.units[i], s.units[j])
+			}
+		}
+		// Prefer shorter sentences at equal centrality: they read as claims.
+		x -= 0.001 * float64(s.units[i].span.Len()) / 100
+		if x > best {
+			best, bi = x, i
+		}
+	}
+	return bi
+}
+
+// claimText is the display text of a sentence, cut at a word boundary.
+func claimText(text string, sp marsad.Span) string {
+	t := strings.TrimSpace(text[sp.Start:sp.End])
+	if utf8.RuneCountInString(t) <= claimRunes {
+		return t
+	}
+	n := 0
+	for i := range t {
+		if n == claimRunes {
+			cut := strings.LastIndexByte(t[:i], ' ')
+			if cut < len(t[:i])/2 {
+				cut = i
+			}
+			return strings.TrimSpace(t[:cut]) + " …"
+		}
+		n++
+	}
+	return t
+}
+
+func searchKey(s string) string {
+	var b strings.Builder
+	for _, t := range tokenize.Tokens(s) {
+		if k := termKey(t); k != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(k)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,346 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"marsad"
+)
+
+// conflictEdge says that two spans of two articles give one fact
+// incompatibly. Edges about the same fact are merged into one Conflict.
+type conflictEdge struct {
+	kind  string // what the fact is: "num:<head>", "date", "duration", "desc:<speaker>", "said:<word>"
+	about string
+	a, b  marsad.Evidence
+	score float64
+}
+
+func (s *story) conflicts(groups []*group) []marsad.Conflict {
+	var edges []conflictEdge
+	pairs := s.relatedPairs(groups)
+	for _, p := range pairs {
+		edges = append(edges, s.numberConflicts(p[0], p[1])...)
+		edges = append(edges, s.timeConflicts(p[0], p[1])...)
+	}
+	edges = append(edges, s.descriptorConflicts()...)
+	return mergeConflicts(edges)
+}
+
+// relatedPairs are the cross-article sentence pairs close enough to be
+// about the same fact: in one agreement group, or similar above relatedSim.
+func (s *story) relatedPairs(groups []*group) [][2]int {
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	add := func(i, j int) {
+		if s.units[i].art == s.units[j].art {
+			return
+		}
+		if i > j {
+			i, j = j, i
+		}
+		k := [2]int{i, j}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	for _, g := range groups {
+		if g.nArts < 2 {
+			continue
+		}
+		for _, i := range g.units {
+			for _, j := range g.units {
+				add(i, j)
+			}
+		}
+	}
+	for i := range s.units {
+		for j := i + 1; j < len(s.units); j++ {
+			if s.units[i].art != s.units[j].art && sim(s.units[i], s.units[j]) >= relatedSim {
+				add(i, j)
+			}
+		}
+	}
+	return out
+}
+
+// artHasNum reports whether article ai states a quantity of this head
+// compatible with v anywhere: then a different number elsewhere is another
+// fact, not a contradiction.
+func (s *story) artHasNum(ai int, head string, v float64, approx bool) bool {
+	for _, ui := range s.byArt[ai] {
+		for _, n := range s.units[ui].nums {
+			if n.head == head && compatible(n.val, v, approx || n.approx) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *story) numberConflicts(i, j int) []conflictEdge {
+	u, v := s.units[i], s.units[j]
+	var out []conflictEdge
+	for _, f := range u.nums {
+		if f.head == "" || s.artHasNum(v.art, f.head, f.val, f.approx) {
+			continue
+		}
+		for _, g := range v.nums {
+			if g.head != f.head || compatible(f.val, g.val, f.approx || g.approx) || s.artHasNum(u.art, g.head, g.val, g.approx) {
+				continue
+			}
+			ea, eb := s.spanEvidence(u.art, f.span), s.spanEvidence(v.art, g.span)
+			out = append(out, conflictEdge{kind: "num:" + f.head, about: "أرقام مختلفة: " + ea.Text + " / " + eb.Text, a: ea, b: eb, score: 2 + sim(u, v)})
+		}
+	}
+	return out
+}
+
+func (s *story) timeConflicts(i, j int) []conflictEdge {
+	u, v := s.units[i], s.units[j]
+	A, B := s.arts[u.art], s.arts[v.art]
+	var out []conflictEdge
+	for _, ti := range u.times {
+		x := A.Times[ti]
+		for _, tj := range v.times {
+			y := B.Times[tj]
+			if x.Kind != y.Kind {
+				continue
+			}
+			var kind, about string
+			switch x.Kind {
+			case marsad.TimeDate:
+				// Only days: a month and a day in it do not contradict.
+				if len(x.Value) != len("2006-01-02") || len(y.Value) != len(x.Value) || x.Value == y.Value ||
+					s.artHasTime(v.art, x) || s.artHasTime(u.art, y) {
+					continue
+				}
+				kind, about = "date", "تاريخ مختلف: "
+			case marsad.TimeDuration:
+				dx, okx := durationSeconds(x.Value)
+				dy, oky := durationSeconds(y.Value)
+				if !okx || !oky || compatible(dx, dy, x.Mod != "" || y.Mod != "") || s.artHasTime(v.art, x) || s.artHasTime(u.art, y) {
+					continue
+				}
+				kind, about = "duration", "مدة مختلفة: "
+			default:
+				continue
+			}
+			ea := s.spanEvidence(u.art, marsad.Span{Start: x.Start, End: x.End})
+			eb := s.spanEvidence(v.art, marsad.Span{Start: y.Start, End: y.End})
+			out = append(out, conflictEdge{kind: kind, about: about + ea.Text + " / " + eb.Text, a: ea, b: eb, score: 2 + sim(u, v)})
+		}
+	}
+	return out
+}
+
+// artHasTime reports whether article ai gives the same or a compatible
+// value anywhere.
+func (s *story) artHasTime(ai int, t marsad.TimeExpr) bool {
+	dt, okt := durationSeconds(t.Value)
+	for _, x := range s.arts[ai].Times {
+		if x.Kind != t.Kind {
+			continue
+		}
+		if x.Value == t.Value {
+			return true
+		}
+		if t.Kind == marsad.TimeDuration && okt {
+			if dx, ok := durationSeconds(x.Value); ok && compatible(dx, dt, x.Mod != "" || t.Mod != "") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var durationRE = regexp.MustCompile(`^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$`)
+
+// durationSeconds reads an ISO 8601 duration (PT3H, P2D, P1Y6M) as an
+// approximate number of seconds, enough to compare two durations.
+func durationSeconds(v string) (float64, bool) {
+	m := durationRE.FindStringSubmatch(v)
+	if m == nil || v == "P" || v == "PT" {
+		return 0, false
+	}
+	unit := []float64{365 * 86400, 30 * 86400, 7 * 86400, 86400, 3600, 60, 1}
+	var total float64
+	any := false
+	for i, x := range m[1:] {
+		if x == "" {
+			continue
+		}
+		f, err := strconv.ParseFloat(x, 64)
+		if err != nil {
+			return 0, false
+		}
+		total += f * unit[i]
+		any = true
+	}
+	return total, any
+}
+
+// descriptorConflicts compares the characterizations of the articles: the
+// same word given to different speakers, or one speaker given different
+// words (Putin calls the talks "مثمرة" in one outlet, "بناءة" in another,
+// where "مثمر للغاية" is Trump's).
+func (s *story) descriptorConflicts() []conflictEdge {
+	var ds []descriptor
+	for ui := range s.units {
+		ds = append(ds, s.descriptors(ui)...)
+	}
+	has := func(art int, speaker string, words map[string]bool) bool {
+		for _, d := range ds {
+			if d.art == art && d.speaker == speaker && overlap(d.words, words) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []conflictEdge
+	for i, x := range ds {
+		for _, y := range ds[i+1:] {
+			if x.art == y.art {
+				continue
+			}
+			same := overlap(x.words, y.words)
+			switch {
+			case same && x.speaker != y.speaker:
+				if has(y.art, x.speaker, x.words) || has(x.art, y.speaker, y.words) {
+					continue
+				}
+				ea, eb := s.spanEvidence(x.art, x.span), s.spanEvidence(y.art, y.span)
+				out = append(out, conflictEdge{kind: "said", about: fmt.Sprintf("من وصفها بـ«%s»: %s / %s", ea.Text, x.name, y.name), a: ea, b: eb, score: 3})
+			case !same && x.speaker == y.speaker:
+				if has(y.art, x.speaker, x.words) || has(x.art, y.speaker, y.words) {
+					continue
+				}
+				ea, eb := s.spanEvidence(x.art, x.span), s.spanEvidence(y.art, y.span)
+				out = append(out, conflictEdge{kind: "said", about: fmt.Sprintf("وصف %s: «%s» / «%s»", x.name, ea.Text, eb.Text), a: ea, b: eb, score: 3})
+			}
+		}
+	}
+	return out
+}
+
+func overlap(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *story) spanEvidence(ai int, sp marsad.Span) marsad.Evidence {
+	a := s.arts[ai]
+	return marsad.Evidence{Article: a.ID, Text: a.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End}
+}
+
+// mergeConflicts joins edges of the same kind that share a span into one
+// conflict with every variant, and ranks conflicts by how many outlets
+// disagree and how sure the evidence is.
+func mergeConflicts(edges []conflictEdge) []marsad.Conflict {
+	type evKey struct {
+		art        string
+		start, end int
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		for parent[x] != x {
+			x = parent[x]
+		}
+		return x
+	}
+	key := func(kind string, e marsad.Evidence) string {
+		k := fmt.Sprintf("%s|%s|%d|%d", kind, e.Article, e.Start, e.End)
+		if _, ok := parent[k]; !ok {
+			parent[k] = k
+		}
+		return k
+	}
+	for _, e := range edges {
+		ra, rb := find(key(e.kind, e.a)), find(key(e.kind, e.b))
+		if ra != rb {
+			parent[ra] = rb
+		}
+	}
+	type merged struct {
+		c     marsad.Conflict
+		seen  map[evKey]bool
+		score float64
+		first int
+	}
+	byRoot := map[string]*merged{}
+	var order []*merged
+	for n, e := range edges {
+		r := find(key(e.kind, e.a))
+		m := byRoot[r]
+		if m == nil {
+			m = &merged{c: marsad.Conflict{About: e.about}, seen: map[evKey]bool{}, first: n}
+			byRoot[r] = m
+			order = append(order, m)
+		}
+		for _, ev := range []marsad.Evidence{e.a, e.b} {
+			k := evKey{ev.Article, ev.Start, ev.End}
+			if !m.seen[k] {
+				m.seen[k] = true
+				m.c.Variants = append(m.c.Variants, ev)
+			}
+		}
+		m.score = math.Max(m.score, e.score)
+	}
+	// A conflict shown once: drop one whose variants all lie inside
+	// another's (the same contradiction found through two facts).
+	for _, m := range order {
+		arts := map[string]bool{}
+		for _, v := range m.c.Variants {
+			arts[v.Article] = true
+		}
+		m.score += float64(len(arts))
+		sort.SliceStable(m.c.Variants, func(i, j int) bool { return m.c.Variants[i].Article < m.c.Variants[j].Article })
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
+	out := []marsad.Conflict{}
+	for _, m := range order {
+		if len(out) == MaxConflicts {
+			break
+		}
+		if dup(out, m.c) {
+			continue
+		}
+		out = append(out, m.c)
+	}
+	return out
+}
+
+func dup(have []marsad.Conflict, c marsad.Conflict) bool {
+	for _, h := range have {
+		inside := true
+		for _, v := range c.Variants {
+			found := false
+			for _, w := range h.Variants {
+				if v.Article == w.Article && (marsad.Span{Start: w.Start, End: w.End}).Overlaps(marsad.Span{Start: v.Start, End: v.End}) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				inside = false
+				break
+			}
+		}
+		if inside {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = strings.TrimSpace

@@ -1,0 +1,367 @@
+package compare
+
+import (
+	_ "embed"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"marsad"
+	"marsad/internal/text/normalize"
+	"marsad/internal/text/tokenize"
+)
+
+// numFact is a quantity stated in a sentence: a value, what it counts
+// (the head noun after it: 125 قاضيا، 375 مليون ريال، 15%), and whether
+// the outlet gave it as approximate or a bound (نحو، قرابة، أكثر من).
+type numFact struct {
+	val    float64
+	approx bool
+	head   string // key of the counted noun ("" when none could be told)
+	span   marsad.Span
+}
+
+func (n numFact) valueKey() string { return strconv.FormatFloat(n.val, 'g', 6, 64) }
+
+// compatible reports whether two quantities can both be true: equal, or
+// close when either is approximate ("نحو 400 مليون" and "375 مليون").
+func compatible(a, b float64, approx bool) bool {
+	if a == b {
+		return true
+	}
+	lo, hi := math.Min(a, b), math.Max(a, b)
+	if lo <= 0 {
+		return false
+	}
+	if approx {
+		return hi/lo <= 1.34
+	}
+	return hi/lo <= 1.01
+}
+
+// numbers finds the quantities of a sentence. Numbers inside time
+// expressions (dates, durations) are the time stage's; years and ordinals
+// (الدورة الـ36) count nothing.
+func (l *lexicon) numbers(a *marsad.Article, sp marsad.Span, buf []tokenize.Token) []numFact {
+	toks := tokenize.AppendTokens(buf[:0], a.Text[sp.Start:sp.End])
+	inTime := func(t tokenize.Token) bool {
+		s := marsad.Span{Start: sp.Start + t.Start, End: sp.Start + t.End}
+		for _, x := range a.Times {
+			if (marsad.Span{Start: x.Start, End: x.End}).Overlaps(s) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []numFact
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		val, ok := 0.0, false
+		switch t.Kind {
+		case tokenize.Number:
+			val, ok = ParseNumber(t.Text)
+		case tokenize.Word:
+			if w, found := l.numWords[stripConj(normalize.Search(t.Text))]; found {
+				val, ok = w.val, true
+			}
+		}
+		if !ok || inTime(t) {
+			continue
+		}
+		first := i
+		j := i + 1
+		// Multipliers: 1.5 مليون، ثلاثة آلاف، 375 مليون.
+		for j < len(toks) && toks[j].Kind == tokenize.Word {
+			w, found := l.numWords[normalize.Search(toks[j].Text)]
+			if !found || !w.mult {
+				break
+			}
+			if t.Kind == tokenize.Word && l.numWords[stripConj(normalize.Search(t.Text))].mult && j == i+1 {
+				break
+			}
+			val *= w.val
+			j++
+		}
+		last := j - 1
+		// Ordinals and years count nothing.
+		if i > 0 && isOrdinalMark(toks[i-1]) {
+			i = last
+			continue
+		}
+		if t.Kind == tokenize.Number && val >= 1300 && val <= 2100 && val == math.Trunc(val) && last == i {
+			i = last
+			continue
+		}
+		approx := false
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			if toks[k].Kind != tokenize.Word {
+				continue
+			}
+			if l.approx[stripConj(normalize.Search(toks[k].Text))] {
+				approx = true
+				first = k
+				break
+			}
+		}
+		head, hend := l.headNoun(toks, j)
+		end := toks[last].End
+		if hend > 0 {
+			end = hend
+		}
+		out = append(out, numFact{val: val, approx: approx, head: head,
+			span: marsad.Span{Start: sp.Start + toks[first].Start, End: sp.Start + end}})
+		i = last
+	}
+	return out
+}
+
+// headNoun is the key of the noun a number counts, found after the number
+// (skipping brackets and quotation marks), and where it ends. "%" and
+// "في المئة" count percent.
+func (l *lexicon) headNoun(toks []tokenize.Token, j int) (string, int) {
+	for ; j < len(toks); j++ {
+		t := toks[j]
+		if t.Kind == tokenize.Punct {
+			if t.Text == "%" || t.Text == "٪" {
+				return "%", t.End
+			}
+			if strings.ContainsAny(t.Text, ")(«»\"“”'") {
+				continue
+			}
+			return "", 0
+		}
+		if t.Kind != tokenize.Word {
+			return "", 0
+		}
+		k := termKey(t)
+		s := normalize.Search(t.Text)
+		if s == "في" || s == "بالمئه" || s == "بالمائه" {
+			if s != "في" {
+				return "%", t.End
+			}
+			if j+1 < len(toks) {
+				if n := normalize.Search(toks[j+1].Text); n == "المئه" || n == "المائه" {
+					return "%", toks[j+1].End
+				}
+			}
+			return "", 0
+		}
+		if l.stop[k] || l.stop[s] {
+			return "", 0
+		}
+		return headKey(k), t.End
+	}
+	return "", 0
+}
+
+// headKey shortens a noun key to its first three letters, so that the
+// singular and plural outlets use after numbers (قاضيا، قاض، قضاة is too
+// far; إصابات، إصابة) meet more often than not.
+func headKey(k string) string {
+	n := 0
+	for i := range k {
+		if n == 3 {
+			return k[:i]
+		}
+		n++
+	}
+	return k
+}
+
+func isOrdinalMark(t tokenize.Token) bool {
+	s := normalize.Search(t.Text)
+	return s == "ال" || s == "الـ" || s == "رقم"
+}
+
+func stripConj(s string) string {
+	if len(s) > len("و")+len("ال") && (strings.HasPrefix(s, "و") || strings.HasPrefix(s, "ف")) {
+		return s[len("و"):]
+	}
+	return s
+}
+
+//go:embed data/describe.txt
+var describeData string
+
+type describeLex struct {
+	cue, part, that, weak map[string]bool
+}
+
+var descLex = func() *describeLex {
+	d := &describeLex{cue: map[string]bool{}, part: map[string]bool{}, that: map[string]bool{}, weak: map[string]bool{}}
+	for _, line := range strings.Split(describeData, "\n") {
+		f := strings.Fields(line)
+		if len(f) != 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		w := normalize.Search(f[1])
+		switch f[0] {
+		case "cue":
+			d.cue[w] = true
+		case "part":
+			d.part[w] = true
+		case "that":
+			d.that[w] = true
+		case "weak":
+			d.weak[w] = true
+			d.weak[lightStem(w)] = true
+		}
+	}
+	return d
+}()
+
+// descriptor is a characterization: who described the talks, the meeting,
+// the decision, with what word (وصف ترامب اللقاء بأنه مثمر).
+type descriptor struct {
+	art     int
+	unit    int
+	speaker string // entity key
+	name    string // speaker as written or named
+	words   map[string]bool
+	span    marsad.Span // the description itself
+}
+
+// descriptors finds the characterizations of one sentence.
+func (s *story) descriptors(ui int) []descriptor {
+	u := s.units[ui]
+	a := s.arts[u.art]
+	toks := tokenize.Tokens(a.Text[u.span.Start:u.span.End])
+	var out []descriptor
+	for i, t := range toks {
+		if t.Kind != tokenize.Word {
+			continue
+		}
+		w := stripConj(normalize.Search(t.Text))
+		finite, part := descLex.cue[w] || descLex.cue[normalize.Search(t.Text)], descLex.part[w]
+		if !finite && !part {
+			continue
+		}
+		// The predicate follows بأنه/بأنها within a few words.
+		p := -1
+		for k := i + 1; k < len(toks) && k <= i+8; k++ {
+			if descLex.that[normalize.Search(toks[k].Text)] {
+				p = k + 1
+				break
+			}
+		}
+		if p < 0 || p >= len(toks) {
+			continue
+		}
+		words, span := predicate(toks, p)
+		if len(words) == 0 {
+			continue
+		}
+		span = marsad.Span{Start: u.span.Start + span.Start, End: u.span.Start + span.End}
+		key, name := s.speakerAt(u, toks, i, part, span)
+		if key == "" {
+			continue
+		}
+		out = append(out, descriptor{art: u.art, unit: ui, speaker: key, name: name, words: words, span: span})
+	}
+	return out
+}
+
+// predicate reads the description after بأنه: a quoted phrase, or up to
+// three words before punctuation. Only its first content word is kept as
+// the description: "مثمر للغاية" and "مثمرة" describe alike.
+func predicate(toks []tokenize.Token, p int) (map[string]bool, marsad.Span) {
+	quoted := false
+	if toks[p].Kind == tokenize.Punct && strings.ContainsAny(toks[p].Text, "\"“”«'") {
+		quoted = true
+		p++
+	}
+	words := map[string]bool{}
+	var span marsad.Span
+	for k := p; k < len(toks) && k < p+4; k++ {
+		t := toks[k]
+		if t.Kind != tokenize.Word {
+			break
+		}
+		if span.End == 0 {
+			span.Start = t.Start
+		}
+		span.End = t.End
+		key := termKey(t)
+		if len(words) == 0 && !descLex.weak[key] && !descLex.weak[normalize.Search(t.Text)] {
+			words[key] = true
+		}
+		if !quoted && k >= p+1 {
+			break
+		}
+	}
+	return words, span
+}
+
+// speakerAt finds who utters the description at cue token i: the speaker
+// of a quote covering it; for a finite verb the entity right after it (VSO)
+// or right before it (SVO); for a participle the first person of the
+// sentence (the main verb's subject). Without entities, the word after or
+// before a finite verb stands for the speaker.
+func (s *story) speakerAt(u *unit, toks []tokenize.Token, i int, part bool, pred marsad.Span) (string, string) {
+	a := s.arts[u.art]
+	for _, q := range a.Quotes {
+		qs := marsad.Span{Start: q.Start, End: q.End}
+		if qs.Overlaps(pred) && (q.Speaker != "" || q.SpeakerName != "") {
+			if q.Speaker != "" {
+				return q.Speaker, q.SpeakerName
+			}
+			return "name:" + lastKey(q.SpeakerName), q.SpeakerName
+		}
+	}
+	cue := marsad.Span{Start: u.span.Start + toks[i].Start, End: u.span.Start + toks[i].End}
+	type hit struct {
+		key, name string
+		m         marsad.Mention
+	}
+	var ms []hit
+	for _, e := range a.Entities {
+		if e.Type != "" && e.Type != marsad.PERS && e.Type != marsad.ORG {
+			continue
+		}
+		k := entityKey(e)
+		for _, m := range e.Mentions {
+			if u.span.Contains(m.Span()) && k != "" {
+				ms = append(ms, hit{k, e.Name, m})
+			}
+		}
+	}
+	sort.Slice(ms, func(x, y int) bool { return ms[x].m.Start < ms[y].m.Start })
+	if part {
+		for _, h := range ms {
+			if h.m.Start < cue.Start {
+				return h.key, h.name
+			}
+		}
+		return "", ""
+	}
+	for _, h := range ms {
+		// Right after the verb: at most one word between (وصف الرئيس ترامب).
+		if h.m.Start >= cue.End && h.m.Start-cue.End <= 2*len("الرئيس ") {
+			return h.key, h.name
+		}
+	}
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].m.End <= cue.Start && cue.Start-ms[k].m.End <= 3 {
+			return ms[k].key, ms[k].name
+		}
+	}
+	if len(a.Entities) > 0 {
+		return "", ""
+	}
+	if i+1 < len(toks) && toks[i+1].Kind == tokenize.Word && !s.lx.stop[termKey(toks[i+1])] {
+		return "name:" + termKey(toks[i+1]), toks[i+1].Text
+	}
+	if i > 0 && toks[i-1].Kind == tokenize.Word && !s.lx.stop[termKey(toks[i-1])] {
+		return "name:" + termKey(toks[i-1]), toks[i-1].Text
+	}
+	return "", ""
+}
+
+func lastKey(name string) string {
+	f := strings.Fields(searchKey(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
