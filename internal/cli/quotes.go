@@ -23,12 +23,12 @@ import (
 func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	set := fs.String("set", "all", "evaluation set: dev, test or all")
+	set := fs.String("set", "all", "evaluation set: dev, dev2, test2 or all")
 	goldFile := fs.String("gold", "", "gold file (default: internal/quote/testdata/quotes-gold.txt)")
 	full := fs.Bool("pipeline", false, "run the whole pipeline (NER and linking) instead of the gold entities")
-	showErrors := fs.Bool("errors", false, "list the errors on the dev set")
+	showErrors := fs.Bool("errors", false, "list the errors on the tuning sets (dev, dev2)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad eval quotes [--set dev|test|all] [--pipeline] [--errors] [--gold FILE]")
+		fmt.Fprintln(e.Stderr, "Usage: marsad eval quotes [--set dev|dev2|test2|all] [--pipeline] [--errors] [--gold FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -74,13 +74,13 @@ func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 		annotate = p.Analyze
 		mode = "full pipeline"
 	}
-	sets := []string{"dev", "test"}
+	sets := []string{"dev", "dev2", "test2"}
 	switch *set {
 	case "all":
-	case "dev", "test":
+	case "dev", "dev2", "test2":
 		sets = []string{*set}
 	default:
-		return usageError("--set: want dev, test or all, got %q", *set)
+		return usageError("--set: want dev, dev2, test2 or all, got %q", *set)
 	}
 	fmt.Fprintf(e.Stdout, "quote attribution (%s), %s\n", mode, path)
 	for _, s := range sets {
@@ -90,7 +90,7 @@ func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 		}
 		fmt.Fprintf(e.Stdout, "%-4s  P %.3f  R %.3f  F1 %.3f  (%d articles, %d statements, %d predicted, TP %d FP %d FN %d)\n",
 			s, sc.P(), sc.R(), sc.F1(), sc.Articles, sc.Gold, sc.Predicted, sc.TP, sc.FP, sc.FN)
-		if *showErrors && s == "dev" {
+		if *showErrors && s != "test2" {
 			for _, x := range errs {
 				fmt.Fprintf(e.Stdout, "  %s %-8s [%s] %s\n", x.Article, x.Kind, x.Speaker, x.Text)
 			}

@@ -30,7 +30,7 @@ import (
 // statements in text order.
 type GoldArticle struct {
 	ID       string
-	Split    string // "dev" (used while tuning) or "test" (held out)
+	Split    string // "dev", "dev2" (used while tuning) or "test2" (held out)
 	Entities []GoldEntity
 	Items    []GoldItem
 }
@@ -53,7 +53,7 @@ type GoldItem struct {
 
 // ParseGold reads the gold format of testdata/quotes-gold.txt:
 //
-//	article ID dev|test
+//	article ID dev|dev2|test2
 //	entity ID TYPE name | alias | …
 //	q SPEAKER-ID pattern
 //	x pattern            (ignored: attitude, unnamed or ambiguous speaker)
@@ -79,8 +79,8 @@ func ParseGold(r io.Reader) ([]GoldArticle, error) {
 		}
 		switch f[0] {
 		case "article":
-			if len(f) != 3 || (f[2] != "dev" && f[2] != "test") {
-				return nil, fmt.Errorf("gold line %d: want `article ID dev|test`", n)
+			if len(f) != 3 || (f[2] != "dev" && f[2] != "dev2" && f[2] != "test2") {
+				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2`", n)
 			}
 			out = append(out, GoldArticle{ID: f[1], Split: f[2]})
 		case "entity":
@@ -550,8 +550,8 @@ func ReadGoldArticles(gold []GoldArticle) (map[string]RawArticle, error) {
 	return raws, nil
 }
 
-// Evaluate annotates each gold article of the split ("dev", "test" or
-// "all") and scores it. raws holds the articles (ReadGoldArticles);
+// Evaluate annotates each gold article of the split ("dev", "dev2",
+// "test2" or "all") and scores it. raws holds the articles (ReadGoldArticles);
 // prepare turns one into an article ready for the quote stage (text,
 // sentences, entities: OraclePrepare, or the real pipeline); annotate is
 // the quote stage.
