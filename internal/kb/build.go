@@ -535,7 +535,7 @@ func (b *builder) nerNames(path, source string) error {
 	})
 	for _, k := range keys {
 		s := seen[k]
-		if s.count < b.src.MinNameCount || !strings.Contains(k[1], " ") || b.byKey[k[1]] != nil {
+		if s.count < b.src.MinNameCount || !strings.Contains(k[1], " ") || b.byKey[k[1]] != nil || cliticAttached(k[1]) {
 			continue
 		}
 		e := &Entity{Type: k[0], Name: argmax(s.surface), Class: argmax(s.class), Source: source}
@@ -702,4 +702,16 @@ func (bt *Built) WriteFiles(dir string) error {
 		return fmt.Errorf("kb translit: %w", err)
 	}
 	return nil
+}
+
+// cliticAttached reports a name written with a proclitic (للشرق الأوسط،
+// والولايات المتحدة), as ANERcorp tokens often are: the name itself is
+// what belongs in the knowledge base, not this form.
+func cliticAttached(key string) bool {
+	for _, p := range []string{"لل", "وال", "بال", "فال", "كال"} {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -31,6 +31,7 @@ type titleMatch struct {
 	n       int    // words
 	country string // for نظيره + nisba
 	bare    bool   // an office head without a country (ولي العهد)
+	clitic  bool   // written with a proclitic (لخادم الحرمين)
 }
 
 // matchTitle finds the longest title phrase (or counterpart phrase)
@@ -65,7 +66,7 @@ func (l *Linker) titleAt2(d *doc, wi int) titleMatch {
 		if !l.titlePrefix[key0] {
 			continue
 		}
-		var best titleMatch
+		best := titleMatch{clitic: r.skip > 0}
 		key := key0
 		for n := 1; n <= l.maxWords && wi+n-1 < len(d.words); n++ {
 			if n > 1 {
@@ -79,9 +80,9 @@ func (l *Linker) titleAt2(d *doc, wi int) titleMatch {
 				break
 			}
 			if len(l.kb.TitleHolders(key)) > 0 {
-				best = titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}, key: key, n: n}
+				best = titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}, key: key, n: n, clitic: r.skip > 0}
 			} else if l.bareTitle[key] {
-				best = titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}, key: key, n: n, bare: true}
+				best = titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}, key: key, n: n, bare: true, clitic: r.skip > 0}
 			}
 		}
 		if best.n > 0 {
@@ -135,7 +136,9 @@ func (l *Linker) titles(d *doc) {
 			continue
 		}
 		c := l.appositive(d, next)
-		if c == nil {
+		if c == nil && !t.clitic {
+			// NAME TITLE is an apposition, NAME لTITLE is not (نقل كارتر
+			// لخادم الحرمين الشريفين).
 			c = l.nameBefore(d, wi)
 		}
 		if c != nil {

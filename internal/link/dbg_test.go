@@ -35,3 +35,33 @@ func TestDbgArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestCountGold(t *testing.T) {
+	if os.Getenv("COUNT") == "" {
+		t.Skip()
+	}
+	gold, arts := loadEval(t)
+	for _, sp := range []string{"dev", "test"} {
+		n, kinds, ents := 0, map[string]int{}, 0
+		for _, g := range split(gold, sp) {
+			ms := g.Mentions(arts[g.ID].Text)
+			n += len(ms)
+			ents += len(g.Entities)
+			for _, m := range ms {
+				kinds[m.Kind]++
+			}
+			for i, e := range g.Entities {
+				found := false
+				for _, m := range ms {
+					if m.Entity == i {
+						found = true
+					}
+				}
+				if !found {
+					t.Logf("%s: entity %s has no mention in text", g.ID, e.NameEn)
+				}
+			}
+		}
+		t.Logf("%s: %d articles, %d entities, %d mentions %v", sp, len(split(gold, sp)), ents, n, kinds)
+	}
+}

@@ -37,6 +37,7 @@ type GoldEntity struct {
 	Type, NameEn, Wikidata string
 	Names, Titles          []string
 	Pronouns               []string // phrases whose pronoun word refers to the entity
+	Not                    []string // phrases whose words are not mentions (a nisba written like a name)
 }
 
 // GoldMention is one gold mention found in the text.
@@ -74,6 +75,8 @@ func LoadGold(r io.Reader) ([]GoldArticle, error) {
 					e.Titles = append(e.Titles, s[2:])
 				case strings.HasPrefix(s, "p:"):
 					e.Pronouns = append(e.Pronouns, s[2:])
+				case strings.HasPrefix(s, "-:"):
+					e.Not = append(e.Not, s[2:])
 				case s != "":
 					e.Names = append(e.Names, s)
 				}
@@ -149,6 +152,9 @@ func (g *GoldArticle) Mentions(text string) []GoldMention {
 		for _, s := range e.Pronouns {
 			find(s, KindPronoun, ei)
 		}
+		for _, s := range e.Not {
+			find(s, "not", ei)
+		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].words != cands[j].words {
@@ -185,6 +191,9 @@ func (g *GoldArticle) Mentions(text string) []GoldMention {
 	}
 	kept := out[:0]
 	for _, m := range out {
+		if m.Kind == "not" {
+			continue
+		}
 		if m.Kind == KindTitle {
 			first, last := wordAt(m.Span.Start), wordAt(m.Span.End-1)
 			next := last + 1
@@ -532,6 +541,7 @@ func score(k *kb.KB, g *GoldArticle, gold []GoldMention, a *marsad.Article) Scor
 			}
 			if !hit {
 				s.PredNamesWrong++
+				s.Errors = append(s.Errors, fmt.Sprintf("%s extra name %q → %s", g.ID, a.Text[p.span.Start:p.span.End], a.Entities[p.ent].ID))
 			}
 			continue
 		}

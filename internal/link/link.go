@@ -36,6 +36,7 @@ package link
 
 import (
 	"context"
+	_ "embed"
 	"sort"
 	"strings"
 	"time"
@@ -47,6 +48,20 @@ import (
 	"marsad/internal/text/sentence"
 	"marsad/internal/text/tokenize"
 )
+
+//go:embed data/not_names.txt
+var notNamesTxt string
+
+// notNames holds the keys of words and phrases never recovered as names.
+var notNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(notNamesTxt, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			m[kb.Key(line)] = true
+		}
+	}
+	return m
+}()
 
 // Mention kinds (marsad.Mention.Kind).
 const (
@@ -103,7 +118,7 @@ func New(k *kb.KB) *Linker {
 			continue
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if w := strings.Fields(kb.Key(n)); len(w) >= 2 {
+			if w := nameWords(kb.Key(n)); len(w) >= 2 {
 				l.persons = append(l.persons, personName{w, e})
 			}
 		}
@@ -116,7 +131,7 @@ func New(k *kb.KB) *Linker {
 // الملك سلمان بن عبدالعزيز آل سعود) or with a middle name (خالد محفوظ
 // بحاح for خالد بحاح). The person must be the only one that fits.
 func (l *Linker) extendedName(key string) *kb.Entity {
-	m := strings.Fields(key)
+	m := nameWords(key)
 	if len(m) < 3 {
 		return nil
 	}
@@ -144,6 +159,22 @@ func (l *Linker) extendedName(key string) *kb.Entity {
 		found = p.e
 	}
 	return found
+}
+
+// nameWords splits a name key into name parts, keeping the compounds عبد
+// الله and أبو بكر as one part (the key spells them apart).
+func nameWords(key string) []string {
+	f := strings.Fields(key)
+	var out []string
+	for i := 0; i < len(f); i++ {
+		if (f[i] == "عبد" || f[i] == "ابو") && i+1 < len(f) {
+			out = append(out, f[i]+f[i+1])
+			i++
+			continue
+		}
+		out = append(out, f[i])
+	}
+	return out
 }
 
 func hasPrefixWords(full, part []string) bool {
@@ -258,6 +289,12 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 // drops bare nisba adjectives.
 func (l *Linker) collect(d *doc) {
 	seen := map[marsad.Span]bool{}
+	type raw struct {
+		m    *mention
+		alts []alt
+	}
+	var raws []raw
+	keys := map[string]bool{}
 	for _, e := range d.a.Entities {
 		for _, m := range e.Mentions {
 			sp := m.Span()
@@ -265,37 +302,56 @@ func (l *Linker) collect(d *doc) {
 				continue
 			}
 			seen[sp] = true
-			sp, key := l.trim(d.a.Text, sp)
-			if key == "" || l.isNisba(d, sp, key) {
+			full := kb.Key(d.a.Text[sp.Start:sp.End])
+			if full == "" {
 				continue
 			}
-			d.mentions = append(d.mentions, &mention{span: sp, key: key, typ: e.Type, kind: KindName})
+			raws = append(raws, raw{&mention{span: sp, key: full, typ: e.Type, kind: KindName}, l.alternatives(d.a.Text, sp)})
+			keys[full] = true
 		}
+	}
+	for _, r := range raws {
+		m := r.m
+		// A proclitic is stripped (وبوتين → بوتين) when the knowledge base
+		// knows the rest and not the whole, or when the article names the
+		// rest on its own; the whole is kept otherwise (والتر is a name).
+		if trustedName(m.key, l.kb.LookupKey(m.key)) == nil {
+			for _, a := range r.alts {
+				if trustedName(a.key, l.kb.LookupKey(a.key)) != nil || (keys[a.key] && len(l.kb.LookupKey(m.key)) == 0) {
+					m.span, m.key = a.span, a.key
+					break
+				}
+			}
+		}
+		if l.isNisba(d, m.span, m.key) {
+			continue
+		}
+		d.mentions = append(d.mentions, m)
 	}
 }
 
-// trim strips proclitics (و ف ب ل ك) from the start of a name span when the
-// rest is a known name or starts with the article (وال، بال، لل), and returns
-// the name's key.
-func (l *Linker) trim(text string, sp marsad.Span) (marsad.Span, string) {
+// alt is a reading of a mention without its proclitics.
+type alt struct {
+	span marsad.Span
+	key  string
+}
+
+// alternatives lists the clitic-stripped readings of a name span. A kept
+// لل (للأمم المتحدة → الأمم المتحدة) keeps the whole word in the span.
+func (l *Linker) alternatives(text string, sp marsad.Span) []alt {
 	s := text[sp.Start:sp.End]
-	full := kb.Key(s)
-	if len(l.kb.LookupKey(full)) > 0 {
-		return sp, full
-	}
+	var out []alt
 	for _, r := range readings(s) {
 		if r.skip == 0 {
 			continue
 		}
-		key := kb.Key(r.prefix + s[r.skip:])
-		if len(l.kb.LookupKey(key)) > 0 || strings.HasPrefix(key, "ال") {
-			if r.prefix != "" { // لل: keep the whole word in the span
-				return sp, key
-			}
-			return marsad.Span{Start: sp.Start + r.skip, End: sp.End}, key
+		a := alt{span: marsad.Span{Start: sp.Start + r.skip, End: sp.End}, key: kb.Key(r.prefix + s[r.skip:])}
+		if r.prefix != "" {
+			a.span = sp
 		}
+		out = append(out, a)
 	}
-	return sp, full
+	return out
 }
 
 // reading is one way to strip proclitics off the start of a word: skip
@@ -382,7 +438,7 @@ func (l *Linker) recover(d *doc) {
 	}
 	for wi := 0; wi < len(d.words); {
 		sp, key, e, n := l.matchName(d, wi)
-		if e == nil || taken(sp) || l.isNisba(d, sp, key) || l.titleAt(d, wi) {
+		if e == nil || taken(sp) || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) {
 			wi++
 			continue
 		}
@@ -390,6 +446,18 @@ func (l *Linker) recover(d *doc) {
 		wi += n
 	}
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// notName reports whether the name key found at word wi is an ordinary
+// word or starts an idiom (data/not_names.txt).
+func (l *Linker) notName(d *doc, wi int, key string) bool {
+	if notNames[key] {
+		return true
+	}
+	if wi+1 < len(d.words) && notNames[key+" "+kb.Key(d.toks[d.words[wi+1]].Text)] {
+		return true
+	}
+	return false
 }
 
 // titleAt reports whether a title phrase starts at word wi (so that its
@@ -629,23 +697,34 @@ func (l *Linker) shortOrgOrPlace(d *doc, m *mention) *cluster {
 	if utf8.RuneCountInString(m.key) < 4 {
 		return nil
 	}
-	var found *cluster
-	for _, c := range d.clusters {
-		if c.typ != m.typ {
-			continue
-		}
-		for _, full := range c.keys() {
-			fw := strings.Fields(full)
-			if len(fw) <= len(words) || !(hasPrefixWords(fw, words) || hasSuffixWords(fw, words)) {
+	// The head (a prefix) is the usual short form; the tail is tried only
+	// when no full name starts with the short one.
+	for _, match := range []func(full, part []string) bool{hasPrefixWords, hasSuffixWords} {
+		var found *cluster
+		ambiguous := false
+		for _, c := range d.clusters {
+			if c.typ != m.typ {
 				continue
 			}
-			if found != nil && found != c {
-				return nil
+			for _, full := range c.keys() {
+				fw := strings.Fields(full)
+				if len(fw) <= len(words) || !match(fw, words) {
+					continue
+				}
+				if found != nil && found != c {
+					ambiguous = true
+				}
+				found = c
 			}
-			found = c
+		}
+		if ambiguous {
+			return nil
+		}
+		if found != nil {
+			return found
 		}
 	}
-	return found
+	return nil
 }
 
 // sameName finds a cluster of the same type with the same name or skeleton.
