@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"marsad"
+	"marsad/internal/text/normalize"
 	"marsad/internal/text/sentence"
 	"marsad/internal/text/tokenize"
 )
@@ -80,6 +81,12 @@ type story struct {
 	artTerms map[int32]uint64
 	entArts  map[string]uint64
 	entName  map[string]string
+	// surf is, per search-normalized surface form (without و/ف), the
+	// articles that write it; keys lists every term key once.
+	surf map[string]uint64
+	keys []string
+	// detailDone marks entities already listed as an exclusive detail.
+	detailDone map[string]bool
 }
 
 // Compare compares the articles of one story. Articles must carry Text;
@@ -100,7 +107,7 @@ func Compare(arts []*marsad.Article) marsad.Comparison {
 
 func newStory(in []*marsad.Article) *story {
 	lx := mustLexicon()
-	s := &story{lx: lx, ids: map[string]int32{}, artTerms: map[int32]uint64{}, entArts: map[string]uint64{}, entName: map[string]string{}}
+	s := &story{lx: lx, ids: map[string]int32{}, artTerms: map[int32]uint64{}, entArts: map[string]uint64{}, entName: map[string]string{}, surf: map[string]uint64{}, detailDone: map[string]bool{}}
 	seen := map[string]bool{}
 	for _, a := range in {
 		if a == nil || strings.TrimSpace(a.Text) == "" || seen[a.ID] {
@@ -136,6 +143,11 @@ func newStory(in []*marsad.Article) *story {
 			}
 			u := &unit{art: ai, span: sp}
 			u.terms, buf = lx.contentTerms(a.Text, sp.Start, sp.End, buf)
+			for _, tk := range buf {
+				if tk.Kind == tokenize.Word {
+					s.surf[stripConj(normalize.Search(tk.Text))] |= bit
+				}
+			}
 			for _, t := range u.terms {
 				s.artTerms[s.id(t.key)] |= bit
 			}
@@ -159,6 +171,7 @@ func (s *story) id(k string) int32 {
 	}
 	i := int32(len(s.ids))
 	s.ids[k] = i
+	s.keys = append(s.keys, k)
 	return i
 }
 
@@ -276,6 +289,15 @@ func (s *story) align() []*group {
 	}
 	linkSum := make([]float64, n)
 	linkN := make([]int, n)
+	arts := make([]uint64, n) // articles in each component, at its root
+	for i, u := range s.units {
+		arts[i] = 1 << (u.art % 64)
+	}
+	type link struct {
+		i, j int
+		sim  float64
+	}
+	var links []link
 	for a := range s.arts {
 		for b := range s.arts {
 			if a == b {
@@ -291,15 +313,27 @@ func (s *story) align() []*group {
 					}
 				}
 				if bj >= 0 && best >= alignSim {
-					ra, rb := find(ui), find(bj)
-					if ra != rb {
-						parent[ra] = rb
-					}
-					linkSum[ui] += best
-					linkN[ui]++
+					links = append(links, link{ui, bj, best})
 				}
 			}
 		}
+	}
+	// Strongest links first; a link that would put two sentences of one
+	// article in one claim is refused, so that a chain of similar
+	// sentences (two royal orders worded alike) does not become one claim.
+	sort.SliceStable(links, func(x, y int) bool { return links[x].sim > links[y].sim })
+	for _, l := range links {
+		ra, rb := find(l.i), find(l.j)
+		if ra == rb {
+			continue
+		}
+		if arts[ra]&arts[rb] != 0 {
+			continue
+		}
+		parent[ra] = rb
+		arts[rb] |= arts[ra]
+		linkSum[l.i] += l.sim
+		linkN[l.i]++
 	}
 	byRoot := map[int]*group{}
 	var out []*group
@@ -376,6 +410,9 @@ func (s *story) agreements(groups []*group) []marsad.Claim {
 		}
 		rs = append(rs, ranked{c, float64(g.nArts) * sal, g.units[0]})
 	}
+	for _, f := range s.sharedFacts(groups) {
+		rs = append(rs, ranked{f.c, f.score, f.first})
+	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
 	if len(rs) > MaxAgreements {
 		rs = rs[:MaxAgreements]
@@ -440,4 +477,75 @@ func searchKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+type factClaim struct {
+	c     marsad.Claim
+	score float64
+	first int
+}
+
+// sharedFacts are the dates, durations and quantities that two or more
+// articles give alike in sentences that are not otherwise aligned: both
+// outlets report a three-hour summit, one in its lead, the other in a
+// comment ("اللقاء الذي استمر ثلاث ساعات" / "استمرت نحو ثلاث ساعات").
+func (s *story) sharedFacts(groups []*group) []factClaim {
+	groupOf := make([]int, len(s.units))
+	for gi, g := range groups {
+		for _, ui := range g.units {
+			groupOf[ui] = gi
+		}
+	}
+	type occ struct {
+		ui int
+		sp marsad.Span
+	}
+	facts := map[string][]occ{}
+	var order []string
+	add := func(k string, o occ) {
+		if _, ok := facts[k]; !ok {
+			order = append(order, k)
+		}
+		facts[k] = append(facts[k], o)
+	}
+	for ui, u := range s.units {
+		a := s.arts[u.art]
+		for _, ti := range u.times {
+			t := a.Times[ti]
+			if t.Kind != marsad.TimeDate && t.Kind != marsad.TimeDuration || !strings.ContainsAny(t.Value, "0123456789") {
+				continue
+			}
+			add(t.Kind+"|"+t.Value, occ{ui, marsad.Span{Start: t.Start, End: t.End}})
+		}
+		for _, n := range u.nums {
+			if n.head == "" {
+				continue
+			}
+			add("num|"+n.head+"|"+n.valueKey(), occ{ui, n.span})
+		}
+	}
+	var out []factClaim
+	for _, k := range order {
+		os := facts[k]
+		perArt := map[int]bool{}
+		groupsSeen := map[int]bool{}
+		var c marsad.Claim
+		for _, o := range os {
+			u := s.units[o.ui]
+			if perArt[u.art] {
+				continue
+			}
+			perArt[u.art] = true
+			groupsSeen[groupOf[o.ui]] = true
+			c.Sources = append(c.Sources, s.spanEvidence(u.art, o.sp))
+		}
+		// Carried by one article, or already shown as one aligned claim.
+		if len(perArt) < 2 || len(groupsSeen) == 1 {
+			continue
+		}
+		first := s.units[os[0].ui]
+		c.Claim = c.Sources[0].Text + " — " + claimText(s.arts[first.art].Text, first.span)
+		out = append(out, factClaim{c, float64(len(perArt)) * (1 + s.salience(first)), os[0].ui})
+	}
+	return out
 }

@@ -287,6 +287,9 @@ func mergeConflicts(edges []conflictEdge) []marsad.Conflict {
 			byRoot[r] = m
 			order = append(order, m)
 		}
+		if !strings.Contains(m.c.About, e.about) {
+			m.c.About += "؛ " + e.about
+		}
 		for _, ev := range []marsad.Evidence{e.a, e.b} {
 			k := evKey{ev.Article, ev.Start, ev.End}
 			if !m.seen[k] {
@@ -342,5 +345,3 @@ func dup(have []marsad.Conflict, c marsad.Conflict) bool {
 	}
 	return false
 }
-
-var _ = strings.TrimSpace

@@ -233,7 +233,8 @@ func (s *story) descriptors(ui int) []descriptor {
 			continue
 		}
 		w := stripConj(normalize.Search(t.Text))
-		finite, part := descLex.cue[w] || descLex.cue[normalize.Search(t.Text)], descLex.part[w]
+		sw := normalize.Search(t.Text)
+		finite, part := descLex.cue[w] || descLex.cue[sw], descLex.part[w] || descLex.part[sw]
 		if !finite && !part {
 			continue
 		}

@@ -31,11 +31,11 @@ var dfData []byte
 
 // lexicon is the package's embedded word data, loaded once.
 type lexicon struct {
-	stop    map[string]bool
-	df      map[string]int
-	docs    int
+	stop     map[string]bool
+	df       map[string]int
+	docs     int
 	numWords map[string]numWord
-	approx  map[string]bool
+	approx   map[string]bool
 }
 
 var (

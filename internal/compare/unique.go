@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"marsad"
+	"marsad/internal/text/normalize"
 	"marsad/internal/text/tokenize"
 )
 
@@ -80,7 +81,7 @@ func (s *story) novelty(u *unit) novelty {
 			continue
 		}
 		seen[t.key] = true
-		if s.artTerms[s.ids[t.key]]&^bit == 0 {
+		if s.novelTerm(u, t, false) {
 			n.weight += s.lx.idf(t.key)
 		}
 	}
@@ -101,16 +102,17 @@ func (s *story) details(ui int) (marsad.Claim, float64, bool) {
 	bit := uint64(1) << (u.art % 64)
 	var spans []marsad.Span
 	var score float64
-	// Entities.
+	// Entities, each listed once for the story.
 	for _, e := range a.Entities {
 		k := entityKey(e)
-		if k == "" || s.entArts[k]&^bit != 0 {
+		if k == "" || s.entArts[k]&^bit != 0 || s.detailDone[k] {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if u.span.Contains(m.Span()) && m.Kind != "pronoun" {
+			if u.span.Contains(m.Span()) && m.Kind != "pronoun" && s.novelSpan(u, m.Span()) {
 				spans = append(spans, m.Span())
 				score += 1.5
+				s.detailDone[k] = true
 				break
 			}
 		}
@@ -143,7 +145,12 @@ func (s *story) details(ui int) (marsad.Claim, float64, bool) {
 		run = marsad.Span{}
 	}
 	for i, t := range u.terms {
-		novel := s.artTerms[s.ids[t.key]]&^bit == 0 && s.lx.idf(t.key) >= rareIDF && !isDigitsOnly(t.key)
+		if len(a.Entities) > 0 {
+			// Names come from NER when it ran: rare words outside
+			// entities are mostly rare verbs and spellings.
+			break
+		}
+		novel := s.lx.idf(t.key) >= rareIDF && !isDigitsOnly(t.key) && s.novelTerm(u, t, true)
 		if !novel {
 			flush()
 			continue
@@ -168,8 +175,75 @@ func (s *story) details(ui int) (marsad.Claim, float64, bool) {
 		parts = append(parts, a.Text[sp.Start:sp.End])
 	}
 	c.Claim = strings.Join(parts, "؛ ") + " — " + claimText(a.Text, u.span)
-	return c, score, true
+	// Named details are what a reader lists as an outlet's exclusives:
+	// they rank with the best unique sentences.
+	return c, 3 + score, true
 }
+
+// novelTerm reports whether no other article of the story has term t of
+// unit u: not its key, not its surface form, and (when fuzzy) no word one
+// edit away — outlets re-typing a wire story make typos (يأتي/بأتي) and
+// split words differently (عزو جل/عز وجل); those are not exclusives.
+func (s *story) novelTerm(u *unit, t term, fuzzy bool) bool {
+	bit := uint64(1) << (u.art % 64)
+	if s.artTerms[s.ids[t.key]]&^bit != 0 {
+		return false
+	}
+	surface := stripConj(normalize.Search(s.arts[u.art].Text[t.start:t.end]))
+	if s.surf[surface]&^bit != 0 {
+		return false
+	}
+	if !fuzzy {
+		return true
+	}
+	for id, k := range s.keys {
+		if s.artTerms[int32(id)]&^bit != 0 && editOne(k, t.key) {
+			return false
+		}
+	}
+	for w, arts := range s.surf {
+		if arts&^bit != 0 && editOne(w, surface) {
+			return false
+		}
+	}
+	return true
+}
+
+// editOne reports whether a and b differ by at most one rune inserted,
+// deleted or replaced.
+func editOne(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) > 1 || len(ra) < 2 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+min(1, len(ra)-i):]) == string(rb[i+min(1, len(rb)-i):])
+	}
+	return string(ra[i:]) == string(rb[i+1:])
+}
+
+// novelSpan reports whether a mention is written only in u's article: the
+// NER may tag a name in one outlet and miss it in another, so an entity
+// unique to one article is a detail only if its words are too.
+func (s *story) novelSpan(u *unit, sp marsad.Span) bool {
+	for _, t := range u.terms {
+		if sp.Contains(marsad.Span{Start: t.start, End: t.end}) && s.lx.idf(t.key) >= entityIDF && s.novelTerm(u, t, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// entityIDF: an entity's distinctive word is at least this rare (in fewer
+// than about 1 in 150 articles); "محمد" or "الملك" are not.
+const entityIDF = 5.0
 
 func isDigitsOnly(s string) bool {
 	for _, r := range s {
