@@ -74,3 +74,18 @@ func TestDumpSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestDbgOne(t *testing.T) {
+	text := os.Getenv("QUOTE_TEXT")
+	if text == "" {
+		t.Skip()
+	}
+	a := annotate(t, text, false)
+	OracleEntities(a, GoldArticle{Entities: []GoldEntity{{ID: "s", Type: "PERS", Names: []string{"بدر السمحان"}}}})
+	New().Annotate(context.Background(), a)
+	fmt.Println(a.Sentences, dump(a))
+	d := newDoc(New().lx, a)
+	for i, tk := range d.toks {
+		fmt.Print(i, ":", tk.norm, "/", d.sent[i], " ")
+	}
+}

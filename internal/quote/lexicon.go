@@ -54,6 +54,7 @@ type lexicon struct {
 	governors      map[string]bool
 	honorifics     map[string]bool
 	notComp        map[string]bool // غير، إلا، بعد … before أن
+	deputies       map[string]bool // نائب، مستشار … before a name
 	voices         [][]string      // على لسان، نقلا عن، عن
 }
 
@@ -85,6 +86,7 @@ func loadLexicon() (*lexicon, error) {
 		governors:      map[string]bool{},
 		honorifics:     map[string]bool{},
 		notComp:        map[string]bool{},
+		deputies:       map[string]bool{},
 	}
 	ls, err := lines("cues.txt")
 	if err != nil {
@@ -146,7 +148,7 @@ func loadLexicon() (*lexicon, error) {
 			*dst = append(*dst, strings.Fields(normalize.Search(l)))
 		}
 	}
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}
@@ -197,8 +199,12 @@ func (lx *lexicon) lookupCue(w string, taMarbuta bool) (c cue, conj bool, ok boo
 }
 
 // isAttitude reports whether w (search form) is an attitude verb, with an
-// optional conjunction proclitic.
-func (lx *lexicon) isAttitude(w string) bool {
+// optional conjunction proclitic. next is the word after it: عبر is the
+// verb عبّر only before عن.
+func (lx *lexicon) isAttitude(w, next string) bool {
+	if strings.TrimPrefix(w, "و") == "عبر" || strings.TrimPrefix(w, "و") == "عبرت" {
+		return next == "عن"
+	}
 	if lx.attitudes[w] {
 		return true
 	}
@@ -220,6 +226,11 @@ func (lx *lexicon) isComplementizer(w string) bool {
 		}
 	}
 	return false
+}
+
+// isDeputy reports whether w is a title that stands for another (نائب).
+func (lx *lexicon) isDeputy(w string) bool {
+	return lx.deputies[w] || (strings.HasPrefix(w, "ال") && lx.deputies[w[len("ال"):]])
 }
 
 // isSpeakerHead reports whether w can head a speaker phrase: a title or

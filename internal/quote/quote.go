@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"marsad"
 )
@@ -56,7 +57,7 @@ func (q *Attributor) Annotate(ctx context.Context, a *marsad.Article) error {
 
 // Limits of the search around a cue, in tokens.
 const (
-	maxRegion  = 24 // cue verb … complementizer (the speaker phrase lives here)
+	maxRegion  = 32 // cue verb … complementizer (the speaker phrase lives here)
 	maxPrepGap = 12 // cue verb … preposition of a nominal complement
 )
 
@@ -128,12 +129,17 @@ func sentenceNumbers(a *marsad.Article, toks []token) []int {
 	out := make([]int, len(toks))
 	if len(a.Sentences) > 0 {
 		ss := a.Sentences
-		k := 0
+		k, merged := 0, 0
 		for i, t := range toks {
 			for k+1 < len(ss) && ss[k+1].Start <= t.start {
 				k++
+				// A break right after an abbreviation (د. بدر السمحان) is
+				// no sentence end.
+				if i >= 2 && toks[i-1].norm == "." && isAbbreviation(toks[i-2]) {
+					merged++
+				}
 			}
-			out[i] = k
+			out[i] = k - merged
 		}
 		return out
 	}
@@ -145,7 +151,7 @@ func sentenceNumbers(a *marsad.Article, toks []token) []int {
 			out[i] = n
 			continue
 		}
-		if t.kind == punct && strings.ContainsAny(t.norm, ".!?؟") {
+		if t.kind == punct && strings.ContainsAny(t.norm, ".!?؟") && !(t.norm == "." && i > 0 && isAbbreviation(toks[i-1])) {
 			n++
 		}
 	}
@@ -224,6 +230,20 @@ func (d *doc) run() {
 	d.out = out
 }
 
+// isAbbreviation reports whether t, before a period, is a one-letter
+// abbreviation (د. for دكتور, أ. for أستاذ).
+func isAbbreviation(t token) bool {
+	return t.kind == word && utf8.RuneCountInString(t.norm) == 1
+}
+
+// nextNorm is the search form of the token after j, or "".
+func (d *doc) nextNorm(j int) string {
+	if j+1 < len(d.toks) {
+		return d.toks[j+1].norm
+	}
+	return ""
+}
+
 func (d *doc) insideEmitted(pos int) bool {
 	for i := len(d.emitted) - 1; i >= 0 && i >= len(d.emitted)-8; i-- {
 		if s := d.emitted[i]; s.Start <= pos && pos < s.End {
@@ -267,8 +287,8 @@ func (d *doc) findComplement(i int, c cue) complement {
 				continue
 			}
 			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
-			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …
-			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) {
+			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …، ما أسماهم بـ"الشريطية".
+			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) || d.quotedTerm(qi) {
 				j = d.qs[qi].close
 				continue
 			}
@@ -289,6 +309,9 @@ func (d *doc) findComplement(i int, c cue) complement {
 				}
 				return complement{kind: compColon, start: j + 1, regionEnd: j}
 			case ".", "!", "?", "؟":
+				if t.norm == "." && isAbbreviation(d.toks[j-1]) {
+					continue // د. بدر السمحان
+				}
 				return complement{}
 			}
 		case word:
@@ -300,7 +323,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 			}
 			if j-i <= maxPrepGap && d.nominalSubjectOK(i, j, c) {
 				for _, p := range c.preps {
-					if p == "ب" && len(t.norm) > len("ب")+2 && strings.HasPrefix(t.norm, "ب") && !d.lx.isComplementizer(t.norm) {
+					if p == "ب" && len(t.norm) > len("ب")+4 && strings.HasPrefix(t.norm, "ب") && !d.lx.isComplementizer(t.norm) && !isPronounPP(t.norm) {
 						return complement{kind: compPrep, start: j, regionEnd: j} // طالب بإطلاق: ب is part of the content word
 					}
 					if t.norm == p && j+1 < len(d.toks) && d.toks[j+1].kind == word && !d.lx.adverbials[d.toks[j+1].norm] {
@@ -308,15 +331,27 @@ func (d *doc) findComplement(i int, c cue) complement {
 					}
 				}
 			}
-			if c2, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && c2.form.finite() {
-				return complement{} // another statement starts before any content
+			if c2, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && (c2.form.finite() ||
+				(c2.form == participle && d.toks[j-1].kind == punct && (d.toks[j-1].norm == "،" || d.toks[j-1].norm == ","))) {
+				return complement{} // another statement starts before any content (…، مضيفاً)
 			}
-			if d.lx.isAttitude(t.norm) {
+			if d.lx.isAttitude(t.norm, d.nextNorm(j)) {
 				return complement{}
 			}
 		}
 	}
 	return complement{}
+}
+
+// isPronounPP reports whether w is a preposition with a pronoun (بهن، بها،
+// لهم), which refers back and opens no content.
+func isPronounPP(w string) bool {
+	for _, suf := range pronounSuffixes {
+		if w == "ب"+suf || w == "ل"+suf {
+			return true
+		}
+	}
+	return false
 }
 
 // nominalSubjectOK decides whether a preposition at j may open the content
@@ -336,6 +371,44 @@ func (d *doc) nominalSubjectOK(i, j int, c cue) bool {
 	}
 	return !c.object && j-i <= 4 && d.lx.isSpeakerHead(d.toks[i+1].norm)
 }
+
+// bareContent finds direct speech given without a complementizer or
+// marks, as some outlets write it: after a verb of saying and a named
+// subject (ويقول بن يحيى قد يكون السبب …، وتابع الحمادي ما تشهده …), or
+// right after the verb when the words are in the first person (وقال نحن
+// نعمل …).
+func (d *doc) bareContent(i int, c cue) complement {
+	if !c.form.finite() || !bareVerbs[c.lemma] || i+1 >= len(d.toks) {
+		return complement{}
+	}
+	start := i + 1
+	if t := d.toks[start]; t.kind == word && !hasNorm(t, "نحن", "انا", "اننا", "انني") {
+		mi := d.mentAt[start]
+		if mi < 0 || !d.named(mi) || d.ments[mi].tok0 != start {
+			return complement{}
+		}
+		start = d.ments[mi].tok1 + 1
+	}
+	if start >= len(d.toks) || d.sent[start] != d.sent[i] {
+		return complement{}
+	}
+	t := d.toks[start]
+	if t.kind != word || d.lx.adverbials[t.norm] || d.lx.governors[t.norm] || d.mentAt[start] >= 0 ||
+		strings.HasPrefix(t.norm, "لل") || strings.HasPrefix(t.norm, "بال") {
+		return complement{}
+	}
+	if _, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
+		return complement{}
+	}
+	if d.countWords(start, min(len(d.toks), start+6)) < 5 {
+		return complement{}
+	}
+	return complement{kind: compColon, start: start, regionEnd: start}
+}
+
+// bareVerbs are the lemmas that introduce speech without أن in the press
+// (قال، أضاف، تابع …).
+var bareVerbs = map[string]bool{"قال": true, "أضاف": true, "تابع": true, "استطرد": true, "أردف": true, "زاد": true}
 
 // complementFollows reports whether a complementizer or colon comes soon
 // after token k in its sentence; far widens "soon" for a quoted name,
@@ -373,6 +446,17 @@ func (d *doc) quotedName(qi int) bool {
 	return d.toks[q.open-1].kind == word
 }
 
+// quotedTerm reports whether quotation qi is a short term after a
+// one-letter preposition (بـ"شريطية الأجهزة"، لـ"الوطن").
+func (d *doc) quotedTerm(qi int) bool {
+	q := d.qs[qi]
+	if !d.quotedName(qi) {
+		return false
+	}
+	p := d.toks[q.open-1]
+	return p.norm == "ب" || p.norm == "ل"
+}
+
 // isNameQuote reports whether quotation qi holds just a name the linker
 // found (الشركة السعودية للصناعات الأساسية «سابك»): a name, not words said.
 func (d *doc) isNameQuote(qi int) bool {
@@ -389,7 +473,20 @@ func (d *doc) isNameQuote(qi int) bool {
 func (d *doc) cueAt(i int, c cue, conj bool) {
 	comp := d.findComplement(i, c)
 	if comp.kind == compNone {
+		comp = d.bareContent(i, c)
+	}
+	if comp.kind == compNone {
 		return
+	}
+	// A cue inside the content of a statement already taken (ما تشهده
+	// المنطقة من أحداث يؤكد أن …، أنه لا يرى دوراً) is part of it unless
+	// it names its own speaker (… أن الوزير أكد أن).
+	if d.insideEmitted(d.toks[i].start) {
+		if _, explicit := d.subjectAfter(i+1, comp.regionEnd, c); !explicit {
+			if _, ok := d.subjectBefore(i, conj); !ok {
+				return
+			}
+		}
 	}
 	for j := i + 1; j < comp.regionEnd; j++ {
 		d.consumed[j] = true
@@ -517,7 +614,7 @@ func (d *doc) scanContent(from int, paragraph bool) (s, e, endTok int) {
 func (d *doc) statementStart(j int) (int, bool) {
 	t := d.toks[j]
 	c, conj, isCue := d.lx.lookupCue(t.norm, t.taMarbuta)
-	att := d.lx.isAttitude(t.norm)
+	att := d.lx.isAttitude(t.norm, d.nextNorm(j))
 	if !isCue && !att {
 		return 0, false
 	}

@@ -17,12 +17,23 @@ func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, b
 	if i+1 < regionEnd && d.lx.honorifics[d.toks[i+1].norm] {
 		return d.continuation(i), true
 	}
+	// A cue inside the content of another statement, after its
+	// complementizer (أنه طالب بـ…، لأنها ترى أن): its subject is that
+	// clause's pronoun, not a speaker of the article.
+	if i > 1 && d.toks[i-1].kind == word && d.lx.isComplementizer(strings.TrimPrefix(d.toks[i-1].norm, "ل")) &&
+		d.toks[i-1].norm != "ان" && d.toks[i-1].norm != "بان" && !d.lx.notComp[d.toks[i-2].norm] {
+		return speaker{ent: -1}, false
+	}
 	switch c.form {
 	case past, present:
 		// Verb–subject order, the default of news Arabic: أوضح الرئيس
 		// الأميركي أن، أعلن الكرملين أن.
 		if sp, explicit := d.subjectAfter(i+1, regionEnd, c); explicit {
 			return sp, sp.valid()
+		}
+		// A relative clause: التصريحات التي أكد فيها …، الادعاءات التي تقول.
+		if sp, ok, rel := d.relative(i); rel {
+			return sp, ok
 		}
 		// Subject–verb: ترامب أشار إلى أنه، أما بوتين فقال إن.
 		if sp, ok := d.subjectBefore(i, conj); ok {
@@ -49,6 +60,52 @@ func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, b
 		}
 		return d.proDrop(i), true
 	}
+}
+
+// relative resolves a cue verb right after a relative pronoun (التي،
+// الذي، الذين). When the verb agrees with the pronoun it is the subject,
+// and the speaker is the noun before it, if it is a name (الادعاءات التي
+// تقول بأن …: no speaker). Otherwise the pronoun is an object (القضية التي
+// وصفها، التصريحات التي أكد فيها) and the speaker is the person named just
+// before it (تصريحات المرشد الأعلى، آية الله علي خامنئي، التي أكد فيها أن
+// …), else the usual pro-drop one. rel is false when no relative pronoun.
+func (d *doc) relative(i int) (sp speaker, ok, rel bool) {
+	if i == 0 {
+		return sp, false, false
+	}
+	p := strings.TrimPrefix(d.toks[i-1].norm, "و")
+	w := d.toks[i].norm
+	fem := strings.HasPrefix(w, "ت") || strings.HasSuffix(w, "ت")
+	plural := strings.HasSuffix(w, "وا") || strings.HasSuffix(w, "ون")
+	var agrees bool
+	switch p {
+	case "التي", "اللتي", "اللواتي", "اللاتي":
+		agrees = fem
+	case "الذي":
+		agrees = !fem && !plural
+	case "الذين":
+		agrees = plural
+	default:
+		return sp, false, false
+	}
+	k := i - 2
+	for k >= 0 && d.toks[k].kind == punct && (d.toks[k].norm == "،" || d.toks[k].norm == ",") {
+		k--
+	}
+	if agrees {
+		if k >= 0 {
+			if mi := d.mentAt[k]; mi >= 0 && d.named(mi) {
+				return speaker{ent: d.ments[mi].ent}, true, true
+			}
+		}
+		return speaker{ent: -1}, false, true
+	}
+	for m := k; m >= 0 && m > k-6 && d.sent[m] == d.sent[i]; m-- {
+		if mi := d.mentAt[m]; mi >= 0 && d.named(mi) && d.ments[mi].typ == "PERS" {
+			return speaker{ent: d.ments[mi].ent}, true, true
+		}
+	}
+	return sp, false, false
 }
 
 // proDrop is the speaker of a finite cue verb with no subject of its own
@@ -115,6 +172,10 @@ func (d *doc) named(mi int) bool {
 		if prev.kind == word && d.lx.governors[prev.norm] {
 			return false
 		}
+		// Someone's deputy or spokesman (نائب رئيس الوزراء التركي).
+		if prev.kind == word && d.lx.isDeputy(prev.norm) {
+			return false
+		}
 		// The medium addressed: قال لتلفزيون رويترز، لصحيفة الحياة.
 		if prev.kind == word && strings.HasPrefix(prev.norm, "ل") && d.lx.isSpeakerHead(strings.TrimPrefix(prev.norm, "ل")) {
 			return false
@@ -172,7 +233,7 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		return speaker{ent: d.ments[best].ent}, true
 	}
 	// A person named after the head noun or an adverbial.
-	for k := npEnd; k < to && k < npEnd+10; k++ {
+	for k := npEnd; k < to; k++ {
 		t := d.toks[k]
 		if t.kind == word && (d.lx.meeting(t.norm)) {
 			break
