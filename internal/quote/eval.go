@@ -425,7 +425,8 @@ type Error struct {
 // The speaker matches when the predicted entity (by id, or by name when
 // the ids come from another linker) or, for an unlinked speaker, the
 // speaker_name is one of the gold entity's names or two or more
-// consecutive words of one.
+// consecutive words of one; an unlinked speaker_name may also contain a
+// gold name of two or more words.
 func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 	norm, orig := searchForm(a.Text)
 	type goldSpan struct {
@@ -459,7 +460,13 @@ func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 			return false
 		}
 		for _, gn := range ge.Names {
-			if g := collapseSpaces(normalize.Search(gn)); g == n || partOfName(n, g) {
+			g := collapseSpaces(normalize.Search(gn))
+			if g == n || partOfName(n, g) {
+				return true
+			}
+			// An unlinked speaker phrase that spells out the full name
+			// (د. بدر السمحان المدير الإقليمي).
+			if q.Speaker == "" && len(strings.Fields(g)) >= 2 && strings.Contains(" "+n+" ", " "+g+" ") {
 				return true
 			}
 		}

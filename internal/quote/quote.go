@@ -446,15 +446,17 @@ func (d *doc) quotedName(qi int) bool {
 	return d.toks[q.open-1].kind == word
 }
 
-// quotedTerm reports whether quotation qi is a short term after a
-// one-letter preposition (بـ"شريطية الأجهزة"، لـ"الوطن").
+// quotedTerm reports whether quotation qi is a short term or name (بـ"شريطية
+// الأجهزة"، لـ"الوطن"، محطة «ام تي في»).
 func (d *doc) quotedTerm(qi int) bool {
 	q := d.qs[qi]
 	if !d.quotedName(qi) {
 		return false
 	}
 	p := d.toks[q.open-1]
-	return p.norm == "ب" || p.norm == "ل"
+	// After a one-letter preposition, or after an institution word
+	// naming it (صحيفة «الحياة»، محطة «ام تي في»).
+	return p.norm == "ب" || p.norm == "ل" || d.lx.isSpeakerHead(p.norm)
 }
 
 // isNameQuote reports whether quotation qi holds just a name the linker
