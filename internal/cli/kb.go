@@ -7,6 +7,7 @@ import (
 
 	"marsad/internal/dataset"
 	"marsad/internal/kb"
+	"marsad/internal/link"
 )
 
 // cmdBuild builds Marsad's derived data files. `marsad build kb` rebuilds
@@ -44,5 +45,27 @@ func cmdBuild(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "kb: %d entities %v from %v → %s\n", built.Header.Entities, built.Header.Counts, built.Header.Sources, *out)
+	return nil
+}
+
+// cmdEvalLink prints the entity-linking and coreference scores on the
+// annotated SaudiNewsNet articles (internal/link/testdata/gold.tsv): the
+// same numbers `go test ./internal/link -run TestEval` gates.
+func cmdEvalLink(ctx context.Context, e *Env, args []string) error {
+	fs := flag.NewFlagSet("eval link", flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	data := fs.String("data", "", "data root (default: shared/data above the working directory, or MARSAD_DATA)")
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	k, err := kb.Default()
+	if err != nil {
+		return err
+	}
+	reports, err := link.Evaluation(ctx, k, *data)
+	if err != nil {
+		return err
+	}
+	link.WriteReport(e.Stdout, reports)
 	return nil
 }

@@ -213,6 +213,11 @@ func (t *Translit) Word(w string) string {
 	if rest, ok := strings.CutPrefix(k, "ال"); ok && utf8.RuneCountInString(rest) >= 3 {
 		return "al-" + capitalize(t.Word(rest))
 	}
+	return capitalize(t.letters(k))
+}
+
+// letters writes an Arabic key letter by letter with the learned chunks.
+func (t *Translit) letters(k string) string {
 	ar := []rune(k)
 	var b strings.Builder
 	for i, c := range ar {
@@ -224,7 +229,7 @@ func (t *Translit) Word(w string) string {
 			b.WriteRune(c)
 		}
 	}
-	return capitalize(b.String())
+	return b.String()
 }
 
 // Name transliterates a multi-word name word by word.

@@ -1,0 +1,204 @@
+package kb
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"marsad/internal/dataset"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestEmbedded checks the embedded knowledge base: it loads, ids are
+// unique (Load checks), and the curated core is what news needs.
+func TestEmbedded(t *testing.T) {
+	k, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	offices := 0
+	for _, e := range k.Entities {
+		if e.Source == SourceCore && e.Type == "PERS" && len(e.Titles) > 0 {
+			offices++
+		}
+	}
+	if offices < 150 {
+		t.Errorf("%d office holders in the curated core, want ≥ 150", offices)
+	}
+	if n := k.Header.Counts[SourceCountries]; n < 240 {
+		t.Errorf("%d countries, want all ISO 3166-1", n)
+	}
+	tests := []struct {
+		title, date, want string
+	}{
+		{"الرئيس الأمريكي", "2015-07-22", "barack-obama"},
+		{"الرئيس الأميركي", "2023-03-01", "joe-biden"},
+		{"الرئيس الامريكي", "2025-08-15", "donald-trump"},
+		{"الرئيس الروسي", "2025-08-15", "vladimir-putin"},
+		{"رئيس الوزراء الروسي", "2010-01-01", "vladimir-putin"},
+		{"وزير الدفاع الروسي", "2015-08-01", "sergei-shoigu"},
+		{"وزير الدفاع الروسي", "2025-08-01", "andrey-belousov"},
+		{"وزير الخارجية السعودي", "2015-08-01", "adel-al-jubeir"},
+		{"وزير الخارجية السعودي", "2015-01-01", "saud-al-faisal"},
+		{"خادم الحرمين الشريفين", "2015-08-01", "king-salman-bin-abdulaziz"},
+		{"الأمين العام للأمم المتحدة", "2015-08-01", "ban-ki-moon"},
+		{"المستشارة الألمانية", "2015-08-01", "angela-merkel"},
+		{"رئيس وزراء بريطانيا", "2025-08-01", "keir-starmer"},
+	}
+	for _, tc := range tests {
+		e, ok := k.Holder(Key(tc.title), day(tc.date))
+		if !ok || e.ID != tc.want {
+			id := ""
+			if e != nil {
+				id = e.ID
+			}
+			t.Errorf("%s on %s = %q, want %s", tc.title, tc.date, id, tc.want)
+		}
+	}
+	if e, ok := k.RoleHolder("fm", "RU", day("2015-08-11")); !ok || e.ID != "sergey-lavrov" {
+		t.Errorf("fm@RU 2015 = %v", e)
+	}
+	if c, ok := k.NisbaCountry(Key("الأميركية")); !ok || c != "US" {
+		t.Errorf("nisba الأميركية → %q", c)
+	}
+	for _, n := range []string{"بوتين", "فلاديمير بوتن", "زيلنسكي", "ترمب", "الولايات المتحدة", "الاتحاد الروسي", "موسكو"} {
+		if len(k.Lookup(n)) == 0 {
+			t.Errorf("Lookup(%s) found nothing", n)
+		}
+	}
+}
+
+func TestKeyAndSkeleton(t *testing.T) {
+	if Key("عبدالله") != Key("عبد الله") || Key("أَحْمَد") != "احمد" {
+		t.Error("Key does not unify")
+	}
+	for _, p := range [][2]string{{"زيلينسكي", "زيلنسكي"}, {"ترامب", "ترمب"}, {"الأمريكي", "الأميركي"}} {
+		if Skeleton(Key(p[0])) != Skeleton(Key(p[1])) {
+			t.Errorf("skeletons of %s and %s differ", p[0], p[1])
+		}
+	}
+	if NameID("PERS", "عبدالله المعلمي") != NameID("PERS", "عبد الله المعلمي") {
+		t.Error("NameID depends on spelling the search form unifies")
+	}
+	if Slug("François Hollande") != "francois-hollande" {
+		t.Errorf("Slug = %s", Slug("François Hollande"))
+	}
+}
+
+func TestParseMO(t *testing.T) {
+	b, err := os.ReadFile("/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo")
+	if err != nil {
+		t.Fatalf("iso-codes missing (apt-get install iso-codes): %v", err)
+	}
+	m, err := ParseMO(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Key(m["Saudi Arabia"]) != "السعوديه" || len(m) < 200 {
+		t.Errorf("Saudi Arabia → %q, %d entries", m["Saudi Arabia"], len(m))
+	}
+}
+
+func FuzzParseMO(f *testing.F) {
+	if b, err := os.ReadFile("/usr/share/locale/ar/LC_MESSAGES/iso_15924.mo"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("\xde\x12\x04\x95\x00\x00\x00\x00\x01\x00\x00\x00\x1c\x00\x00\x00\x24\x00\x00\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := ParseMO(b)
+		if err != nil {
+			return
+		}
+		for k, v := range m {
+			_, _ = k, v
+		}
+	})
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add(string(embedded[:2000]))
+	f.Add("{}\n{\"id\":\"a\",\"name\":\"ب\",\"titles\":[{\"texts\":[\"x\"]}]}\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := Load(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		k.Holder("x", time.Time{})
+		k.Lookup("ب")
+	})
+}
+
+// TestTranslit scores the transliterator on ANETAC's dev pairs (not used
+// in training): exact match (case-insensitive) and character error rate.
+func TestTranslit(t *testing.T) {
+	tr, err := DefaultTranslit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := dataset.File("anetac", "translit_dev.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	n, exact, chars, edits := 0, 0, 0, 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		p := strings.Split(sc.Text(), "\t")
+		if len(p) != 2 || p[0] == "english" {
+			continue
+		}
+		// Score the letter model: the word table holds the training words.
+		got := strings.ToLower(tr.letters(Key(p[1])))
+		want := strings.ToLower(p[0])
+		n++
+		if got == want {
+			exact++
+		}
+		chars += utf8.RuneCountInString(want)
+		edits += editDistance(got, want)
+	}
+	acc, cer := float64(exact)/float64(n), float64(edits)/float64(chars)
+	t.Logf("ANETAC dev (%d names, unseen): exact %.1f%%, character error rate %.1f%%", n, 100*acc, 100*cer)
+	if acc < 0.30 || cer > 0.18 {
+		t.Errorf("transliteration below floors (exact ≥ 30%%, CER ≤ 18%%)")
+	}
+	if got := tr.Name("فلاديمير بوتين"); got == "" {
+		t.Error("empty transliteration")
+	}
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+

@@ -1,0 +1,219 @@
+package link
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"marsad"
+	"marsad/internal/kb"
+)
+
+// annotate runs the gazetteer as the NER, then the linker.
+func annotate(t testing.TB, text, published string) *marsad.Article {
+	t.Helper()
+	a := marsad.NewArticle()
+	a.Text, a.Published = text, published
+	k := kb.MustDefault()
+	if err := NewGazetteer(k).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if err := New(k).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if a.Text[m.Start:m.End] != m.Text {
+				t.Fatalf("mention %q does not match its span", m.Text)
+			}
+		}
+	}
+	return a
+}
+
+// mentionsOf returns the mention texts (kind-tagged) of the entity with id.
+func mentionsOf(a *marsad.Article, id string) []string {
+	var out []string
+	for _, e := range a.Entities {
+		if e.ID == id {
+			for _, m := range e.Mentions {
+				out = append(out, m.Text+"/"+m.Kind)
+			}
+		}
+	}
+	return out
+}
+
+func TestLinking(t *testing.T) {
+	tests := []struct {
+		name, text, date, id string
+		want                 []string
+	}{
+		{"clitics and partial names",
+			"التقى الرئيس فلاديمير بوتين وفدا أمريكيا، وقال مقربون لبوتين إن وبوتين", "2025-08-16", "vladimir-putin",
+			[]string{"فلاديمير بوتين/name", "بوتين/name", "بوتين/name"}},
+		{"spelling variants ترمب/ترامب",
+			"قال دونالد ترامب إن الاتفاق قريب. وأضاف ترمب أن", "2025-08-16", "donald-trump",
+			[]string{"دونالد ترامب/name", "ترمب/name"}},
+		{"spelling variant زيلنسكي",
+			"وصل فولوديمير زيلينسكي إلى واشنطن، والتقى زيلنسكي بالرئيس", "2025-08-18", "volodymyr-zelenskyy",
+			[]string{"فولوديمير زيلينسكي/name", "زيلنسكي/name"}},
+		{"title alone resolved by date: Trump in 2025",
+			"وأوضح الرئيس الأميركي أن القمة كانت مثمرة.", "2025-08-16", "donald-trump",
+			[]string{"الرئيس الأميركي/title"}},
+		{"title alone resolved by date: Biden in 2023",
+			"وأوضح الرئيس الأمريكي أن الدعم مستمر.", "2023-05-01", "joe-biden",
+			[]string{"الرئيس الأمريكي/title"}},
+		{"title alone resolved by date: Obama in 2015",
+			"وأعلن الرئيس الأمريكي أن الاتفاق مع إيران تاريخي.", "2015-07-22", "barack-obama",
+			[]string{"الرئيس الأمريكي/title"}},
+		{"counterpart نظيره الروسي",
+			"بحث وزير الخارجية السعودي عادل الجبير مع نظيره الروسي الأزمة السورية.", "2015-08-11", "sergey-lavrov",
+			[]string{"نظيره الروسي/title"}},
+		{"defence minister title",
+			"وقال وزير الدفاع الروسي إن القوات انسحبت.", "2025-08-16", "andrey-belousov",
+			[]string{"وزير الدفاع الروسي/title"}},
+		{"former president is not the holder",
+			"انتقد الرئيس الأمريكي السابق القرار.", "2025-08-16", "donald-trump", nil},
+		{"pronoun subject after a speech verb",
+			"التقى دونالد ترامب الصحفيين. وأشار ترامب إلى أنه سيتشاور مع الحلفاء.", "2025-08-16", "donald-trump",
+			[]string{"دونالد ترامب/name", "ترامب/name", "أنه/pronoun"}},
+		{"expletive pronoun is not a mention",
+			"التقى دونالد ترامب الصحفيين، وأشار إلى أنه تم الاتفاق.", "2025-08-16", "donald-trump",
+			[]string{"دونالد ترامب/name"}},
+		{"apposition: the name is the mention, the title is not",
+			"استقبل الرئيس الروسي فلاديمير بوتين ضيفه.", "2025-08-16", "vladimir-putin",
+			[]string{"فلاديمير بوتين/name"}},
+		{"king by literal title",
+			"بعث خادم الحرمين الشريفين برقية تهنئة.", "2015-07-22", "king-salman-bin-abdulaziz",
+			[]string{"خادم الحرمين الشريفين/title"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := annotate(t, tc.text, tc.date)
+			got := mentionsOf(a, tc.id)
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("mentions of %s = %v, want %v\nall: %+v", tc.id, got, tc.want, a.Entities)
+			}
+		})
+	}
+}
+
+// TestNisba: a nisba adjective is not a mention of the country (package
+// doc); the country's name is.
+func TestNisba(t *testing.T) {
+	a := annotate(t, "أكدت الحكومة السعودية أن السعودية والشعب الروسي وروسيا شركاء. الحرب الروسية مستمرة.", "2025-08-16")
+	if got := mentionsOf(a, "saudi-arabia"); strings.Join(got, ",") != "السعودية/name" {
+		t.Errorf("Saudi Arabia mentions = %v, want the second السعودية only", got)
+	}
+	if got := mentionsOf(a, "russia"); strings.Join(got, ",") != "روسيا/name" {
+		t.Errorf("Russia mentions = %v, want روسيا only", got)
+	}
+}
+
+// TestStableIDs: the same name gets the same id in every article, known to
+// the KB or not, and one entity keeps one id within an article.
+func TestStableIDs(t *testing.T) {
+	ner := func(text string, names ...string) *marsad.Article {
+		a := marsad.NewArticle()
+		a.Text = text
+		for _, n := range names {
+			i := strings.Index(text, n)
+			a.Entities = append(a.Entities, marsad.Entity{Name: n, Type: marsad.PERS,
+				Mentions: []marsad.Mention{{Start: i, End: i + len(n), Text: n}}})
+		}
+		if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a1 := ner("قال جديع القحطاني إن الانتخابات قريبة.", "جديع القحطاني")
+	a2 := ner("أوضح المتحدث جديع القحطاني أن التسجيل بدأ، وأكد القحطاني أن", "جديع القحطاني", "القحطاني")
+	if len(a1.Entities) != 1 || len(a2.Entities) != 1 {
+		t.Fatalf("want one entity each, got %+v / %+v", a1.Entities, a2.Entities)
+	}
+	if a1.Entities[0].ID != a2.Entities[0].ID || !strings.HasPrefix(a1.Entities[0].ID, "x-pers-") {
+		t.Errorf("ids %q / %q: want the same name-derived id", a1.Entities[0].ID, a2.Entities[0].ID)
+	}
+	if a1.Entities[0].NameEn == "" {
+		t.Error("no transliterated name_en")
+	}
+	if id := kb.NameID(marsad.PERS, "جديع القحطاني"); id != a1.Entities[0].ID {
+		t.Errorf("NameID = %s, entity id %s", id, a1.Entities[0].ID)
+	}
+}
+
+// TestBadInput: spans out of range, empty text, overlapping NER spans never
+// panic and never produce mentions outside the text.
+func TestBadInput(t *testing.T) {
+	a := marsad.NewArticle()
+	a.Text = "بوتين"
+	a.Entities = []marsad.Entity{{Name: "x", Type: marsad.PERS, Mentions: []marsad.Mention{{Start: -1, End: 3}, {Start: 2, End: 99}, {Start: 0, End: 10}, {Start: 0, End: 3}}}}
+	if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if !m.Span().Valid(len(a.Text)) {
+				t.Errorf("invalid span %+v", m)
+			}
+		}
+	}
+}
+
+func FuzzAnnotate(f *testing.F) {
+	f.Add("اجتمع الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب في ألاسكا. وأشار إلى أنه سيزور موسكو.", 13, 40)
+	f.Add("للأمم المتحدة وبوتين", 0, 5)
+	f.Add("", 0, 0)
+	k := kb.MustDefault()
+	l, g := New(k), NewGazetteer(k)
+	f.Fuzz(func(t *testing.T, text string, s, e int) {
+		a := marsad.NewArticle()
+		a.Text, a.Published = text, "2025-08-16"
+		if err := g.Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		a.Entities = append(a.Entities, marsad.Entity{Name: "x", Type: marsad.ORG, Mentions: []marsad.Mention{{Start: s, End: e}}})
+		if err := l.Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, en := range a.Entities {
+			for _, m := range en.Mentions {
+				if !m.Span().Valid(len(a.Text)) || a.Text[m.Start:m.End] != m.Text {
+					t.Fatalf("bad mention %+v", m)
+				}
+			}
+		}
+	})
+}
+
+func FuzzLoadGold(f *testing.F) {
+	f.Add("## a dev\nPERS\tX\t\tبوتين|t:الرئيس الروسي|p:أنه سيزور\n")
+	f.Add("PERS\tX\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		gold, err := LoadGold(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for i := range gold {
+			gold[i].Mentions("قال بوتين إن الرئيس الروسي أنه سيزور")
+		}
+	})
+}
+
+// BenchmarkAnnotate measures the linker (with the gazetteer as the mention
+// source) on a news article of ~2,400 bytes.
+func BenchmarkAnnotate(b *testing.B) {
+	text := strings.Repeat("اجتمع الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب في ولاية ألاسكا، بينما غاب عنها صوت أوكرانيا. وأشار ترامب إلى أنه سيتشاور مع حلف الناتو والرئيس الأوكراني فولوديمير زيلينسكي. ", 4)
+	k := kb.MustDefault()
+	l, g := New(k), NewGazetteer(k)
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a := marsad.NewArticle()
+		a.Text, a.Published = text, "2025-08-16"
+		_ = g.Annotate(ctx, a)
+		_ = l.Annotate(ctx, a)
+	}
+}

@@ -1,0 +1,89 @@
+package link
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+
+	"marsad/internal/dataset"
+	"marsad/internal/kb"
+)
+
+// goldTSV is our annotation of SaudiNewsNet articles (testdata/README.md):
+// ids, entity names and surface forms only, no article text.
+//
+//go:embed testdata/gold.tsv
+var goldTSV []byte
+
+// Gold returns the embedded gold annotations.
+func Gold() ([]GoldArticle, error) { return LoadGold(bytes.NewReader(goldTSV)) }
+
+// Report is the evaluation of one split.
+type Report struct {
+	Split               string
+	Oracle              Scores // the gold names as NER output: linking and coreference alone
+	Gazetteer           Scores // the knowledge-base gazetteer as the NER
+	Degraded, Recovered Scores // a weak NER without / with recovery of KB names
+}
+
+// Evaluation runs the linker on the annotated articles (text read from
+// dataRoot's saudinewsnet, or dataset.Root() when dataRoot is "") and
+// returns one report per split ("dev": tuned on, "test": held out).
+func Evaluation(ctx context.Context, k *kb.KB, dataRoot string) ([]Report, error) {
+	gold, err := Gold()
+	if err != nil {
+		return nil, err
+	}
+	if dataRoot == "" {
+		if dataRoot, err = dataset.Root(); err != nil {
+			return nil, err
+		}
+	}
+	ids := map[string]bool{}
+	for _, g := range gold {
+		ids[g.ID] = true
+	}
+	arts, err := ReadSaudiNewsNet(dataRoot+"/saudinewsnet/saudinewsnet.jsonl.gz", ids)
+	if err != nil {
+		return nil, fmt.Errorf("link eval: %w", err)
+	}
+	l := New(k)
+	noRec := New(k)
+	noRec.Recover = false
+	var out []Report
+	for _, sp := range []string{"dev", "test"} {
+		var g []GoldArticle
+		for _, a := range gold {
+			if a.Split == sp {
+				g = append(g, a)
+			}
+		}
+		r := Report{Split: sp}
+		for _, run := range []struct {
+			dst *Scores
+			l   *Linker
+			src MentionSource
+		}{{&r.Oracle, l, OracleNER}, {&r.Gazetteer, l, GazetteerNER(k)}, {&r.Degraded, noRec, DegradedNER}, {&r.Recovered, l, DegradedNER}} {
+			s, err := Evaluate(ctx, run.l, run.src, g, arts)
+			if err != nil {
+				return nil, err
+			}
+			*run.dst = s
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// WriteReport prints the reports.
+func WriteReport(w io.Writer, reports []Report) {
+	for _, r := range reports {
+		fmt.Fprintf(w, "%s (%s)\n", r.Split, map[string]string{"dev": "tuned on", "test": "held out"}[r.Split])
+		fmt.Fprintf(w, "  oracle NER (gold names in, linking + coreference): %v\n", r.Oracle)
+		fmt.Fprintf(w, "  KB gazetteer as NER:                             %v\n", r.Gazetteer)
+		fmt.Fprintf(w, "  weak NER, no recovery:                           %v\n", r.Degraded)
+		fmt.Fprintf(w, "  weak NER + recovery of KB names:                 %v\n", r.Recovered)
+	}
+}
