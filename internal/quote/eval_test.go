@@ -8,12 +8,12 @@ import (
 	"marsad"
 )
 
-// Floors a little under the measured scores (see testdata/README.md); a
-// drop below them fails the build.
+// Floors a little under the measured attribution F1 (testdata/README.md,
+// oracle entities); a drop below them fails the build.
 var floors = map[string]float64{
-	"dev":   0.0,
-	"dev2":  0.0,
-	"test2": 0.0,
+	"dev":   0.96, // measured 0.988 (tuning set)
+	"dev2":  0.93, // measured 0.955 (tuning set)
+	"test2": 0.90, // measured 0.931 (held out)
 }
 
 func loadGold(t testing.TB) []GoldArticle {
