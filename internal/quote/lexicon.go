@@ -39,23 +39,28 @@ type cue struct {
 	// conjOnly: the form is a cue only after و/ف (وبين), being a common
 	// function word alone (بين 'between').
 	conjOnly bool
+	// bare: the verb may introduce speech without أن or marks (قال، أضاف).
+	bare bool
 }
 
 // lexicon is the linguistic data of the package, loaded from data/*.txt.
 type lexicon struct {
-	cues           map[string]cue // search form → cue
-	attitudes      map[string]bool
-	complementizer map[string]bool // single-word ones: ان, بان
-	compPreps      map[string]bool // الى, على: before ان
-	markers        [][]string      // token sequences (من جانبه)
-	conj           [][]string      // token sequences (لكنه، إلا أنه)
-	speakerHeads   map[string]bool
-	adverbials     map[string]bool
-	governors      map[string]bool
-	honorifics     map[string]bool
-	notComp        map[string]bool // غير، إلا، بعد … before أن
-	deputies       map[string]bool // نائب، مستشار … before a name
-	voices         [][]string      // على لسان، نقلا عن، عن
+	cues            map[string]cue // search form → cue
+	attitudes       map[string]bool
+	complementizer  map[string]bool // single-word ones: ان, بان
+	compPreps       map[string]bool // الى, على: before ان
+	markers         [][]string      // token sequences (من جانبه)
+	conj            [][]string      // token sequences (لكنه، إلا أنه)
+	speakerHeads    map[string]bool
+	adverbials      map[string]bool
+	governors       map[string]bool
+	honorifics      map[string]bool
+	notComp         map[string]bool // غير، إلا، بعد … before أن
+	deputies        map[string]bool // نائب، مستشار … before a name
+	voices          [][]string      // على لسان، نقلا عن، عن
+	meetingWords    map[string]bool // مع، لدى … (meeting.txt)
+	meetingPrefixes []string        // نظير…، استقبال…
+	notNames        map[string]bool // هو، ذلك … (notnames.txt)
 }
 
 // lines returns the non-comment, non-empty lines of an embedded data file.
@@ -87,6 +92,8 @@ func loadLexicon() (*lexicon, error) {
 		honorifics:     map[string]bool{},
 		notComp:        map[string]bool{},
 		deputies:       map[string]bool{},
+		meetingWords:   map[string]bool{},
+		notNames:       map[string]bool{},
 	}
 	ls, err := lines("cues.txt")
 	if err != nil {
@@ -106,13 +113,15 @@ func loadLexicon() (*lexicon, error) {
 		lemma := strings.TrimSpace(cols[0])
 		object := strings.HasSuffix(lemma, "*")
 		lemma = strings.TrimSuffix(lemma, "*")
+		bare := strings.HasSuffix(lemma, "!")
+		lemma = strings.TrimSuffix(lemma, "!")
 		for i, f := range []form{past, present, participle, masdar} {
 			for _, w := range strings.Fields(cols[i+1]) {
 				if w == "-" {
 					continue
 				}
 				conjOnly := strings.HasPrefix(w, "+")
-				lx.cues[normalize.Search(strings.TrimPrefix(w, "+"))] = cue{lemma: lemma, form: f, preps: preps, object: object, conjOnly: conjOnly}
+				lx.cues[normalize.Search(strings.TrimPrefix(w, "+"))] = cue{lemma: lemma, form: f, preps: preps, object: object, conjOnly: conjOnly, bare: bare}
 			}
 		}
 	}
@@ -124,6 +133,16 @@ func loadLexicon() (*lexicon, error) {
 			if w = strings.TrimSpace(w); w != "" {
 				lx.attitudes[normalize.Search(w)] = true
 			}
+		}
+	}
+	if ls, err = lines("meeting.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range ls {
+		if p, ok := strings.CutSuffix(l, "*"); ok {
+			lx.meetingPrefixes = append(lx.meetingPrefixes, normalize.Search(p))
+		} else {
+			lx.meetingWords[normalize.Search(l)] = true
 		}
 	}
 	if ls, err = lines("complementizers.txt"); err != nil {
@@ -148,7 +167,7 @@ func loadLexicon() (*lexicon, error) {
 			*dst = append(*dst, strings.Fields(normalize.Search(l)))
 		}
 	}
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}
@@ -247,12 +266,16 @@ func (lx *lexicon) isSpeakerHead(w string) bool {
 }
 
 // meeting reports whether w introduces someone the subject meets or
-// addresses (مع نظيره الفرنسي فابيوس، لدى استقباله السفير), so that a person
-// named after it is not the speaker.
+// addresses (مع نظيره الفرنسي فابيوس), so that a person named after it is
+// not the speaker.
 func (lx *lexicon) meeting(w string) bool {
-	switch w {
-	case "مع", "لدي", "امام", "بين", "ضد", "ومع":
+	if lx.meetingWords[w] {
 		return true
 	}
-	return strings.Contains(w, "نظير") || strings.HasPrefix(w, "لاستقبال") || strings.HasPrefix(w, "استقبال") || strings.HasPrefix(w, "لقائه") || strings.HasPrefix(w, "بلقاء")
+	for _, p := range lx.meetingPrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }

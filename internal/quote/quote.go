@@ -378,7 +378,7 @@ func (d *doc) nominalSubjectOK(i, j int, c cue) bool {
 // right after the verb when the words are in the first person (وقال نحن
 // نعمل …).
 func (d *doc) bareContent(i int, c cue) complement {
-	if !c.form.finite() || !bareVerbs[c.lemma] || i+1 >= len(d.toks) {
+	if !c.form.finite() || !c.bare || i+1 >= len(d.toks) {
 		return complement{}
 	}
 	start := i + 1
@@ -405,10 +405,6 @@ func (d *doc) bareContent(i int, c cue) complement {
 	}
 	return complement{kind: compColon, start: start, regionEnd: start}
 }
-
-// bareVerbs are the lemmas that introduce speech without أن in the press
-// (قال، أضاف، تابع …).
-var bareVerbs = map[string]bool{"قال": true, "أضاف": true, "تابع": true, "استطرد": true, "أردف": true, "زاد": true}
 
 // complementFollows reports whether a complementizer or colon comes soon
 // after token k in its sentence; far widens "soon" for a quoted name,

@@ -259,7 +259,7 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 	switch {
 	case d.lx.isSpeakerHead(head.norm):
 		return speaker{ent: -1, phrase: phrase}, true
-	case c.object || !looksLikeName(head.norm):
+	case c.object || !d.looksLikeName(head.norm):
 		return none, false
 	case len(d.a.Entities) > 0:
 		// The linker ran and found no name here: not a speaker.
@@ -302,13 +302,9 @@ func (d *doc) nounPhraseEnd(from, to int) int {
 }
 
 // looksLikeName is a weak test for an unlinked proper name after a verb of
-// saying: not a pronoun, demonstrative or function word.
-func looksLikeName(w string) bool {
-	switch w {
-	case "هو", "هي", "هم", "ذلك", "هذا", "هذه", "تلك", "ايضا", "كذلك", "انه", "انها", "بان", "ما", "لا", "لم", "لن", "قد", "به", "له", "لها", "فيه", "الي", "الا":
-		return false
-	}
-	return len(w) > 2
+// saying: not a pronoun, demonstrative or particle (data/notnames.txt).
+func (d *doc) looksLikeName(w string) bool {
+	return !d.lx.notNames[w] && len(w) > 2
 }
 
 // subjectBefore finds a subject named just before a finite cue verb:
