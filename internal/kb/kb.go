@@ -417,6 +417,9 @@ var keySeparators = strings.NewReplacer("-", " ", "‐", " ", "_", " ", "(", " "
 func Key(s string) string {
 	s = normalize.Search(s)
 	s = keySeparators.Replace(s)
+	if !strings.ContainsAny(s, " \t\n") && !strings.HasPrefix(s, "عبدال") {
+		return s // one word, the common case
+	}
 	f := strings.Fields(s)
 	for i, w := range f {
 		// عبدالله/عبدالعزيز → عبد الله/عبد العزيز: both are written, the

@@ -201,4 +201,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
-

@@ -43,17 +43,17 @@ func (l *Linker) matchTitle(d *doc, wi int) (marsad.Span, string, int) {
 
 func (l *Linker) titleAt2(d *doc, wi int) titleMatch {
 	first := d.toks[d.words[wi]]
-	for _, r := range readings(first.Text) {
-		key0 := kb.Key(r.prefix + first.Text[r.skip:])
+	for _, r := range d.readings(wi) {
+		key0 := r.key
 		start := first.Start + r.skip
 		if r.prefix != "" {
 			start = first.Start
 		}
 		if counterparts[key0] && wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) {
 			// نظيره الروسي، نظيره الكوري الجنوبي
-			k1 := kb.Key(d.toks[d.words[wi+1]].Text)
+			k1 := d.wkey(wi + 1)
 			if wi+2 < len(d.words) && adjacent(d, d.words[wi+1], d.words[wi+2]) {
-				k2 := k1 + " " + kb.Key(d.toks[d.words[wi+2]].Text)
+				k2 := k1 + " " + d.wkey(wi+2)
 				if c, ok := l.kb.NisbaCountry(k2); ok {
 					return titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+2]].End}, key: key0 + " " + k2, n: 3, country: c}
 				}
@@ -74,7 +74,7 @@ func (l *Linker) titleAt2(d *doc, wi int) titleMatch {
 				if !adjacent(d, d.words[wi+n-2], ti) {
 					break
 				}
-				key += " " + kb.Key(d.toks[ti].Text)
+				key += " " + d.wkey(wi+n-1)
 			}
 			if !l.titlePrefix[key] {
 				break
@@ -131,7 +131,7 @@ func (l *Linker) titles(d *doc) {
 		}
 		// الرئيس الأمريكي السابق: not the holder on the article's date.
 		if next < len(d.words) && adjacent(d, d.words[next-1], d.words[next]) &&
-			formerWords[kb.Key(d.toks[d.words[next]].Text)] {
+			formerWords[d.wkey(next)] {
 			wi = next - 1
 			continue
 		}
@@ -241,7 +241,7 @@ func (l *Linker) appositive(d *doc, wi int) *cluster {
 				return m.cl
 			}
 		}
-		if honorifics[kb.Key(tok.Text)] {
+		if honorifics[d.wkey(wi)] {
 			wi++
 			continue
 		}
@@ -285,7 +285,7 @@ func (l *Linker) pronouns(d *doc) {
 	quotes := quoteSpans(d.a.Text)
 	for k := 1; k < len(d.words); k++ {
 		tok := d.toks[d.words[k]]
-		if !pronounWords[kb.Key(tok.Text)] {
+		if !pronounWords[d.wkey(k)] {
 			continue
 		}
 		// The pronoun must follow a speech verb (أكد أنه، أشار إلى أنه) or
@@ -293,14 +293,14 @@ func (l *Linker) pronouns(d *doc) {
 		if k+1 >= len(d.words) {
 			continue
 		}
-		next := kb.Key(d.toks[d.words[k+1]].Text)
+		next := d.wkey(k + 1)
 		if expletive[next] || !(verbLike(next) || speechVerbs[next]) {
 			continue
 		}
-		pk, prev := kb.Key(tok.Text), kb.Key(d.toks[d.words[k-1]].Text)
+		pk, prev := d.wkey(k), d.wkey(k-1)
 		ok := pk == "لكنه" || pk == "ولكنه" || prev == "الا"
 		for b := k - 1; !ok && b >= 0 && b >= k-10; b-- {
-			w := kb.Key(d.toks[d.words[b]].Text)
+			w := d.wkey(b)
 			if speechVerbs[w] || speechVerbs[strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")] {
 				ok = true
 			}

@@ -5,7 +5,6 @@ import (
 
 	"marsad"
 	"marsad/internal/kb"
-	"marsad/internal/text/tokenize"
 )
 
 // Gazetteer is a mention source that stands in for the NER: it marks every
@@ -24,12 +23,7 @@ func (g *Gazetteer) Annotate(ctx context.Context, a *marsad.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	d := &doc{a: a, toks: tokenize.Tokens(a.Text)}
-	for i, t := range d.toks {
-		if t.Kind == tokenize.Word {
-			d.words = append(d.words, i)
-		}
-	}
+	d := newDoc(a)
 	g.l.recover(d)
 	bySurface := map[string]int{}
 	a.Entities = a.Entities[:0]

@@ -250,10 +250,54 @@ type doc struct {
 	a        *marsad.Article
 	day      time.Time
 	toks     []tokenize.Token
-	words    []int // indexes of word tokens
+	words    []int    // indexes of word tokens
+	wkeys    []string // kb.Key of each word, computed once
+	rkeys    [][]rkey // proclitic readings of each word, computed on demand
 	mentions []*mention
 	clusters []*cluster
 	byEntity map[*kb.Entity]*cluster
+}
+
+// rkey is a proclitic reading of a word with the key of its rest.
+type rkey struct {
+	reading
+	key string
+}
+
+func newDoc(a *marsad.Article) *doc {
+	d := &doc{a: a, byEntity: map[*kb.Entity]*cluster{}}
+	d.toks = tokenize.Tokens(a.Text)
+	for i, t := range d.toks {
+		if t.Kind == tokenize.Word {
+			d.words = append(d.words, i)
+		}
+	}
+	d.wkeys = make([]string, len(d.words))
+	d.rkeys = make([][]rkey, len(d.words))
+	return d
+}
+
+// wkey is the key of word wi.
+func (d *doc) wkey(wi int) string {
+	if d.wkeys[wi] == "" {
+		d.wkeys[wi] = kb.Key(d.toks[d.words[wi]].Text)
+	}
+	return d.wkeys[wi]
+}
+
+// readings returns the proclitic readings of word wi with their keys.
+func (d *doc) readings(wi int) []rkey {
+	if d.rkeys[wi] == nil {
+		w := d.toks[d.words[wi]].Text
+		for _, r := range readings(w) {
+			k := d.wkey(wi)
+			if r.skip > 0 {
+				k = kb.Key(r.prefix + w[r.skip:])
+			}
+			d.rkeys[wi] = append(d.rkeys[wi], rkey{r, k})
+		}
+	}
+	return d.rkeys[wi]
 }
 
 // Annotate rewrites a.Entities as linked entities with their name, title
@@ -262,15 +306,9 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	d := &doc{a: a, byEntity: map[*kb.Entity]*cluster{}}
+	d := newDoc(a)
 	if t, ok := a.PublishedTime(); ok {
 		d.day = t
-	}
-	d.toks = tokenize.Tokens(a.Text)
-	for i, t := range d.toks {
-		if t.Kind == tokenize.Word {
-			d.words = append(d.words, i)
-		}
 	}
 	l.collect(d)
 	if l.Recover {
@@ -454,7 +492,7 @@ func (l *Linker) notName(d *doc, wi int, key string) bool {
 	if notNames[key] {
 		return true
 	}
-	if wi+1 < len(d.words) && notNames[key+" "+kb.Key(d.toks[d.words[wi+1]].Text)] {
+	if wi+1 < len(d.words) && notNames[key+" "+d.wkey(wi+1)] {
 		return true
 	}
 	return false
@@ -471,8 +509,8 @@ func (l *Linker) titleAt(d *doc, wi int) bool {
 // matchName finds the longest trusted name starting at word wi.
 func (l *Linker) matchName(d *doc, wi int) (marsad.Span, string, *kb.Entity, int) {
 	first := d.toks[d.words[wi]]
-	for _, r := range readings(first.Text) {
-		key0 := kb.Key(r.prefix + first.Text[r.skip:])
+	for _, r := range d.readings(wi) {
+		key0 := r.key
 		if !l.namePrefix[key0] {
 			continue
 		}
@@ -485,7 +523,7 @@ func (l *Linker) matchName(d *doc, wi int) (marsad.Span, string, *kb.Entity, int
 				if !adjacent(d, d.words[wi+n-2], ti) {
 					break
 				}
-				key += " " + kb.Key(d.toks[ti].Text)
+				key += " " + d.wkey(wi+n-1)
 			}
 			if !l.namePrefix[key] {
 				break
