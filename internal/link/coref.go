@@ -26,12 +26,13 @@ var honorifics = map[string]bool{"الامير": true, "الملك": true, "ال
 
 // titleMatch is a title phrase found at a word.
 type titleMatch struct {
-	span    marsad.Span
-	key     string
-	n       int    // words
-	country string // for نظيره + nisba
-	bare    bool   // an office head without a country (ولي العهد)
-	clitic  bool   // written with a proclitic (لخادم الحرمين)
+	span     marsad.Span
+	key      string
+	n        int    // words
+	country  string // for نظيره + nisba
+	bare     bool   // an office head without a country (ولي العهد)
+	minister bool   // الوزير + nisba: a minister of that country
+	clitic   bool   // written with a proclitic (لخادم الحرمين)
 }
 
 // matchTitle finds the longest title phrase (or counterpart phrase)
@@ -48,6 +49,12 @@ func (l *Linker) titleAt2(d *doc, wi int) titleMatch {
 		start := first.Start + r.skip
 		if r.prefix != "" {
 			start = first.Start
+		}
+		if (key0 == "الوزير" || key0 == "الوزيره") && wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) {
+			// الوزير السعودي: the minister of that country the article named.
+			if c, ok := l.kb.NisbaCountry(d.wkey(wi + 1)); ok {
+				return titleMatch{span: marsad.Span{Start: start, End: d.toks[d.words[wi+1]].End}, key: key0 + " " + d.wkey(wi+1), n: 2, country: c, minister: true}
+			}
 		}
 		if counterparts[key0] && wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) {
 			// نظيره الروسي، نظيره الكوري الجنوبي
@@ -115,6 +122,16 @@ func (l *Linker) titles(d *doc) {
 		}
 		bare[t.key][c] = true
 	}
+	ministers := map[string]map[*cluster]bool{} // country → its ministers named in the article
+	minister := func(role, country string, c *cluster) {
+		switch role {
+		case "fm", "dm", "im", "finance", "oil":
+			if ministers[country] == nil {
+				ministers[country] = map[*cluster]bool{}
+			}
+			ministers[country][c] = true
+		}
+	}
 	var last *office
 	for wi := 0; wi < len(d.words); wi++ {
 		t := l.titleAt2(d, wi)
@@ -123,11 +140,14 @@ func (l *Linker) titles(d *doc) {
 		}
 		next := wi + t.n
 		role, country := l.roleOf(t.key)
-		if t.country != "" {
+		if t.country != "" && !t.minister {
 			country, role = t.country, ""
 			if last != nil && t.span.Start-last.end < 600 {
 				role = last.role
 			}
+		}
+		if t.minister {
+			country = t.country
 		}
 		// الرئيس الأمريكي السابق: not the holder on the article's date.
 		if next < len(d.words) && adjacent(d, d.words[next-1], d.words[next]) &&
@@ -143,6 +163,7 @@ func (l *Linker) titles(d *doc) {
 		}
 		if c != nil {
 			learn(t, c)
+			minister(role, country, c)
 			if role != "" {
 				last = &office{role: role, country: country, cl: c, end: t.span.End}
 			}
@@ -155,7 +176,12 @@ func (l *Linker) titles(d *doc) {
 				c = x
 			}
 		}
-		if c == nil && !t.bare {
+		if c == nil && t.minister && len(ministers[country]) == 1 {
+			for x := range ministers[country] {
+				c = x
+			}
+		}
+		if c == nil && !t.bare && !t.minister {
 			var e *kb.Entity
 			var ok bool
 			if t.country != "" {
@@ -181,6 +207,7 @@ func (l *Linker) titles(d *doc) {
 		m := &mention{span: t.span, key: t.key, kind: KindTitle}
 		l.join(c, m)
 		d.mentions = append(d.mentions, m)
+		minister(role, country, c)
 		if role != "" {
 			last = &office{role: role, country: country, cl: c, end: t.span.End}
 		}
