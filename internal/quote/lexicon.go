@@ -255,14 +255,11 @@ func (lx *lexicon) isDeputy(w string) bool {
 // isSpeakerHead reports whether w can head a speaker phrase: a title or
 // institution word, with the article or a clitic.
 func (lx *lexicon) isSpeakerHead(w string) bool {
-	w = strings.TrimPrefix(w, "و")
-	if lx.speakerHeads[w] {
-		return true
+	head := func(w string) bool {
+		return lx.speakerHeads[w] || (strings.HasPrefix(w, "ال") && lx.speakerHeads[w[len("ال"):]])
 	}
-	if strings.HasPrefix(w, "ال") && lx.speakerHeads[w[len("ال"):]] {
-		return true
-	}
-	return false
+	// وزير starts with و itself: try the word as written first.
+	return head(w) || (strings.HasPrefix(w, "و") && head(strings.TrimPrefix(w, "و")))
 }
 
 // meeting reports whether w introduces someone the subject meets or
