@@ -51,6 +51,12 @@ type Options struct {
 	Keep int
 	// MinIDF drops terms so common they carry no event (و, في, المملكه).
 	MinIDF float64
+	// Miss penalizes an article whose distinctive title terms (IDF at least
+	// RareIDF) the story has never used: "يهنئ حاكم جامايكا" against a
+	// story of "يهنئ رئيس النيجر" shares everything but the one word that
+	// makes it another event. The score loses Miss × the share of that
+	// weight the story lacks.
+	Miss, RareIDF float64
 	// MaxPosting bounds how many stories one term indexes (the most recent
 	// ones), so a burst of similar stories cannot make lookups slow.
 	MaxPosting int
@@ -59,8 +65,8 @@ type Options struct {
 // DefaultOptions returns the tuned options.
 func DefaultOptions() Options {
 	return Options{
-		Threshold:  0.34,
-		Title:      0.25,
+		Threshold:  0.30,
+		Title:      0.5,
 		Entities:   0.25,
 		TimeScale:  36 * time.Hour,
 		Slack:      24 * time.Hour,
@@ -69,6 +75,8 @@ func DefaultOptions() Options {
 		Keep:       100,
 		MinIDF:     1.5,
 		MaxPosting: 256,
+		Miss:       0.3,
+		RareIDF:    3,
 	}
 }
 
@@ -241,6 +249,7 @@ func (c *Clusterer) Assign(articleID string, f Features) Assignment {
 	body := c.weigh(append(append([]string(nil), f.Title...), f.Body...))
 	title := c.weigh(f.Title)
 	ents := unit(f.Entities)
+	rare := c.rare(f.Title)
 
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -248,7 +257,7 @@ func (c *Clusterer) Assign(articleID string, f Features) Assignment {
 	if f.Time.After(c.latest) {
 		c.latest = f.Time
 	}
-	best, score := c.best(body, title, ents, f.Time)
+	best, score := c.best(body, title, ents, rare, f.Time)
 	var a Assignment
 	if best == nil || score < c.opt.Threshold {
 		best = &story{id: StoryID(articleID), first: f.Time, last: f.Time, indexed: map[string]bool{}}
@@ -292,7 +301,7 @@ func (c *Clusterer) Restore(storyID string, f Features) {
 }
 
 // best finds the highest-scoring open story for an article.
-func (c *Clusterer) best(body, title, ents vec, t time.Time) (*story, float64) {
+func (c *Clusterer) best(body, title, ents, rare vec, t time.Time) (*story, float64) {
 	probe := top(body, c.opt.Probe)
 	seen := map[*story]bool{}
 	var best *story
@@ -305,7 +314,7 @@ func (c *Clusterer) best(body, title, ents vec, t time.Time) (*story, float64) {
 		if c.expired(s, t) {
 			return
 		}
-		sc := c.score(s, body, title, ents, t)
+		sc := c.score(s, body, title, ents, rare, t)
 		if sc > bestScore || (sc == bestScore && best != nil && s.id < best.id) {
 			best, bestScore = s, sc
 		}
@@ -323,7 +332,7 @@ func (c *Clusterer) best(body, title, ents vec, t time.Time) (*story, float64) {
 	return best, bestScore
 }
 
-func (c *Clusterer) score(s *story, body, title, ents vec, t time.Time) float64 {
+func (c *Clusterer) score(s *story, body, title, ents, rare vec, t time.Time) float64 {
 	sc := s.body.cos(body)
 	wsum := 1.0
 	if len(title) > 0 && s.title.norm > 0 {
@@ -337,7 +346,34 @@ func (c *Clusterer) score(s *story, body, title, ents vec, t time.Time) float64 
 		wsum += c.opt.Entities
 	}
 	sc /= wsum
+	if c.opt.Miss > 0 && len(rare) > 0 {
+		total, missing := 0.0, 0.0
+		for term, w := range rare {
+			total += w
+			if _, ok := s.body.w[term]; !ok {
+				missing += w
+			}
+		}
+		sc -= c.opt.Miss * missing / total
+	}
 	return sc * c.decay(s, t)
+}
+
+// rare is the distinctive terms of a title with their IDF.
+func (c *Clusterer) rare(title []string) vec {
+	if c.opt.Miss <= 0 {
+		return nil
+	}
+	var v vec
+	for _, t := range title {
+		if w := c.idf.Weight(t); w >= c.opt.RareIDF {
+			if v == nil {
+				v = vec{}
+			}
+			v[t] = w
+		}
+	}
+	return v
 }
 
 // decay is the time factor: 1 within Slack of the story's span, fading

@@ -212,12 +212,14 @@ func naive(stream []evalArticle, threshold float64) map[string]string {
 }
 
 // naiveThreshold was tuned on the dev stream (best of 0.10, 0.15 … 0.60).
-const naiveThreshold = 0.30
+const naiveThreshold = 0.25
 
 // TestStories scores the clusterer on the dev and held-out streams and gates
 // the held-out F1 (and dev F1) with floors a little under the measured ones.
 func TestStories(t *testing.T) {
-	floors := map[string]float64{"dev": 0.0, "heldout": 0.0}
+	// Measured (see the report in the commit log): held-out F1 0.974 over
+	// all articles and 0.886 over the labelled ones; dev 0.983 and 0.912.
+	floors := map[string]float64{"dev": 0.975, "heldout": 0.965, "dev-labelled": 0.89, "heldout-labelled": 0.865}
 	for _, name := range []string{"dev", "heldout"} {
 		stream := loadStream(t, name)
 		fs := featurize(stream)
@@ -263,13 +265,13 @@ func TestTune(t *testing.T) {
 		p, r, f float64
 	}
 	var all []res
-	for _, th := range []float64{0.22, 0.26, 0.30, 0.34, 0.38, 0.42} {
-		for _, ti := range []float64{0, 0.25, 0.5} {
-			for _, slack := range []time.Duration{12 * time.Hour, 24 * time.Hour, 36 * time.Hour} {
-				for _, scale := range []time.Duration{12 * time.Hour, 36 * time.Hour} {
-					for _, minIDF := range []float64{1, 1.5, 2.5} {
+	for _, th := range []float64{0.26, 0.30, 0.34, 0.38} {
+		for _, ti := range []float64{0.25, 0.5} {
+			for _, miss := range []float64{0, 0.1, 0.2, 0.3} {
+				for _, rare := range []float64{3, 4, 5, 6} {
+					for _, minIDF := range []float64{1.5, 2.5} {
 						o := DefaultOptions()
-						o.Threshold, o.Title, o.Slack, o.TimeScale, o.MinIDF = th, ti, slack, scale, minIDF
+						o.Threshold, o.Title, o.Miss, o.RareIDF, o.MinIDF = th, ti, miss, rare, minIDF
 						p, r, f, _ := run(t, fs, o)
 						all = append(all, res{o, p, r, f})
 					}
@@ -279,7 +281,12 @@ func TestTune(t *testing.T) {
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].f > all[j].f })
 	for _, x := range all[:15] {
-		t.Logf("F1 %.4f P %.3f R %.3f  threshold %.2f title %.2f slack %v scale %v minIDF %.1f", x.f, x.p, x.r, x.o.Threshold, x.o.Title, x.o.Slack, x.o.TimeScale, x.o.MinIDF)
+		lp, lr, lf := 0.0, 0.0, 0.0
+		{
+			_, _, _, pred := run(t, fs, x.o)
+			lp, lr, lf = BCubed(labelledOnly(fs), pred)
+		}
+		t.Logf("F1 %.4f P %.3f R %.3f (labelled F1 %.3f P %.3f R %.3f) threshold %.2f title %.2f miss %.2f rare %.1f minIDF %.1f", x.f, x.p, x.r, lf, lp, lr, x.o.Threshold, x.o.Title, x.o.Miss, x.o.RareIDF, x.o.MinIDF)
 	}
 }
 
