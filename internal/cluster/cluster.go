@@ -155,13 +155,13 @@ func top(v vec, k int) vec {
 
 // story is one open story.
 type story struct {
-	id                 string
-	body, title, ents  centroid
-	size               int
-	first, last        time.Time
-	lastSeq            uint64 // arrival number of its last article, for expiry without dates
-	indexed            map[string]bool
-	closed             bool
+	id                string
+	body, title, ents centroid
+	size              int
+	first, last       time.Time
+	lastSeq           uint64 // arrival number of its last article, for expiry without dates
+	indexed           map[string]bool
+	closed            bool
 }
 
 // Clusterer is the online story assigner. It is safe for concurrent use;

@@ -261,7 +261,7 @@ func TestTune(t *testing.T) {
 		t.Logf("naive threshold %.2f F1 %.4f", th, f)
 	}
 	type res struct {
-		o Options
+		o       Options
 		p, r, f float64
 	}
 	var all []res
