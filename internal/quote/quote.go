@@ -59,6 +59,9 @@ func (q *Attributor) Annotate(ctx context.Context, a *marsad.Article) error {
 const (
 	maxRegion  = 32 // cue verb … complementizer (the speaker phrase lives here)
 	maxPrepGap = 12 // cue verb … preposition of a nominal complement
+	// maxLookBack bounds the search for an earlier subject, so that a
+	// text with no sentence ends costs linear time.
+	maxLookBack = 80
 )
 
 // speaker is a resolved speaker: an entity index into a.Entities, or -1
@@ -531,10 +534,9 @@ func (d *doc) cueAt(i int, c cue, conj bool) {
 		return
 	}
 	d.emitted = append(d.emitted, marsad.Span{Start: s, End: e})
-	for qi, q := range d.qs { // quotations inside the content are part of it
-		if d.toks[q.open].start >= s && d.toks[q.open].start < e {
-			d.claimed[qi] = true
-		}
+	// Quotations inside the content are part of it.
+	for qi := sort.Search(len(d.qs), func(k int) bool { return d.toks[d.qs[k].open].start >= s }); qi < len(d.qs) && d.toks[d.qs[qi].open].start < e; qi++ {
+		d.claimed[qi] = true
 	}
 	if !speaks || !sp.valid() {
 		return

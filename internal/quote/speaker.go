@@ -381,7 +381,7 @@ func (d *doc) afterMarker(i int) bool {
 // the current and previous sentence.
 func (d *doc) justNamed(i int) (speaker, bool) {
 	fallback := -1
-	for k := i - 1; k >= 0 && d.sent[k] >= d.sent[i]-1; k-- {
+	for k := i - 1; k >= 0 && k >= i-maxLookBack && d.sent[k] >= d.sent[i]-1; k-- {
 		if d.inQuote[k] {
 			continue
 		}
@@ -407,7 +407,7 @@ func (d *doc) justNamed(i int) (speaker, bool) {
 // وكانت تركيا قد هاجمت …، فيما قالت إن).
 func (d *doc) sentenceSubject(i int) (speaker, bool) {
 	k := i
-	for k > 0 && d.sent[k-1] == d.sent[i] {
+	for k > 0 && k > i-maxLookBack && d.sent[k-1] == d.sent[i] {
 		k--
 	}
 	start := k
