@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"marsad/internal/text/normalize"
 )
@@ -432,8 +433,8 @@ func Key(s string) string {
 }
 
 // Skeleton drops the long vowels ا و ي inside each word of a key (keeping
-// a word's first letter) and the ه of a final ة: Arabic transliterations of
-// foreign names vary mostly in them (زيلينسكي/زيلنسكي، ترامب/ترمب،
+// a word's first and last letters): Arabic transliterations of foreign
+// names vary mostly in them (زيلينسكي/زيلنسكي، ترامب/ترمب،
 // الأمريكي/الأميركي).
 func Skeleton(key string) string {
 	var b strings.Builder
@@ -441,8 +442,11 @@ func Skeleton(key string) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
+		last := len(w) - utf8.RuneLen([]rune(w)[len([]rune(w))-1])
 		for j, r := range w {
-			if j > 0 && (r == 'ا' || r == 'و' || r == 'ي') {
+			// Interior long vowels only: a final one distinguishes names
+			// (ويل Will / ويلو Willow).
+			if j > 0 && j < last && (r == 'ا' || r == 'و' || r == 'ي') {
 				continue
 			}
 			b.WriteRune(r)

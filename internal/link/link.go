@@ -355,7 +355,8 @@ func (l *Linker) collect(d *doc) {
 		// rest on its own; the whole is kept otherwise (والتر is a name).
 		if trustedName(m.key, l.kb.LookupKey(m.key)) == nil {
 			for _, a := range r.alts {
-				if trustedName(a.key, l.kb.LookupKey(a.key)) != nil || (keys[a.key] && len(l.kb.LookupKey(m.key)) == 0) {
+				// لل is always ل + ال (للشركة → الشركة): no name starts so.
+				if a.span == m.span || trustedName(a.key, l.kb.LookupKey(a.key)) != nil || (keys[a.key] && len(l.kb.LookupKey(m.key)) == 0) {
 					m.span, m.key = a.span, a.key
 					break
 				}
