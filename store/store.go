@@ -1,0 +1,187 @@
+// Package store puts analysed articles into a marsad.Store and reads stories
+// back out of it. It is where the store, near-duplicate detection and story
+// clustering meet: Ingester.Add is the one path by which an article enters
+// the store, and Build turns a stored story into its report.
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"marsad"
+	"marsad/internal/cluster"
+	"marsad/internal/dedup"
+	"marsad/internal/text/normalize"
+	"marsad/store/sqlite"
+)
+
+// EnvDB names the environment variable that sets the store's location.
+const EnvDB = "MARSAD_DB"
+
+// DefaultPath is where the store lives unless --db or MARSAD_DB say
+// otherwise: marsad/marsad.db under the XDG data directory
+// ($XDG_DATA_HOME, else ~/.local/share).
+func DefaultPath(getenv func(string) string) (string, error) {
+	if p := getenv(EnvDB); p != "" {
+		return p, nil
+	}
+	dir := getenv("XDG_DATA_HOME")
+	if dir == "" || !filepath.IsAbs(dir) { // the XDG spec says to ignore relative paths
+		home := getenv("HOME")
+		if home == "" {
+			h, err := os.UserHomeDir()
+			if err != nil {
+				return "", fmt.Errorf("store location: no $HOME; use --db or %s", EnvDB)
+			}
+			home = h
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "marsad", "marsad.db"), nil
+}
+
+// Open opens the default (SQLite) store at path.
+func Open(ctx context.Context, path string) (marsad.Store, error) {
+	return sqlite.Open(ctx, path)
+}
+
+// Hash is the content hash of an article text: SHA-256 of its search form
+// with whitespace runs collapsed, so the same text re-typeset (diacritics,
+// alef forms, digit scripts, line breaks) hashes the same.
+func Hash(text string) string {
+	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(normalize.Search(text)), " ")))
+	return hex.EncodeToString(sum[:])
+}
+
+// Status says what Add did with an article.
+type Status string
+
+// Statuses of Add.
+const (
+	Added         Status = "added"          // stored, in a story
+	Duplicate     Status = "duplicate"      // same URL or text already stored; nothing written
+	NearDuplicate Status = "near-duplicate" // stored, linked to the copy it repeats, in that copy's story
+)
+
+// Result is the outcome of adding one article.
+type Result struct {
+	ID          string // the article's id (for Duplicate: the stored article's id)
+	Story       string // its story ("" for Duplicate)
+	NewStory    bool   // the article started the story
+	Status      Status
+	DuplicateOf string  // for NearDuplicate: the id of the earlier copy
+	Similarity  float64 // for NearDuplicate: estimated Jaccard similarity
+}
+
+// Options tune an Ingester.
+type Options struct {
+	Cluster cluster.Options
+	// Dedup is the near-duplicate threshold (estimated Jaccard similarity).
+	Dedup float64
+	// Warm is how far back (by time added) records are read when the
+	// ingester starts, to rebuild its in-memory indexes.
+	Warm time.Duration
+}
+
+// DefaultOptions are the tuned defaults.
+func DefaultOptions() Options {
+	return Options{Cluster: cluster.DefaultOptions(), Dedup: dedup.DefaultThreshold, Warm: 14 * 24 * time.Hour}
+}
+
+// Ingester adds articles to a store one at a time, in arrival order: the
+// order defines the stories, so Add is serialized.
+type Ingester struct {
+	store marsad.Store
+	cl    *cluster.Clusterer
+	dd    *dedup.Index
+
+	mu sync.Mutex
+}
+
+// NewIngester returns an ingester for s, with its clustering and
+// near-duplicate indexes rebuilt from the records added in the last
+// opt.Warm.
+func NewIngester(ctx context.Context, s marsad.Store, opt Options) (*Ingester, error) {
+	cl, err := cluster.New(opt.Cluster, nil)
+	if err != nil {
+		return nil, err
+	}
+	in := &Ingester{store: s, cl: cl, dd: dedup.NewIndex(opt.Dedup)}
+	since := time.Time{}
+	if opt.Warm > 0 {
+		since = time.Now().Add(-opt.Warm)
+	}
+	err = s.Scan(ctx, since, func(r *marsad.Record) error {
+		if sk, err := dedup.FromBytes(r.Sketch); err == nil {
+			in.dd.Add(r.Article.ID, sk)
+		}
+		// Near-duplicates were never part of their story's vectors.
+		if r.DuplicateOf == "" {
+			in.cl.Restore(r.StoryID, cluster.ParseFeatures(r.Terms, r.Article.Published))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ingest: rebuilding indexes: %w", err)
+	}
+	return in, nil
+}
+
+// Add stores one analysed article: skipped if its URL or text is stored
+// already, linked to its original if it is a near-copy, otherwise placed
+// in a story by the clusterer. a.ID must be set (ingest sets it).
+func (in *Ingester) Add(ctx context.Context, a *marsad.Article) (Result, error) {
+	if a == nil {
+		return Result{}, fmt.Errorf("ingest: %w: no article", marsad.ErrInvalid)
+	}
+	if strings.TrimSpace(a.ID) == "" || strings.TrimSpace(a.Text) == "" {
+		return Result{}, fmt.Errorf("ingest %q: %w: article needs an id and text", a.URL, marsad.ErrInvalid)
+	}
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	hash := Hash(a.Text)
+	if id, err := in.store.Lookup(ctx, a.URL, hash); err == nil {
+		return Result{ID: id, Status: Duplicate}, nil
+	} else if !errors.Is(err, marsad.ErrNotFound) {
+		return Result{}, fmt.Errorf("ingest %s: %w", a.ID, err)
+	}
+	if _, err := in.store.Get(ctx, a.ID); err == nil {
+		return Result{ID: a.ID, Status: Duplicate}, nil
+	}
+
+	sketch := dedup.Of(a.Text)
+	f := cluster.Extract(a)
+	rec := &marsad.Record{Article: a, Hash: hash, Terms: f.String(), Sketch: sketch.Bytes()}
+	res := Result{ID: a.ID, Status: Added}
+	if orig, sim, ok := in.dd.Find(sketch); ok {
+		if o, err := in.store.Get(ctx, orig); err == nil {
+			rec.StoryID, rec.DuplicateOf = o.StoryID, orig
+			res.Status, res.DuplicateOf, res.Similarity = NearDuplicate, orig, sim
+		}
+	}
+	if rec.StoryID == "" {
+		asg := in.cl.Assign(a.ID, f)
+		rec.StoryID, res.NewStory = asg.Story, asg.New
+	}
+	res.Story = rec.StoryID
+	if err := in.store.Add(ctx, rec); err != nil {
+		if errors.Is(err, marsad.ErrDuplicate) { // another process stored it meanwhile
+			id, _ := in.store.Lookup(ctx, a.URL, hash)
+			if id == "" {
+				id = a.ID
+			}
+			return Result{ID: id, Status: Duplicate}, nil
+		}
+		return Result{}, fmt.Errorf("ingest %s: %w", a.ID, err)
+	}
+	in.dd.Add(a.ID, sketch)
+	return res, nil
+}
