@@ -43,7 +43,7 @@ const (
 // development stories of testdata (see eval_test.go).
 const (
 	// alignSim: two sentences state the same claim.
-	alignSim = 0.30
+	alignSim = 0.34
 	// relatedSim: two sentences are about the same fact, close enough
 	// that different numbers or dates in them contradict each other.
 	relatedSim = 0.22
@@ -322,18 +322,45 @@ func (s *story) align() []*group {
 	// article in one claim is refused, so that a chain of similar
 	// sentences (two royal orders worded alike) does not become one claim.
 	sort.SliceStable(links, func(x, y int) bool { return links[x].sim > links[y].sim })
+	var refused []link
 	for _, l := range links {
 		ra, rb := find(l.i), find(l.j)
 		if ra == rb {
 			continue
 		}
 		if arts[ra]&arts[rb] != 0 {
+			refused = append(refused, l)
 			continue
 		}
 		parent[ra] = rb
 		arts[rb] |= arts[ra]
 		linkSum[l.i] += l.sim
 		linkN[l.i]++
+	}
+	// One outlet's sentence often covers two of another's (a wire story
+	// re-run with sentences joined or split). A refused link x→y where y's
+	// claim already holds x's neighbour is such a merge: y also states x's
+	// claim, so y joins x's claim as extra evidence.
+	extra := map[int][]int{}
+	for _, l := range refused {
+		x, y := l.i, l.j
+		rx, ry := find(x), find(y)
+		if rx == ry {
+			continue
+		}
+		nb := false
+		for _, k := range s.neighbours(x) {
+			if find(k) == ry {
+				nb = true
+				break
+			}
+		}
+		if !nb || contains(extra[rx], y) {
+			continue
+		}
+		extra[rx] = append(extra[rx], y)
+		linkSum[x] += l.sim
+		linkN[x]++
 	}
 	byRoot := map[int]*group{}
 	var out []*group
@@ -350,6 +377,17 @@ func (s *story) align() []*group {
 		if g.arts&bit == 0 {
 			g.arts |= bit
 			g.nArts++
+		}
+	}
+	for r, ys := range extra {
+		g := byRoot[r]
+		for _, y := range ys {
+			g.units = append(g.units, y)
+			bit := uint64(1) << (s.units[y].art % 64)
+			if g.arts&bit == 0 {
+				g.arts |= bit
+				g.nArts++
+			}
 		}
 	}
 	for _, g := range out {
@@ -548,4 +586,32 @@ func (s *story) sharedFacts(groups []*group) []factClaim {
 		out = append(out, factClaim{c, float64(len(perArt)) * (1 + s.salience(first)), os[0].ui})
 	}
 	return out
+}
+
+// neighbours are the units just before and after unit i in its article.
+func (s *story) neighbours(i int) []int {
+	us := s.byArt[s.units[i].art]
+	for k, u := range us {
+		if u != i {
+			continue
+		}
+		var out []int
+		if k > 0 {
+			out = append(out, us[k-1])
+		}
+		if k+1 < len(us) {
+			out = append(out, us[k+1])
+		}
+		return out
+	}
+	return nil
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }

@@ -69,13 +69,13 @@ func (s *story) relatedPairs(groups []*group) [][2]int {
 	return out
 }
 
-// artHasNum reports whether article ai states a quantity of this head
-// compatible with v anywhere: then a different number elsewhere is another
-// fact, not a contradiction.
-func (s *story) artHasNum(ai int, head string, v float64, approx bool) bool {
+// artHasNum reports whether article ai states this quantity of this head
+// anywhere: then a different number beside it is another fact (a part, a
+// total), not a contradiction.
+func (s *story) artHasNum(ai int, head string, v float64) bool {
 	for _, ui := range s.byArt[ai] {
 		for _, n := range s.units[ui].nums {
-			if n.head == head && compatible(n.val, v, approx || n.approx) {
+			if n.head == head && compatible(n.val, v, false) {
 				return true
 			}
 		}
@@ -87,11 +87,11 @@ func (s *story) numberConflicts(i, j int) []conflictEdge {
 	u, v := s.units[i], s.units[j]
 	var out []conflictEdge
 	for _, f := range u.nums {
-		if f.head == "" || s.artHasNum(v.art, f.head, f.val, f.approx) {
+		if f.head == "" || s.artHasNum(v.art, f.head, f.val) {
 			continue
 		}
 		for _, g := range v.nums {
-			if g.head != f.head || compatible(f.val, g.val, f.approx || g.approx) || s.artHasNum(u.art, g.head, g.val, g.approx) {
+			if g.head != f.head || compatible(f.val, g.val, f.approx || g.approx) || s.artHasNum(u.art, g.head, g.val) {
 				continue
 			}
 			ea, eb := s.spanEvidence(u.art, f.span), s.spanEvidence(v.art, g.span)

@@ -35,7 +35,8 @@ func compatible(a, b float64, approx bool) bool {
 		return false
 	}
 	if approx {
-		return hi/lo <= 1.34
+		// "نحو 400 مليون" for 375 مليون, "ما يقارب ألف" for 943.
+		return hi/lo <= 1.15
 	}
 	return hi/lo <= 1.01
 }
@@ -57,32 +58,26 @@ func (l *lexicon) numbers(a *marsad.Article, sp marsad.Span, buf []tokenize.Toke
 	var out []numFact
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		val, ok := 0.0, false
+		val, ok, j := 0.0, false, i+1
 		switch t.Kind {
 		case tokenize.Number:
 			val, ok = ParseNumber(t.Text)
-		case tokenize.Word:
-			if w, found := l.numWords[stripConj(normalize.Search(t.Text))]; found {
-				val, ok = w.val, true
+			// Multipliers: 1.5 مليون، 375 مليون.
+			for j < len(toks) && toks[j].Kind == tokenize.Word {
+				w, found := l.numWords[normalize.Search(toks[j].Text)]
+				if !found || !w.mult {
+					break
+				}
+				val *= w.val
+				j++
 			}
+		case tokenize.Word:
+			val, j, ok = l.numberWords(toks, i)
 		}
 		if !ok || inTime(t) {
 			continue
 		}
 		first := i
-		j := i + 1
-		// Multipliers: 1.5 مليون، ثلاثة آلاف، 375 مليون.
-		for j < len(toks) && toks[j].Kind == tokenize.Word {
-			w, found := l.numWords[normalize.Search(toks[j].Text)]
-			if !found || !w.mult {
-				break
-			}
-			if t.Kind == tokenize.Word && l.numWords[stripConj(normalize.Search(t.Text))].mult && j == i+1 {
-				break
-			}
-			val *= w.val
-			j++
-		}
 		last := j - 1
 		// Ordinals and years count nothing.
 		if i > 0 && isOrdinalMark(toks[i-1]) {
@@ -104,6 +99,19 @@ func (l *lexicon) numbers(a *marsad.Article, sp marsad.Span, buf []tokenize.Toke
 				break
 			}
 		}
+		// A figure restated in words (15 خمسة عشر، "681"، "ستمائة وواحداً
+		// وثمانين جراماً") is one quantity: skip the words, keep the head.
+		if t.Kind == tokenize.Number {
+			k := j
+			for k < len(toks) && k <= j+2 && toks[k].Kind == tokenize.Punct {
+				k++
+			}
+			if k < len(toks) && toks[k].Kind == tokenize.Word {
+				if _, end, isNum := l.numberWords(toks, k); isNum {
+					j, last = end, end-1
+				}
+			}
+		}
 		head, hend := l.headNoun(toks, j)
 		end := toks[last].End
 		if hend > 0 {
@@ -114,6 +122,64 @@ func (l *lexicon) numbers(a *marsad.Article, sp marsad.Span, buf []tokenize.Toke
 		i = last
 	}
 	return out
+}
+
+// numberWords reads a number written in words from toks[i]: units,
+// teens (خمسة عشر), tens joined by و (ثلاثة وعشرون), hundreds and
+// multipliers (ثلاثة آلاف وخمسمائة). It returns the value, the index after
+// the last word, and whether toks[i] starts a number at all.
+func (l *lexicon) numberWords(toks []tokenize.Token, i int) (float64, int, bool) {
+	total, cur := 0.0, 0.0
+	j := i
+	for ; j < len(toks) && toks[j].Kind == tokenize.Word; j++ {
+		s := normalize.Search(toks[j].Text)
+		if j > i {
+			if !strings.HasPrefix(s, "و") {
+				// Only a teen or a multiplier follows without و.
+				w, ok := l.numWord(s)
+				if !ok || !(w.mult || (w.val == 10 && cur > 0 && cur < 10)) {
+					break
+				}
+			} else {
+				s = s[len("و"):]
+			}
+		} else {
+			s = stripConj(s)
+		}
+		w, ok := l.numWord(s)
+		if !ok {
+			break
+		}
+		switch {
+		case w.mult:
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * w.val
+			cur = 0
+		case w.val == 10 && cur > 0 && cur < 10 && j > i:
+			cur += 10
+		default:
+			cur += w.val
+		}
+	}
+	if j == i {
+		return 0, i, false
+	}
+	return total + cur, j, true
+}
+
+// numWord looks a number word up, also without the accusative alef
+// (واحداً، عشرين).
+func (l *lexicon) numWord(s string) (numWord, bool) {
+	if w, ok := l.numWords[s]; ok {
+		return w, true
+	}
+	if strings.HasSuffix(s, "ا") {
+		w, ok := l.numWords[s[:len(s)-len("ا")]]
+		return w, ok
+	}
+	return numWord{}, false
 }
 
 // headNoun is the key of the noun a number counts, found after the number

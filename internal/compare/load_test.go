@@ -81,6 +81,10 @@ func TestDump(t *testing.T) {
 			fmt.Fprintf(&b, "  %c%d %s\n", 'A'+i, j, a.Text[s.Start:s.End])
 		}
 	}
+	if os.Getenv("MARSAD_DUMP_TEXT") != "" {
+		fmt.Print(b.String())
+		return
+	}
 	c := Compare(arts)
 	idx := map[string]int{}
 	for i, a := range arts {
