@@ -51,6 +51,7 @@ type lexicon struct {
 	compPreps       map[string]bool // الى, على: before ان
 	markers         [][]string      // token sequences (من جانبه)
 	conj            [][]string      // token sequences (لكنه، إلا أنه)
+	openers         [][]string      // conj and markers: words that open a clause
 	speakerHeads    map[string]bool
 	adverbials      map[string]bool
 	governors       map[string]bool
@@ -167,6 +168,9 @@ func loadLexicon() (*lexicon, error) {
 			*dst = append(*dst, strings.Fields(normalize.Search(l)))
 		}
 	}
+	// Built once: Annotate runs concurrently and must not append to
+	// shared slices.
+	lx.openers = append(append([][]string{}, lx.conj...), lx.markers...)
 	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames} {
 		if ls, err = lines(name); err != nil {
 			return nil, err

@@ -641,7 +641,7 @@ func (d *doc) clauseStart(j int) int {
 	b := j
 	for {
 		moved := false
-		for _, seq := range append(d.lx.conj, d.lx.markers...) {
+		for _, seq := range d.lx.openers {
 			if d.endsWith(b, seq) {
 				b -= len(seq)
 				moved = true

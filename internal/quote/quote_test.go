@@ -253,3 +253,29 @@ func FuzzAnnotate(f *testing.F) {
 		checkSpans(t, a)
 	})
 }
+
+// One Attributor serves concurrent articles (the pipeline shares it);
+// run with -race.
+func TestConcurrentAnnotate(t *testing.T) {
+	q := New()
+	text := "وقال ترامب للصحفيين: “اتفقنا بشأن الكثير من النقاط.” من جانبه، أكد بوتين أن القمة مثمرة، لكنه شدد على أن الحل يجب أن يكون طويل الأمد."
+	done := make(chan []marsad.Quote)
+	for k := 0; k < 4; k++ {
+		go func() {
+			a := marsad.NewArticle()
+			a.Text = text
+			a.Sentences = sentence.Split(text)
+			OracleEntities(a, people)
+			if err := q.Annotate(context.Background(), a); err != nil {
+				t.Error(err)
+			}
+			done <- a.Quotes
+		}()
+	}
+	first := <-done
+	for k := 1; k < 4; k++ {
+		if got := <-done; len(got) != len(first) {
+			t.Errorf("concurrent runs disagree: %d vs %d quotes", len(got), len(first))
+		}
+	}
+}
