@@ -310,6 +310,21 @@ func (l *Linker) pronouns(d *doc) {
 	}
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 	quotes := quoteSpans(d.a.Text)
+	// prose counts the sentences from a to b that are not inside a
+	// quotation: a quoted statement does not move the speaker out of reach.
+	inQ := make([]bool, len(sents))
+	for i, st := range sents {
+		inQ[i] = inQuote(quotes, st.Start+1)
+	}
+	prose := func(a, b int) int {
+		n := 0
+		for i := a; i < b && i < len(sents); i++ {
+			if !inQ[i] {
+				n++
+			}
+		}
+		return n
+	}
 	for k := 1; k < len(d.words); k++ {
 		tok := d.toks[d.words[k]]
 		if !pronounWords[d.wkey(k)] {
@@ -335,10 +350,13 @@ func (l *Linker) pronouns(d *doc) {
 		if !ok {
 			continue
 		}
-		// Nearest preceding person mention within this sentence or the
-		// three before it: the salient subject of the passage.
+		// The antecedent is the salient subject of the passage: the nearest
+		// preceding person named as the subject of a speech verb (قال ترامب،
+		// بوتين وصف) within the last few sentences outside quotations, else
+		// the nearest person at all. A person in a prepositional phrase (بفترة
+		// الرئيس السابق جو بايدن) is not the speaker.
 		s := sentOf(tok.Start)
-		var ante *mention
+		var ante, subj *mention
 		for _, m := range d.mentions {
 			if m.span.Start >= tok.Start {
 				break
@@ -346,9 +364,16 @@ func (l *Linker) pronouns(d *doc) {
 			if m.cl == nil || m.cl.typ != marsad.PERS || m.kind == KindPronoun || inQuote(quotes, m.span.Start) {
 				continue // people named inside a quotation are not its speaker
 			}
-			if sentOf(m.span.Start) >= s-3 {
-				ante = m
+			if prose(sentOf(m.span.Start), s) > 3 {
+				continue
 			}
+			ante = m
+			if l.subjectOfSpeech(d, m) {
+				subj = m
+			}
+		}
+		if subj != nil {
+			ante = subj
 		}
 		if ante == nil {
 			continue
@@ -399,4 +424,27 @@ func quoteSpans(text string) []marsad.Span {
 func inQuote(qs []marsad.Span, off int) bool {
 	i := sort.Search(len(qs), func(i int) bool { return qs[i].End > off })
 	return i < len(qs) && qs[i].Start < off
+}
+
+// subjectOfSpeech reports whether a person mention is the subject of a
+// speech verb: the verb comes a few words before it with only titles and
+// honorifics between (وقال الرئيس الروسي فلاديمير بوتين), or right after
+// it (بوتين وصف).
+func (l *Linker) subjectOfSpeech(d *doc, m *mention) bool {
+	wi := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > m.span.Start })
+	for b := wi - 1; b >= 0 && b >= wi-5; b-- {
+		if !adjacent(d, d.words[b], d.words[b+1]) {
+			break
+		}
+		w := d.wkey(b)
+		if speechVerbs[w] || speechVerbs[strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")] {
+			return true
+		}
+	}
+	we := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].Start >= m.span.End })
+	if we < len(d.words) && we > 0 && adjacent(d, d.words[we-1], d.words[we]) {
+		w := d.wkey(we)
+		return speechVerbs[w] || w == "وصف"
+	}
+	return false
 }

@@ -74,6 +74,7 @@ func TestEval(t *testing.T) {
 		"dev":   {250, 0.97, 0.98, 0.90, 0.85, 0},
 		"test":  {350, 0.95, 0.97, 0.80, 0.80, 2},
 		"test2": {150, 0.90, 0.94, 0.80, 0.30, 4},
+		"seed":  {60, 0.90, 0.95, 0.80, 0.30, 1},
 	}
 	for _, r := range reports {
 		o, f := r.Oracle, floors[r.Split]
