@@ -168,10 +168,23 @@ func (b *builder) anetac() error {
 	}
 	defer f.Close()
 	counts := map[string]map[string]int{}
+	words := map[string]map[string]int{}
+	dev := b.translitDev()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		p := strings.Split(sc.Text(), "\t")
-		if len(p) != 3 || p[0] != "LOCATION" {
+		if len(p) != 3 {
+			continue
+		}
+		// Every pair but the transliteration dev set's teaches the word
+		// table how a known name is written (عادل → Adel).
+		if k := Key(p[2]); k != "" && !dev[p[1]+"\t"+p[2]] && p[0] != "class" {
+			if words[k] == nil {
+				words[k] = map[string]int{}
+			}
+			words[k][p[1]]++
+		}
+		if p[0] != "LOCATION" {
 			continue
 		}
 		if counts[p[1]] == nil {
@@ -183,7 +196,33 @@ func (b *builder) anetac() error {
 	for en, m := range counts {
 		b.locAr[en] = argmax(m)
 	}
+	if b.tr != nil {
+		for k, m := range words {
+			if _, ok := b.tr.words[k]; !ok {
+				b.tr.words[k] = argmax(m)
+			}
+		}
+	}
 	return sc.Err()
+}
+
+// translitDev returns the ANETAC transliteration dev pairs ("en\tar"), which
+// stay out of the word table so that the dev score measures unseen names.
+func (b *builder) translitDev() map[string]bool {
+	out := map[string]bool{}
+	if b.src.AnetacTrain == "" {
+		return out
+	}
+	rows, err := readTSV(filepath.Join(filepath.Dir(b.src.AnetacTrain), "translit_dev.tsv"))
+	if err != nil {
+		return out
+	}
+	for _, r := range rows {
+		if len(r) == 2 {
+			out[r[0]+"\t"+r[1]] = true
+		}
+	}
+	return out
 }
 
 func argmax(m map[string]int) string {
