@@ -135,6 +135,16 @@ func NewIngester(ctx context.Context, s marsad.Store, opt Options) (*Ingester, e
 	return in, nil
 }
 
+// Stored returns the id of the stored article with a's URL or text, if
+// any: callers check it before spending analysis on a known article.
+func (in *Ingester) Stored(ctx context.Context, a *marsad.Article) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	id, err := in.store.Lookup(ctx, a.URL, Hash(a.Text))
+	return id, err == nil
+}
+
 // Add stores one analysed article: skipped if its URL or text is stored
 // already, linked to its original if it is a near-copy, otherwise placed
 // in a story by the clusterer. a.ID must be set (ingest sets it).

@@ -1,0 +1,564 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"marsad"
+	"marsad/internal/ingest"
+	"marsad/internal/ingest/feed"
+	"marsad/internal/pipeline"
+	"marsad/store"
+)
+
+// dbFlag adds --db to fs.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", "", "store file (default $"+store.EnvDB+", else $XDG_DATA_HOME/marsad/marsad.db)")
+}
+
+// openStore opens the store named by --db, MARSAD_DB or the default path.
+func openStore(ctx context.Context, e *Env, db string) (marsad.Store, error) {
+	path := db
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(e.Getenv); err != nil {
+			return nil, err
+		}
+	}
+	return store.Open(ctx, path)
+}
+
+// progress reports a long run on stderr now and then, never per article.
+type progress struct {
+	w             io.Writer
+	start, last   time.Time
+	n             int
+	added, dup    int
+	near, stories int
+	failed        int
+}
+
+func newProgress(w io.Writer) *progress {
+	now := time.Now()
+	return &progress{w: w, start: now, last: now}
+}
+
+func (p *progress) count(r store.Result) {
+	p.n++
+	switch r.Status {
+	case store.Added:
+		p.added++
+	case store.Duplicate:
+		p.dup++
+	case store.NearDuplicate:
+		p.near++
+	}
+	if r.NewStory {
+		p.stories++
+	}
+	if now := time.Now(); now.Sub(p.last) >= 2*time.Second {
+		p.last = now
+		fmt.Fprintf(p.w, "marsad: %d articles (%.0f/s), %d added, %d near-duplicates, %d duplicates, %d new stories\n",
+			p.n, float64(p.n)/now.Sub(p.start).Seconds(), p.added, p.near, p.dup, p.stories)
+	}
+}
+
+func (p *progress) summary() string {
+	s := fmt.Sprintf("%d articles: %d added, %d near-duplicates linked, %d duplicates skipped, %d new stories", p.n, p.added, p.near, p.dup, p.stories)
+	if p.failed > 0 {
+		s += fmt.Sprintf(", %d failed", p.failed)
+	}
+	return s + fmt.Sprintf(" (%.1fs)", time.Since(p.start).Seconds())
+}
+
+// describe is one line about an ingested article.
+func describe(a *marsad.Article, r store.Result) string {
+	switch r.Status {
+	case store.Duplicate:
+		return fmt.Sprintf("duplicate  %s (stored as %s)", a.ID, r.ID)
+	case store.NearDuplicate:
+		return fmt.Sprintf("near-copy  %s of %s (%.0f%%) → story %s  %s", r.ID, r.DuplicateOf, 100*r.Similarity, r.Story, excerptTitle(a))
+	}
+	what := "joined   "
+	if r.NewStory {
+		what = "new story"
+	}
+	return fmt.Sprintf("%s  %s → story %s  %s", what, r.ID, r.Story, excerptTitle(a))
+}
+
+func excerptTitle(a *marsad.Article) string {
+	t := a.Title
+	if t == "" {
+		t = a.Text
+	}
+	t = strings.Join(strings.Fields(t), " ")
+	if r := []rune(t); len(r) > 70 {
+		t = string(r[:70]) + "…"
+	}
+	return t
+}
+
+func cmdIngest(ctx context.Context, e *Env, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	db := dbFlag(fs)
+	source := fs.String("source", "", "outlet name for the inputs (overrides what the input says)")
+	published := fs.String("published", "", "publication date YYYY-MM-DD (overrides what the input says)")
+	format := fs.String("format", "", "input format: text, html or jsonl (default: guessed)")
+	quiet := fs.Bool("q", false, "print only the summary")
+	asJSON := fs.Bool("json", false, "write one JSON result per article ({id, story, status, …})")
+	fs.Usage = func() {
+		fmt.Fprintln(e.Stderr, "Usage: marsad ingest [--db PATH] [--source S] [--published DATE] FILE|URL|DIR|-…\n\nAnalyses the articles and adds them to the store, each to a story.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return usageError("no input given (use - for standard input)")
+	}
+	opt := ingest.Options{Source: *source, Published: *published, Format: ingest.Format(*format)}
+	switch opt.Format {
+	case ingest.Auto, ingest.Text, ingest.HTML, ingest.JSONL:
+	default:
+		return usageError("unknown --format %q", *format)
+	}
+	if *published != "" {
+		if _, err := ingest.ParseDate(*published); err != nil {
+			return usageError("--published: %v", err)
+		}
+	}
+	s, err := openStore(ctx, e, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	in, err := store.NewIngester(ctx, s, store.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return err
+	}
+	prog := newProgress(e.Stderr)
+	var failed []string
+	for _, name := range fs.Args() {
+		b, err := ingest.Read(ctx, name, e.Stdin, opt)
+		if b != nil {
+			for _, sk := range b.Skipped {
+				fmt.Fprintf(e.Stderr, "marsad: skipped %v\n", sk)
+				prog.failed++
+			}
+		}
+		if err == nil && len(b.Articles) == 0 {
+			err = errors.New(name + ": no articles")
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fmt.Fprintf(e.Stderr, "marsad ingest: %v\n", err)
+			failed = append(failed, name)
+			continue
+		}
+		for _, a := range b.Articles {
+			r, err := addArticle(ctx, p, in, a)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				fmt.Fprintf(e.Stderr, "marsad ingest: %s: %v\n", name, err)
+				prog.failed++
+				continue
+			}
+			prog.count(r)
+			switch {
+			case *asJSON:
+				if err := writeJSONLine(e.Stdout, resultJSON(a, r)); err != nil {
+					return err
+				}
+			case !*quiet:
+				fmt.Fprintln(e.Stdout, describe(a, r))
+			}
+		}
+	}
+	fmt.Fprintln(e.Stderr, "marsad ingest: "+prog.summary())
+	if len(failed) > 0 || prog.failed > 0 {
+		return fmt.Errorf("%d of %d inputs failed, %d articles failed", len(failed), fs.NArg(), prog.failed)
+	}
+	return nil
+}
+
+type ingestResult struct {
+	ID          string  `json:"id"`
+	URL         string  `json:"url"`
+	Story       string  `json:"story"`
+	Status      string  `json:"status"`
+	NewStory    bool    `json:"new_story"`
+	DuplicateOf string  `json:"duplicate_of,omitempty"`
+	Similarity  float64 `json:"similarity,omitempty"`
+}
+
+func resultJSON(a *marsad.Article, r store.Result) ingestResult {
+	return ingestResult{ID: r.ID, URL: a.URL, Story: r.Story, Status: string(r.Status), NewStory: r.NewStory, DuplicateOf: r.DuplicateOf, Similarity: r.Similarity}
+}
+
+// addArticle analyses a and adds it to the store.
+func addArticle(ctx context.Context, p *pipeline.Pipeline, in *store.Ingester, a *marsad.Article) (store.Result, error) {
+	if id, ok := in.Stored(ctx, a); ok {
+		return store.Result{ID: id, Status: store.Duplicate}, nil // no analysis for a known article
+	}
+	if err := p.Analyze(ctx, a); err != nil {
+		return store.Result{}, fmt.Errorf("analyse article %s: %w", a.ID, err)
+	}
+	return in.Add(ctx, a)
+}
+
+func cmdWatch(ctx context.Context, e *Env, args []string) error {
+	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	db := dbFlag(fs)
+	every := fs.Duration("every", 10*time.Minute, "time between polls of each feed")
+	once := fs.Bool("once", false, "poll every feed once and exit")
+	perHost := fs.Int("per-host", 2, "concurrent requests to one host")
+	gap := fs.Duration("gap", time.Second, "least time between requests to one host")
+	timeout := fs.Duration("timeout", 30*time.Second, "timeout of one request")
+	maxBytes := fs.Int64("max-bytes", 8<<20, "largest feed or page accepted, in bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(e.Stderr, "Usage: marsad watch [--db PATH] [--every 10m] [--once] FEEDS\n\nFEEDS is a file of RSS/Atom feed URLs (one per line) or an OPML file.\nNew articles are fetched, analysed and added to the store until interrupted.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return usageError("want one FEEDS file")
+	}
+	if *every <= 0 {
+		return usageError("--every must be positive")
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("feeds: %w", err)
+	}
+	feeds, err := feed.ReadList(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("feeds %s: %w", fs.Arg(0), err)
+	}
+	s, err := openStore(ctx, e, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	in, err := store.NewIngester(ctx, s, store.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		return err
+	}
+	w := &watcher{e: e, store: s, in: in, pipe: p, prog: newProgress(e.Stderr), seen: map[string]bool{},
+		poll: feed.New(feed.Options{PerHost: *perHost, Gap: *gap, Timeout: *timeout, MaxBytes: *maxBytes})}
+	if *gap == 0 {
+		w.poll = feed.New(feed.Options{PerHost: *perHost, Gap: -1, Timeout: *timeout, MaxBytes: *maxBytes})
+	}
+	fmt.Fprintf(e.Stderr, "marsad watch: %d feeds, every %v\n", len(feeds), *every)
+	for {
+		w.round(ctx, feeds)
+		if *once || ctx.Err() != nil {
+			break
+		}
+		t := time.NewTimer(*every)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+		case <-t.C:
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	fmt.Fprintln(e.Stderr, "marsad watch: "+w.prog.summary())
+	if *once && w.feedErrors == len(feeds) {
+		return fmt.Errorf("all %d feeds failed", len(feeds))
+	}
+	return nil
+}
+
+// watcher is the state of one `marsad watch` run.
+type watcher struct {
+	e     *Env
+	store marsad.Store
+	in    *store.Ingester
+	pipe  *pipeline.Pipeline
+	poll  *feed.Poller
+	prog  *progress
+
+	mu         sync.Mutex // guards output, prog, seen, feedErrors
+	seen       map[string]bool
+	feedErrors int
+}
+
+// round polls every due feed (feeds in parallel; the poller keeps each host
+// polite) and ingests the new items.
+func (w *watcher) round(ctx context.Context, feeds []string) {
+	w.feedErrors = 0
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 8)
+	for _, u := range feeds {
+		if !w.poll.Due(u) {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			items, err := w.poll.Poll(ctx, u)
+			if err != nil {
+				w.mu.Lock()
+				w.feedErrors++
+				fmt.Fprintf(w.e.Stderr, "marsad watch: %v\n", err)
+				w.mu.Unlock()
+				return
+			}
+			for _, it := range items {
+				if ctx.Err() != nil {
+					return
+				}
+				w.item(ctx, it)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// item ingests one feed item unless its page is already stored.
+func (w *watcher) item(ctx context.Context, it feed.Item) {
+	w.mu.Lock()
+	if w.seen[it.Link] {
+		w.mu.Unlock()
+		return
+	}
+	w.seen[it.Link] = true
+	w.mu.Unlock()
+	if _, err := w.store.Lookup(ctx, it.Link, ""); err == nil {
+		return // stored in an earlier run
+	}
+	a, err := w.article(ctx, it)
+	if err == nil {
+		var r store.Result
+		if r, err = addArticle(ctx, w.pipe, w.in, a); err == nil {
+			w.mu.Lock()
+			w.prog.count(r)
+			fmt.Fprintln(w.e.Stdout, describe(a, r))
+			w.mu.Unlock()
+			return
+		}
+	}
+	if ctx.Err() == nil {
+		w.mu.Lock()
+		w.prog.failed++
+		fmt.Fprintf(w.e.Stderr, "marsad watch: %s: %v\n", it.Link, err)
+		w.mu.Unlock()
+	}
+}
+
+// article fetches and extracts an item's page; when that fails, the
+// feed's own content stands in if it is a real text.
+func (w *watcher) article(ctx context.Context, it feed.Item) (*marsad.Article, error) {
+	source := it.Source
+	if u, err := url.Parse(it.Link); err == nil && source == "" {
+		source = u.Hostname()
+	}
+	opt := ingest.Options{Source: source}
+	body, _, err := w.poll.Fetch(ctx, it.Link)
+	var a *marsad.Article
+	if err == nil {
+		a, err = ingest.FromHTML(body, it.Link, opt)
+	}
+	if err != nil && it.Content != "" {
+		var ferr error
+		if a, ferr = ingest.FromHTML([]byte("<html><body><article>"+it.Content+"</article></body></html>"), it.Link, opt); ferr == nil {
+			err = nil
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if a.Title == "" {
+		a.Title = it.Title
+	}
+	if a.Published == "" {
+		a.Published = it.Published
+	}
+	a.URL = it.Link
+	return a, nil
+}
+
+func cmdStories(ctx context.Context, e *Env, args []string) error {
+	fs := flag.NewFlagSet("stories", flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "write the list as JSON")
+	limit := fs.Int("limit", 20, "how many stories, newest first (0: all)")
+	fs.Usage = func() {
+		fmt.Fprintln(e.Stderr, "Usage: marsad stories [--db PATH] [--json] [--limit N]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	if fs.NArg() != 0 {
+		return usageError("unexpected arguments %v", fs.Args())
+	}
+	if *limit < 0 {
+		return usageError("--limit must be 0 (all) or more")
+	}
+	s, err := openStore(ctx, e, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, err := s.Stories(ctx, *limit)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type item struct {
+			ID       string                `json:"id"`
+			Title    string                `json:"title"`
+			Articles []marsad.StoryArticle `json:"articles"`
+		}
+		out := make([]item, 0, len(list))
+		for _, st := range list {
+			out = append(out, item{st.ID, st.Title, st.Articles})
+		}
+		enc := json.NewEncoder(e.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(e.Stdout, "No stories yet: add articles with 'marsad ingest' or 'marsad watch'.")
+		return nil
+	}
+	for _, st := range list {
+		sources := map[string]bool{}
+		latest := ""
+		for _, a := range st.Articles {
+			sources[a.Source] = true
+			if a.Published > latest {
+				latest = a.Published
+			}
+		}
+		fmt.Fprintf(e.Stdout, "%s  %-10.10s  %2d articles, %2d sources  %s\n", st.ID, latest, len(st.Articles), len(sources), st.Title)
+	}
+	return nil
+}
+
+func cmdStory(ctx context.Context, e *Env, args []string) error {
+	fs := flag.NewFlagSet("story", flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "write the story as JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(e.Stderr, "Usage: marsad story [--db PATH] [--json] ID")
+		fs.PrintDefaults()
+	}
+	// Accept the id before or after the flags.
+	var id string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		id, args = args[0], args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	if id == "" && fs.NArg() == 1 {
+		id = fs.Arg(0)
+	} else if fs.NArg() != 0 || id == "" {
+		fs.Usage()
+		return usageError("want one story ID (see 'marsad stories')")
+	}
+	s, err := openStore(ctx, e, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st, err := store.Build(ctx, s, id)
+	if errors.Is(err, marsad.ErrNotFound) {
+		return fmt.Errorf("story %q: not found (see 'marsad stories')", id)
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(st)
+	}
+	PrintStory(e.Stdout, st)
+	return nil
+}
+
+// PrintStory writes a readable story report.
+func PrintStory(w io.Writer, st *marsad.Story) {
+	fmt.Fprintf(w, "القصة %s: %s\n\n", st.ID, st.Title)
+	fmt.Fprintf(w, "المقالات (%d):\n", len(st.Articles))
+	for _, a := range st.Articles {
+		fmt.Fprintf(w, "  %-10.10s  %-12s %s  %s\n", a.Published, a.Source, a.Title, a.URL)
+	}
+	if len(st.Entities) > 0 {
+		fmt.Fprintf(w, "\nالأطراف:\n")
+		for _, en := range st.Entities {
+			name := en.Name
+			if en.NameEn != "" {
+				name += " (" + en.NameEn + ")"
+			}
+			fmt.Fprintf(w, "  %-5s %s — %d مقالات، %d إشارات\n", en.Type, name, en.Articles, en.Mentions)
+		}
+	}
+	if len(st.Quotes) > 0 {
+		fmt.Fprintf(w, "\nالتصريحات حسب المتحدث والمصدر:\n")
+		source := map[string]string{}
+		for _, a := range st.Articles {
+			source[a.ID] = a.Source
+		}
+		last := "\x00"
+		for _, q := range st.Quotes {
+			if q.Speaker != last {
+				last = q.Speaker
+				name := q.SpeakerName
+				if name == "" {
+					name = "(متحدث غير معروف)"
+				}
+				fmt.Fprintf(w, "  %s:\n", name)
+			}
+			fmt.Fprintf(w, "    [%s] «%s»\n", source[q.Article], excerpt(q.Text, 160))
+		}
+	}
+	if len(st.Timeline) > 0 {
+		fmt.Fprintf(w, "\nالخط الزمني:\n")
+		for _, t := range st.Timeline {
+			ids := append([]string(nil), t.Articles...)
+			sort.Strings(ids)
+			fmt.Fprintf(w, "  %s  %s  (%d مقالات)\n", t.Value, t.Text, len(ids))
+		}
+	}
+}
