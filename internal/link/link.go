@@ -770,11 +770,11 @@ func (l *Linker) shortOrgOrPlace(d *doc, m *mention) *cluster {
 func sameName(d *doc, m *mention) *cluster {
 	sk := kb.Skeleton(m.key)
 	for _, c := range d.clusters {
-		if c.typ != m.typ && m.typ != "" {
-			continue
-		}
 		for _, k := range c.keys() {
-			if k == m.key || (utf8.RuneCountInString(m.key) >= 5 && kb.Skeleton(k) == sk) {
+			// The same name typed differently by the NER in one article
+			// (واشنطن as LOC and ORG) is one entity; a spelling variant
+			// must also agree on the type.
+			if k == m.key || (c.typ == m.typ && utf8.RuneCountInString(m.key) >= 5 && kb.Skeleton(k) == sk) {
 				return c
 			}
 		}
@@ -817,6 +817,25 @@ func (c *cluster) keys() []string {
 	return out
 }
 
+// majorityType is the type most name mentions of a cluster got from the
+// NER (the knowledge base's type for a KB entity).
+func (c *cluster) majorityType() string {
+	if c.e != nil {
+		return c.e.Type
+	}
+	n := map[string]int{}
+	best := c.typ
+	for _, m := range c.mentions {
+		if m.typ != "" {
+			n[m.typ]++
+			if n[m.typ] > n[best] {
+				best = m.typ
+			}
+		}
+	}
+	return best
+}
+
 // attach adds m to the cluster of entity e, creating it.
 func (l *Linker) attach(d *doc, m *mention, e *kb.Entity) {
 	c := d.byEntity[e]
@@ -847,7 +866,7 @@ func (l *Linker) output(d *doc) []marsad.Entity {
 			continue
 		}
 		sort.Slice(c.mentions, func(i, j int) bool { return c.mentions[i].span.Start < c.mentions[j].span.Start })
-		ent := marsad.Entity{Type: c.typ}
+		ent := marsad.Entity{Type: c.majorityType()}
 		if c.e != nil {
 			ent.ID, ent.Name, ent.NameEn, ent.Wikidata = c.e.ID, c.e.Name, c.e.NameEn, c.e.Wikidata
 		} else {

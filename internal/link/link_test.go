@@ -220,3 +220,30 @@ func BenchmarkAnnotate(b *testing.B) {
 		_ = l.Annotate(ctx, a)
 	}
 }
+
+// TestNERTypeNoise: one name typed differently by the NER in one article is
+// one entity, with the majority type.
+func TestNERTypeNoise(t *testing.T) {
+	text := "أعلنت شركة بوناتي أن بوناتي تتابع القضية، وقالت بوناتي إن"
+	a := marsad.NewArticle()
+	a.Text = text
+	var ms []marsad.Mention
+	for i := 0; ; {
+		j := strings.Index(text[i:], "بوناتي")
+		if j < 0 {
+			break
+		}
+		ms = append(ms, marsad.Mention{Start: i + j, End: i + j + len("بوناتي"), Text: "بوناتي"})
+		i += j + len("بوناتي")
+	}
+	a.Entities = []marsad.Entity{
+		{Name: "بوناتي", Type: marsad.ORG, Mentions: ms[:2]},
+		{Name: "بوناتي", Type: marsad.PERS, Mentions: ms[2:]},
+	}
+	if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Entities) != 1 || a.Entities[0].Type != marsad.ORG || len(a.Entities[0].Mentions) != 3 {
+		t.Errorf("got %+v, want one ORG entity with 3 mentions", a.Entities)
+	}
+}
