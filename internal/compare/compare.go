@@ -151,7 +151,7 @@ func newStory(in []*marsad.Article) *story {
 			for _, t := range u.terms {
 				s.artTerms[s.id(t.key)] |= bit
 			}
-			if len(u.terms) < minTerms {
+			if len(u.terms) < minTerms || !claimLike(lx, a.Text[sp.Start:sp.End], buf) {
 				continue
 			}
 			u.ents = sentenceEntities(a, sp)
@@ -259,8 +259,18 @@ func sim(a, b *unit) float64 {
 			j++
 		}
 	}
-	return dot / (a.norm * b.norm)
+	cos := dot / (a.norm * b.norm)
+	// One outlet often packs into one long sentence what another says in
+	// a short one; the cosine then undervalues the short one, which the
+	// long one contains. Containment of the smaller sentence, discounted,
+	// catches that case.
+	small := math.Min(a.norm, b.norm)
+	return math.Max(cos, containWeight*dot/(small*small))
 }
+
+// containWeight discounts containment against the cosine: a short
+// sentence inside a long one is weaker evidence than two sentences alike.
+const containWeight = 0.75
 
 // group is a set of sentences, from two or more articles or from one, that
 // state one claim.
@@ -534,10 +544,6 @@ func (s *story) sharedFacts(groups []*group) []factClaim {
 			groupOf[ui] = gi
 		}
 	}
-	type occ struct {
-		ui int
-		sp marsad.Span
-	}
 	facts := map[string][]occ{}
 	var order []string
 	add := func(k string, o occ) {
@@ -578,7 +584,7 @@ func (s *story) sharedFacts(groups []*group) []factClaim {
 			c.Sources = append(c.Sources, s.spanEvidence(u.art, o.sp))
 		}
 		// Carried by one article, or already shown as one aligned claim.
-		if len(perArt) < 2 || len(groupsSeen) == 1 {
+		if len(perArt) < 2 || len(groupsSeen) == 1 || inOneGroup(groups, os) {
 			continue
 		}
 		first := s.units[os[0].ui]
@@ -586,6 +592,24 @@ func (s *story) sharedFacts(groups []*group) []factClaim {
 		out = append(out, factClaim{c, float64(len(perArt)) * (1 + s.salience(first)), os[0].ui})
 	}
 	return out
+}
+
+// inOneGroup reports whether one group holds every unit of os (a unit
+// may be in two groups when it joined one as extra evidence).
+func inOneGroup[T interface{ unitIndex() int }](groups []*group, os []T) bool {
+	for _, g := range groups {
+		all := true
+		for _, o := range os {
+			if !contains(g.units, o.unitIndex()) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbours are the units just before and after unit i in its article.
@@ -615,3 +639,25 @@ func contains(xs []int, x int) bool {
 	}
 	return false
 }
+
+// claimLike tells a sentence from a tag line or a heading the extractor
+// left in the text ("سمات الطوارئ تفجير عسير"): a statement has function
+// words, or ends like a sentence (a list item "04 - العريف مفرح علي
+// عسيري." does).
+func claimLike(lx *lexicon, text string, toks []tokenize.Token) bool {
+	for _, t := range toks {
+		if t.Kind == tokenize.Word && lx.stop[normalize.Search(t.Text)] {
+			return true
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return strings.ContainsRune(".!?؟…»”\")", last)
+}
+
+// occ is one place a fact is stated.
+type occ struct {
+	ui int
+	sp marsad.Span
+}
+
+func (o occ) unitIndex() int { return o.ui }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"marsad"
+	"marsad/internal/text/tokenize"
 )
 
 // sentRef is one sentence of one article of a story.
@@ -126,11 +127,16 @@ func evaluate(t *testing.T, stories []*goldStory, split string) evalResult {
 			crossPairs(rs, predAgree)
 		}
 		for _, cf := range c.Conflicts {
-			var rs []sentRef
-			for _, e := range cf.Variants {
-				rs = append(rs, evRef(e))
+			// A conflict lists every variant, agreeing ones included
+			// ("9 آخرين" and "تسعة آخرين" against "سبعة آخرين"): only
+			// variants that differ are predicted contradictions.
+			for i, x := range cf.Variants {
+				for _, y := range cf.Variants[i+1:] {
+					if x.Article != y.Article && variantsDiffer(x.Text, y.Text) {
+						predConf[mkPair(evRef(x), evRef(y))] = true
+					}
+				}
 			}
-			crossPairs(rs, predConf)
 		}
 		var st score
 		st.add(predAgree, goldAgree)
@@ -219,12 +225,15 @@ func checkEvidence(t *testing.T, arts []*marsad.Article, c marsad.Comparison) {
 	}
 }
 
-// Floors, a little under the scores measured when they were set (see the
-// report in README.md of testdata and the commit message). The held-out
-// floors are the ones that say what Compare does on unseen stories.
+// Floors, a little under the scores measured when they were set (dev:
+// agreements P 0.979 R 0.826, conflicts P 1.00 R 0.455; test: agreements
+// P 0.941 R 0.928, conflicts P 1.00 R 0.50 — see testdata/README.md). The
+// held-out floors say what Compare does on stories it was not tuned on;
+// with 4 held-out conflict pairs one error moves the conflict score a lot,
+// so its floor is loose.
 var floors = map[string]struct{ agreeP, agreeR, confP, confR float64 }{
-	"dev":  {0.85, 0.85, 0.0, 0.0},
-	"test": {0.85, 0.80, 0.0, 0.0},
+	"dev":  {0.93, 0.78, 0.80, 0.40},
+	"test": {0.90, 0.87, 0.60, 0.40},
 }
 
 func TestClaimAlignment(t *testing.T) {
@@ -246,4 +255,31 @@ func TestClaimAlignment(t *testing.T) {
 			t.Errorf("%s conflicts below floor (P %.2f R %.2f): %v", split, f.confP, f.confR, res.conflict)
 		}
 	}
+}
+
+// variantsDiffer compares two conflict variants by their first number when
+// both have one, else by their words.
+func variantsDiffer(a, b string) bool {
+	x, okx := firstValue(a)
+	y, oky := firstValue(b)
+	if okx && oky {
+		return x != y
+	}
+	return keyForm(a) != keyForm(b)
+}
+
+func firstValue(s string) (float64, bool) {
+	lx := mustLexicon()
+	toks := tokenize.Tokens(s)
+	for i, t := range toks {
+		switch t.Kind {
+		case tokenize.Number:
+			return ParseNumber(t.Text)
+		case tokenize.Word:
+			if v, _, ok := lx.numberWords(toks, i); ok {
+				return v, true
+			}
+		}
+	}
+	return 0, false
 }
