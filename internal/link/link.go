@@ -365,8 +365,65 @@ func (l *Linker) collect(d *doc) {
 		if l.isNisba(d, m.span, m.key) {
 			continue
 		}
-		d.mentions = append(d.mentions, m)
+		d.mentions = append(d.mentions, l.splitJoined(d, m)...)
 	}
+}
+
+// splitJoined undoes an NER span that ran two names together: a person the
+// knowledge base knows followed by و and another (كيري ولافروف), a known
+// name with one stray word after it (سيرجي لافروف عادل), or a name followed
+// by a known surname (أوهورو كينياتا أوباما). A span the knowledge base
+// knows as a whole is left alone.
+func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
+	if m.typ != marsad.PERS || !strings.Contains(m.key, " ") || l.lookup(m) != nil {
+		return []*mention{m}
+	}
+	var ws []int // word indexes inside the span
+	for wi := range d.words {
+		t := d.toks[d.words[wi]]
+		if t.Start >= m.span.Start && t.End <= m.span.End {
+			ws = append(ws, wi)
+		}
+	}
+	if len(ws) < 2 {
+		return []*mention{m}
+	}
+	known := func(from, to int) (marsad.Span, string, bool) {
+		// Words ws[from:to] as a name, the first word's proclitic و allowed.
+		for _, r := range d.readings(ws[from]) {
+			if r.skip > 0 && r.prefix != "" {
+				continue
+			}
+			key := r.key
+			for i := from + 1; i < to; i++ {
+				key += " " + d.wkey(ws[i])
+			}
+			sp := marsad.Span{Start: d.toks[d.words[ws[from]]].Start + r.skip, End: d.toks[d.words[ws[to-1]]].End}
+			if e := trustedName(key, l.kb.LookupKey(key)); e != nil && e.Type == marsad.PERS {
+				return sp, key, true
+			}
+		}
+		return marsad.Span{}, "", false
+	}
+	n := len(ws)
+	for cut := 1; cut < n; cut++ {
+		switch d.wkey(ws[cut-1]) {
+		case "بن", "ابن", "بنت", "ال", "ابو", "ام":
+			continue // a nasab: بن عبدالله names the father, not a second person
+		}
+		tail, tkey, tok := known(cut, n)
+		head, hkey, hok := known(0, cut)
+		switch {
+		case hok && tok:
+			return []*mention{{span: head, key: hkey, typ: m.typ, kind: KindName}, {span: tail, key: tkey, typ: m.typ, kind: KindName}}
+		case hok && cut == n-1:
+			return []*mention{{span: head, key: hkey, typ: m.typ, kind: KindName}}
+		case tok && cut >= 2:
+			hs := marsad.Span{Start: m.span.Start, End: d.toks[d.words[ws[cut-1]]].End}
+			return []*mention{{span: hs, key: kb.Key(d.a.Text[hs.Start:hs.End]), typ: m.typ, kind: KindName}, {span: tail, key: tkey, typ: m.typ, kind: KindName}}
+		}
+	}
+	return []*mention{m}
 }
 
 // alt is a reading of a mention without its proclitics.
@@ -475,11 +532,44 @@ func (l *Linker) recover(d *doc) {
 		}
 		return false
 	}
+	// covers reports whether a trusted name strictly contains every NER
+	// mention it overlaps (NER مصر العربية inside جمهورية مصر العربية, الخليج
+	// العربية inside مجلس التعاون لدول الخليج العربية): the NER cut the
+	// name short, and the knowledge base's full name replaces its pieces.
+	covers := func(sp marsad.Span) bool {
+		any := false
+		for _, m := range d.mentions {
+			if m.span.Overlaps(sp) {
+				if !sp.Contains(m.span) || m.span == sp {
+					return false
+				}
+				any = true
+			}
+		}
+		return any
+	}
 	for wi := 0; wi < len(d.words); {
 		sp, key, e, n := l.matchName(d, wi)
-		if e == nil || taken(sp) || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) {
+		if e == nil || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) {
 			wi++
 			continue
+		}
+		if taken(sp) {
+			if !covers(sp) || !strings.Contains(key, " ") {
+				wi++
+				continue
+			}
+			kept := d.mentions[:0]
+			var typ string
+			for _, m := range d.mentions {
+				if sp.Contains(m.span) {
+					typ = m.typ
+					continue
+				}
+				kept = append(kept, m)
+			}
+			d.mentions = kept
+			_ = typ // the KB's type is used: the NER's was for the piece
 		}
 		d.mentions = append(d.mentions, &mention{span: sp, key: key, kind: KindName})
 		wi += n

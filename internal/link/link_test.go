@@ -247,3 +247,38 @@ func TestNERTypeNoise(t *testing.T) {
 		t.Errorf("got %+v, want one ORG entity with 3 mentions", a.Entities)
 	}
 }
+
+// TestSplitJoined: an NER span that ran two known people together is split;
+// a nasab (بن عبدالله) is not a second person.
+func TestSplitJoined(t *testing.T) {
+	for _, tc := range []struct {
+		text, span string
+		want       []string
+	}{
+		{"يلتقي الجبير السيد كيري ولافروف في الدوحة", "كيري ولافروف", []string{"john-kerry", "sergey-lavrov"}},
+		{"حضر الأمير عبدالعزيز بن عبدالله بن عبدالعزيز الاستقبال", "عبدالعزيز بن عبدالله بن عبدالعزيز", []string{"x-pers-"}},
+	} {
+		a := marsad.NewArticle()
+		a.Text = tc.text
+		i := strings.Index(tc.text, tc.span)
+		a.Entities = []marsad.Entity{{Name: tc.span, Type: marsad.PERS, Mentions: []marsad.Mention{{Start: i, End: i + len(tc.span)}}}}
+		l := New(kb.MustDefault())
+		l.Recover = false
+		if err := l.Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range a.Entities {
+			got = append(got, e.ID)
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.span, got, tc.want)
+			continue
+		}
+		for j := range got {
+			if !strings.HasPrefix(got[j], tc.want[j]) {
+				t.Errorf("%s: got %v, want %v", tc.span, got, tc.want)
+			}
+		}
+	}
+}
