@@ -107,9 +107,68 @@ func addEntities(a *marsad.Article) {
 	}
 }
 
-func TestSeedsPrint(t *testing.T) {
+// TestSeedStory checks the demo story against what a careful reader lists
+// (issue 8): both outlets report a three-hour summit; only 004 gives the
+// date, the air base and Belousov; only 000 gives Medvedev and the Kremlin
+// statement; 000 has Putin calling the talks "مثمرة" where 004 quotes him
+// as "بناءة" and gives "مثمر للغاية" to Trump. Nothing in Compare knows
+// these articles: the test runs the current pipeline over them.
+func TestSeedStory(t *testing.T) {
 	arts := seedStory(t)
 	c := Compare(arts)
-	b, _ := json.MarshalIndent(c, "", " ")
-	t.Logf("%s", b)
+	checkEvidence(t, arts, c)
+	if testing.Verbose() {
+		b, _ := json.MarshalIndent(c, "", " ")
+		t.Logf("%s", b)
+	}
+	has := func(ev []marsad.Evidence, art, sub string) bool {
+		for _, e := range ev {
+			if e.Article == art && strings.Contains(e.Text, sub) {
+				return true
+			}
+		}
+		return false
+	}
+	agreed := false
+	for _, a := range c.Agreements {
+		if has(a.Sources, "000", "ثلاث ساعات") && has(a.Sources, "004", "ثلاث ساعات") {
+			agreed = true
+		}
+	}
+	if !agreed {
+		t.Error("no agreement on the three-hour summit carried by both articles")
+	}
+	for _, want := range []struct{ art, sub string }{
+		{"004", "15 أغسطس 2025"},
+		{"004", "ريتشاردسون"},
+		{"004", "بيلوسوف"},
+		{"000", "مدفيدف"},
+		{"000", "الكرملين"},
+	} {
+		found := false
+		for _, u := range c.Unique {
+			if has(u.Sources, want.art, want.sub) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no exclusive of %s mentioning %q", want.art, want.sub)
+		}
+	}
+	for _, u := range c.Unique {
+		for _, e := range u.Sources {
+			if e.Article != u.Sources[0].Article {
+				t.Errorf("unique claim %q has sources from several articles", u.Claim)
+			}
+		}
+	}
+	conflict := false
+	for _, x := range c.Conflicts {
+		if has(x.Variants, "000", "مثمرة") && has(x.Variants, "004", "بناءة") && has(x.Variants, "004", "مثمر للغاية") {
+			conflict = true
+		}
+	}
+	if !conflict {
+		t.Error(`no conflict between Putin's "مثمرة" (000), "بناءة" (004) and Trump's "مثمر للغاية" (004)`)
+	}
 }
