@@ -13,11 +13,13 @@
 package summary
 
 import (
+	_ "embed"
 	"math"
 	"strings"
 
 	"marsad"
 	"marsad/internal/compare"
+	"marsad/internal/text/normalize"
 	"marsad/internal/text/sentence"
 	"marsad/internal/text/tokenize"
 )
@@ -32,6 +34,9 @@ const (
 	// newSource favours a line from an outlet not cited yet: a story
 	// summary should show its sources, when they say it as well.
 	newSource = 0.15
+	// dangling is subtracted from a line that opens leaning on the line
+	// before it in its article (data/dangling.txt).
+	dangling = 0.3
 	// redundancy is subtracted times the best similarity to a taken line.
 	redundancy = 1.0
 	// maxOverlap: a sentence this similar to a taken one says the same.
@@ -49,6 +54,32 @@ type cand struct {
 	norm  float64
 	pos   int   // sentence index in its article
 	cover []int // agreement claims the sentence carries
+	// dangling: the sentence opens with a pronoun or a subjectless speech
+	// verb (لكنه شدد، وأشار إلى أنه).
+	dangling bool
+}
+
+//go:embed data/dangling.txt
+var danglingData string
+
+var danglingWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(danglingData, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "#") {
+			m[normalize.Search(l)] = true
+		}
+	}
+	return m
+}()
+
+func opensDangling(text string) bool {
+	for _, t := range tokenize.Tokens(text) {
+		if t.Kind == tokenize.Word {
+			return danglingWords[normalize.Search(t.Text)]
+		}
+	}
+	return false
 }
 
 // Summarize returns up to n sentences of the story's articles, most
@@ -88,7 +119,7 @@ func Summarize(arts []*marsad.Article, c marsad.Comparison, n int) []marsad.Summ
 			if w := words(text); w < minWords || w > maxWords {
 				continue
 			}
-			cd := &cand{art: ai, span: sp, vec: map[string]float64{}, pos: pos}
+			cd := &cand{art: ai, span: sp, vec: map[string]float64{}, pos: pos, dangling: opensDangling(text)}
 			pos++
 			for _, k := range compare.Terms(text) {
 				cd.vec[k] = compare.Weight(k)
@@ -170,6 +201,9 @@ func Summarize(arts []*marsad.Article, c marsad.Comparison, n int) []marsad.Summ
 				gain /= maxCover
 			}
 			score := coverWeight*gain + centralWeight*central(cd) + leadWeight/float64(1+cd.pos) - redundancy*red
+			if cd.dangling {
+				score -= dangling
+			}
 			if !cited[cd.art] {
 				score += newSource
 			}
