@@ -297,7 +297,10 @@ var expletive = map[string]bool{"تم": true, "يتم": true, "سيتم": true, 
 	"هناك": true, "ثمه": true, "مع": true, "حال": true, "بات": true, "يوجد": true, "يتعين": true, "كان": true,
 	"سيكون": true, "يكون": true, "وفقا": true, "بحسب": true, "رغم": true, "بالرغم": true, "خلال": true,
 	"تقرر": true, "جري": true, "يجري": true, "سيجري": true, "لدي": true, "منذ": true, "حتي": true, "لولا": true,
-	"يتوجب": true, "لمن": true, "بموجب": true, "ضمن": true, "اصبح": true, "اصبحت": true, "يحق": true, "بامكان": true}
+	"يتوجب": true, "لمن": true, "بموجب": true, "ضمن": true, "اصبح": true, "اصبحت": true, "يحق": true, "بامكان": true,
+	"صدر": true, "وقع": true, "حدث": true, "سبق": true, "ورد": true, "نتج": true, "ثبت": true, "اتضح": true,
+	"تبين": true, "ظهر": true, "لدى": true, "عندما": true, "حين": true, "ربما": true, "طالما": true, "مهما": true,
+	"اذ": true, "لو": true, "ان": true, "الا": true, "او": true, "ثم": true, "هو": true, "هي": true, "ليست": true}
 
 var pronounWords = map[string]bool{"انه": true, "بانه": true, "وانه": true, "لكنه": true, "ولكنه": true, "فانه": true}
 
@@ -336,7 +339,7 @@ func (l *Linker) pronouns(d *doc) {
 			continue
 		}
 		next := d.wkey(k + 1)
-		if expletive[next] || !(verbLike(next) || speechVerbs[next]) {
+		if expletive[next] || !(verbLike(next) || speechVerbs[next] || perfectLike(next)) {
 			continue
 		}
 		pk, prev := d.wkey(k), d.wkey(k-1)
@@ -393,6 +396,28 @@ func (l *Linker) pronouns(d *doc) {
 		m := &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: kb.Key(tok.Text), kind: KindPronoun}
 		l.join(ante.cl, m)
 	}
+}
+
+// perfectLike reports whether a word can be a perfect verb of a
+// third-person masculine subject (ناقش، سارع، زار): three or four letters,
+// no article, no clitic-looking start and no feminine or plural ending. The
+// expletive list above screens the impersonal verbs (تم، جرى، صدر).
+func perfectLike(w string) bool {
+	n := len([]rune(w))
+	if n < 3 || n > 4 || strings.HasPrefix(w, "ال") {
+		return false
+	}
+	for _, p := range []string{"و", "ف", "ب", "ل", "ك"} {
+		if strings.HasPrefix(w, p) {
+			return false
+		}
+	}
+	for _, suf := range []string{"ه", "ت", "ات", "ون", "ين", "ان"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // verbLike reports whether a word can be an imperfect or future verb of a
