@@ -1,0 +1,901 @@
+// Package event codes political events in Arabic news: who did what to
+// whom, where and when, as PLOVER event types with their CAMEO codes
+// (openeventdata/PLOVER, CAMEO2PLOVER-2021). It is the last stage of the
+// pipeline: it reads the sentences, the linked entities with their
+// mentions (names, titles, pronouns), the quotes and the resolved time
+// expressions, and adds Events.
+//
+// Coding is by Arabic verb and noun patterns (data/triggers.tsv), matched
+// on the search form of clitic-stripped words. An event is coded only when
+// a pattern matched and at least one actor entity is mentioned in the
+// clause — there is no fallback code: a sentence with nothing that matched
+// has no event. The mode (asserted, negated, planned, hypothetical) comes
+// from particles and verbs around the trigger (data/modes.tsv): "لم تُفضِ
+// المحادثات إلى اتفاق" is a negated AGREE, not an agreement.
+//
+// Statements are not events here. PLOVER has no MAKE-STATEMENT type (CAMEO
+// 01 was dropped because "said" dominated the counts without saying what
+// happened), and every statement is already a Quote with its speaker and
+// content. What a statement reports (a meeting, an attack, an agreement) is
+// coded as an event when its trigger is in the sentence.
+package event
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+
+	"marsad"
+	"marsad/internal/text/normalize"
+	"marsad/internal/text/sentence"
+	"marsad/internal/text/tokenize"
+)
+
+// Coder codes events. It holds only the read-only lexicon and is safe for
+// concurrent use.
+type Coder struct {
+	lx *lexicon
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *lexicon
+	defaultErr  error
+)
+
+// New returns a coder with the embedded lexicon. The lexicon is compiled
+// into the binary and checked by the package tests, so a broken one is a
+// build mistake, not an input error: New panics on it.
+func New() *Coder {
+	c, err := NewCoder()
+	if err != nil {
+		panic("event: embedded lexicon: " + err.Error())
+	}
+	return c
+}
+
+// NewCoder is New returning the lexicon error instead of panicking.
+func NewCoder() (*Coder, error) {
+	defaultOnce.Do(func() { defaultLex, defaultErr = loadLexicon() })
+	if defaultErr != nil {
+		return nil, defaultErr
+	}
+	return &Coder{lx: defaultLex}, nil
+}
+
+// Annotate replaces a.Events with the events coded in a's sentences.
+func (c *Coder) Annotate(ctx context.Context, a *marsad.Article) error {
+	a.Events = a.Events[:0]
+	if a.Events == nil {
+		a.Events = []marsad.Event{}
+	}
+	sents := a.Sentences
+	if len(sents) == 0 {
+		sents = sentence.Split(a.Text)
+	}
+	ms := mentionsOf(a)
+	st := &state{c: c, a: a, ms: ms, seen: map[int]bool{}}
+	for _, s := range sents {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !s.Valid(len(a.Text)) {
+			continue
+		}
+		st.sentence(s)
+	}
+	return nil
+}
+
+// mention is one entity mention usable as an actor, target or location.
+type mention struct {
+	start, end int
+	ent        int // index in a.Entities
+}
+
+func mentionsOf(a *marsad.Article) []mention {
+	var ms []mention
+	for i, e := range a.Entities {
+		if e.ID == "" || e.Type == marsad.MISC {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start < 0 || m.End > len(a.Text) || m.Start >= m.End {
+				continue
+			}
+			ms = append(ms, mention{m.Start, m.End, i})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool {
+		if ms[i].start != ms[j].start {
+			return ms[i].start < ms[j].start
+		}
+		return ms[i].end > ms[j].end
+	})
+	// Drop mentions nested in an earlier, longer one (a place name inside an
+	// organisation's name).
+	out := ms[:0]
+	end := -1
+	for _, m := range ms {
+		if m.start < end {
+			continue
+		}
+		out = append(out, m)
+		end = m.end
+	}
+	return out
+}
+
+type token struct {
+	start, end int // byte offsets in the article
+	norm       string
+	word       bool
+	boundary   bool // ends a clause: ، ؛ ; : . ! ? ؟ or a complementizer
+	comma      bool
+	ment       int // index in sentence mentions, -1 if none
+	trig       bool
+}
+
+type trigger struct {
+	p           *pattern
+	first, last int // token indexes of the first and last matched words
+	future      bool
+	suffixed    bool // the first word carries a pronoun suffix (زيارته)
+}
+
+type state struct {
+	c    *Coder
+	a    *marsad.Article
+	ms   []mention
+	seen map[int]bool
+	rs   []reading
+	cand []int
+
+	toks  []token
+	sms   []mention // mentions inside the sentence
+	sent  marsad.Span
+	trigs []trigger
+}
+
+// complementizers end the clause to their left: the subject of a verb
+// after أن is not the speaker before it.
+var complementizers = map[string]bool{"ان": true, "بان": true, "وان": true, "فان": true, "لان": true, "انه": true, "بانه": true, "وانه": true, "انها": true, "بانها": true}
+
+func (st *state) sentence(s marsad.Span) {
+	text := st.a.Text[s.Start:s.End]
+	st.sent = s
+	st.toks = st.toks[:0]
+	st.sms = st.sms[:0]
+	for _, m := range st.ms {
+		if m.start >= s.Start && m.end <= s.End {
+			st.sms = append(st.sms, m)
+		}
+	}
+	for _, t := range tokenize.Tokens(text) {
+		tk := token{start: s.Start + t.Start, end: s.Start + t.End, ment: -1}
+		switch t.Kind {
+		case tokenize.Word:
+			tk.word = true
+			tk.norm = normalize.Search(t.Text)
+			tk.boundary = complementizers[tk.norm]
+		case tokenize.Punct:
+			switch t.Text {
+			case "،", ",":
+				tk.comma = true
+			case "؛", ";", ":", ".", "!", "?", "؟":
+				tk.boundary = true
+			}
+		default:
+			tk.norm = t.Text
+		}
+		st.toks = append(st.toks, tk)
+	}
+	k := 0
+	for i := range st.toks {
+		for k < len(st.sms) && st.sms[k].end <= st.toks[i].start {
+			k++
+		}
+		if k < len(st.sms) && st.sms[k].start < st.toks[i].end {
+			st.toks[i].ment = k
+		}
+	}
+	st.findTriggers()
+	var evs []marsad.Event
+	for ti := range st.trigs {
+		if ev, ok := st.code(ti); ok {
+			dup := false
+			for _, e := range evs {
+				if e.Type == ev.Type && same(e.Actors, ev.Actors) && same(e.Targets, ev.Targets) && e.Mode == ev.Mode {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				evs = append(evs, ev)
+			}
+		}
+	}
+	st.a.Events = append(st.a.Events, evs...)
+}
+
+func same(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// findTriggers matches the lexicon's patterns at every word that is not
+// part of an entity name (التعاون in مجلس التعاون is a name, not an event).
+func (st *state) findTriggers() {
+	st.trigs = st.trigs[:0]
+	lx := st.c.lx
+	for i := 0; i < len(st.toks); i++ {
+		t := &st.toks[i]
+		if !t.word || t.ment >= 0 || t.trig {
+			continue
+		}
+		st.rs = readings(t.norm, st.rs)
+		st.cand = lx.candidates(st.rs, st.seen, st.cand)
+		best := trigger{first: -1}
+		bestWords := 0
+		for _, pi := range st.cand {
+			p := &lx.pats[pi]
+			fut, suffixed, ok := firstMatch(p.words[0], st.rs)
+			if !ok {
+				continue
+			}
+			last, ok := st.matchRest(p, i)
+			if !ok {
+				continue
+			}
+			if len(p.words) > bestWords || len(p.words) == bestWords && p.Line < best.p.Line {
+				best = trigger{p: p, first: i, last: last, future: fut, suffixed: suffixed}
+				bestWords = len(p.words)
+			}
+		}
+		if best.p == nil {
+			continue
+		}
+		t.trig = true
+		st.trigs = append(st.trigs, best)
+		// The later words of a multi-word pattern (شن … هجوما) are part of
+		// this trigger, not triggers of their own.
+		for j := i + 1; j <= best.last; j++ {
+			if st.matchesLaterWord(best.p, j) {
+				st.toks[j].trig = true
+			}
+		}
+	}
+}
+
+func firstMatch(w word, rs []reading) (future, suffixed, ok bool) {
+	for _, r := range rs {
+		for _, a := range w.alts {
+			if a.matches(r.form) {
+				return r.future, r.form != a.form && hasPronoun(r.form), true
+			}
+		}
+	}
+	return false, false, false
+}
+
+func hasPronoun(s string) bool {
+	for _, p := range []string{"ه", "ها", "هم", "هما"} {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) matchesLaterWord(p *pattern, j int) bool {
+	if !st.toks[j].word {
+		return false
+	}
+	rs := readings(st.toks[j].norm, nil)
+	for _, w := range p.words[1:] {
+		if _, _, ok := firstMatch(w, rs); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// matchRest matches the pattern's words after the first, starting after
+// token i; it returns the index of the last matched token.
+func (st *state) matchRest(p *pattern, i int) (int, bool) {
+	pos := i + 1
+	var rs []reading
+	for _, w := range p.words[1:] {
+		limit := pos
+		if w.gap {
+			limit = pos + maxGap
+		}
+		found := -1
+		for j := pos; j <= limit && j < len(st.toks); j++ {
+			t := st.toks[j]
+			if t.boundary && !t.word {
+				break
+			}
+			if !t.word {
+				continue
+			}
+			rs = readings(t.norm, rs)
+			// A preposition in a pattern may be a clitic of the next word
+			// (دعا إلى / دعا بـ…، أشاد بجهود).
+			if _, _, ok := firstMatch(w, rs); ok || cliticPrep(w, t.norm) {
+				found = j
+				break
+			}
+		}
+		if found < 0 {
+			return 0, false
+		}
+		pos = found + 1
+	}
+	return pos - 1, true
+}
+
+// cliticPrep reports whether the pattern word is the one-letter preposition
+// ب or ل and the token starts with it (بجهود، لحضور).
+func cliticPrep(w word, norm string) bool {
+	for _, a := range w.alts {
+		if (a.form == "ب" || a.form == "ل") && !a.inflect {
+			n := strings.TrimPrefix(strings.TrimPrefix(norm, "و"), "ف")
+			if strings.HasPrefix(n, a.form) && runeCount(n) > 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prepositions that introduce an oblique, not a subject.
+var prepositions = map[string]bool{
+	"في": true, "من": true, "الي": true, "علي": true, "عن": true, "مع": true, "ضد": true,
+	"لدي": true, "عند": true, "بين": true, "حول": true, "تجاه": true, "نحو": true, "خلال": true,
+	"بعد": true, "قبل": true, "منذ": true, "بشان": true, "برفقه": true, "بحضور": true, "وفي": true,
+	"ومن": true, "والي": true, "وعلي": true, "ومع": true, "لصالح": true, "باسم": true, "عبر": true,
+}
+
+// afterPreposition reports whether mention k of the sentence follows a
+// preposition: a word before it, or a clitic ب/ل/ك inside its own word
+// (بالرئيس، للمملكة).
+func (st *state) afterPreposition(k int) bool {
+	m := st.sms[k]
+	ti := st.tokenAt(m.start)
+	if ti < 0 {
+		return false
+	}
+	t := st.toks[ti]
+	if t.start < m.start {
+		pre := normalize.Search(st.a.Text[t.start:m.start])
+		pre = strings.TrimPrefix(strings.TrimPrefix(pre, "و"), "ف")
+		if pre != "" && strings.ContainsAny(pre[:1], "بلك") {
+			return true
+		}
+		return false
+	}
+	mt := normalize.Search(st.a.Text[m.start:min(m.end, t.end)])
+	for _, p := range []string{"بال", "لل", "وبال", "ولل", "كال"} {
+		if strings.HasPrefix(mt, p) {
+			return true
+		}
+	}
+	for j := ti - 1; j >= 0; j-- {
+		if !st.toks[j].word {
+			return false
+		}
+		return prepositions[st.toks[j].norm]
+	}
+	return false
+}
+
+func (st *state) tokenAt(off int) int {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].end > off })
+	if i < len(st.toks) && st.toks[i].start <= off {
+		return i
+	}
+	return -1
+}
+
+// mentionTokens returns the first and last token index of mention k.
+func (st *state) mentionTokens(k int) (int, int) {
+	first, last := -1, -1
+	for i, t := range st.toks {
+		if t.ment == k {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// headTypes are the event types whose nominal complement is not itself an
+// event that happened: دعا إلى وقف الهجمات، هدد بشن هجوم، رفض المفاوضات.
+var headTypes = map[string]bool{"REQUEST": true, "DEMAND": true, "THREATEN": true, "REJECT": true, "AGREE": true}
+
+// topicWords make the noun after them a topic, not a reported event:
+// تصريحات حول الهجوم، تحقيق بشأن الاعتقالات.
+var topicWords = map[string]bool{"حول": true, "بشان": true, "عن": true, "موضوع": true, "ملف": true, "قضيه": true}
+
+func (st *state) code(ti int) (marsad.Event, bool) {
+	tr := st.trigs[ti]
+	p := tr.p
+	if p.Noun {
+		for _, prev := range st.trigs[:ti] {
+			if headTypes[prev.p.Type] && tr.first > prev.last && tr.first-prev.last <= 6 && !st.boundaryBetween(prev.last, tr.first) {
+				return marsad.Event{}, false
+			}
+		}
+		if j := st.prevWord(tr.first); j >= 0 && topicWords[st.toks[j].norm] {
+			return marsad.Event{}, false
+		}
+	}
+	actors, targets, conf := st.participants(ti)
+	if len(actors) == 0 {
+		return marsad.Event{}, false
+	}
+	// A meeting needs two parties: a cabinet in session (مجلس الوزراء في
+	// اجتماعه) is not a consultation between actors.
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 {
+		return marsad.Event{}, false
+	}
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) >= 2 {
+		targets = actors[1:]
+		actors = actors[:1]
+	}
+	ev := marsad.Event{
+		Type:       p.Type,
+		Code:       p.Code,
+		Mode:       st.mode(tr),
+		Actors:     st.ids(actors),
+		Targets:    st.ids(targets),
+		Confidence: conf,
+		Start:      st.sent.Start,
+		End:        st.sent.End,
+	}
+	ev.Location = st.location(tr, actors, targets)
+	ev.Date, ev.Mode = st.date(tr, ev.Mode)
+	return ev, true
+}
+
+func (st *state) ids(ks []int) []string {
+	out := make([]string, 0, len(ks))
+	for _, k := range ks {
+		id := st.a.Entities[st.sms[k].ent].ID
+		dup := false
+		for _, o := range out {
+			if o == id {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func (st *state) boundaryBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(st.toks); k++ {
+		if st.toks[k].boundary || st.toks[k].comma {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) prevWord(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if st.toks[j].word {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// participants finds the actor and target mentions of trigger ti (indexes
+// into st.sms) and a confidence.
+//
+// Arabic news is mostly VSO (استقبل خادم الحرمين الشريفين … رئيس الوزراء),
+// so a verb's subject is first looked for right after it; then before it in
+// the same clause (SVO: المملكة تدين …). A noun's agent is its genitive
+// (زيارة الرئيس …), or, when the noun carries a pronoun (خلال زيارته،
+// لدى استقباله), the entity before it that the pronoun refers to. The
+// target is the next entity after the actor in the clause, whatever
+// preposition introduces it (مع، على، ضد، إلى، لـ).
+func (st *state) participants(ti int) (actors, targets []int, conf float64) {
+	tr := st.trigs[ti]
+	next := len(st.toks)
+	if ti+1 < len(st.trigs) {
+		next = st.trigs[ti+1].first
+	}
+	conf = 0.5
+	if len(tr.p.words) > 1 {
+		conf += 0.1
+	}
+	// بين X و Y after a noun: the two parties.
+	if tr.p.Noun {
+		if j := st.nextWord(tr.last); j >= 0 && (st.toks[j].norm == "بين" || st.toks[j].norm == "وبين") {
+			ks := st.mentionsFrom(j+1, next, 2)
+			if len(ks) >= 2 {
+				return ks[:1], ks[1:2], conf + 0.3
+			}
+		}
+	}
+	subjRight := -1
+	if !(tr.p.Noun && tr.suffixed) {
+		// The subject (or genitive agent) within three words after the
+		// trigger; time words (أمس، اليوم) and honorifics may intervene.
+		words := 0
+		for j := tr.last + 1; j < next && j < len(st.toks); j++ {
+			t := st.toks[j]
+			if t.boundary && !t.word {
+				break
+			}
+			if t.ment >= 0 {
+				if !st.afterPreposition(t.ment) {
+					subjRight = t.ment
+				}
+				break
+			}
+			if t.word {
+				words++
+				if words > 3 || (tr.p.Noun && words > 1) {
+					break
+				}
+			}
+		}
+	}
+	if subjRight >= 0 {
+		actors = st.coordinated(subjRight, next)
+		conf += 0.2
+	} else if k := st.subjectLeft(ti); k >= 0 {
+		actors = []int{k}
+		conf += 0.1
+	}
+	if len(actors) == 0 {
+		return nil, nil, 0
+	}
+	// Target: the next entity after the actor (or after the trigger when
+	// the actor is on its left), within the clause and before the next
+	// trigger; places after في are the location, not the target.
+	from := tr.last + 1
+	if subjRight >= 0 {
+		_, l := st.mentionTokens(actors[len(actors)-1])
+		from = l + 1
+	}
+	isActor := map[int]bool{}
+	for _, a := range actors {
+		isActor[st.sms[a].ent] = true
+	}
+	seenT := map[int]bool{}
+	for j := from; j < next && j < len(st.toks) && j-tr.last <= 25; j++ {
+		t := st.toks[j]
+		if t.boundary && !t.word && t.norm != ":" {
+			break
+		}
+		if t.ment < 0 || seenT[t.ment] {
+			continue
+		}
+		seenT[t.ment] = true
+		m := st.sms[t.ment]
+		if isActor[m.ent] || st.isLocationPhrase(t.ment) {
+			continue
+		}
+		targets = st.coordinated(t.ment, next)
+		conf += 0.15
+		break
+	}
+	return actors, targets, min(conf, 0.95)
+}
+
+func (st *state) nextWord(i int) int {
+	for j := i + 1; j < len(st.toks); j++ {
+		if st.toks[j].word {
+			return j
+		}
+		if st.toks[j].boundary {
+			return -1
+		}
+	}
+	return -1
+}
+
+// mentionsFrom returns up to n distinct mentions from token i on.
+func (st *state) mentionsFrom(i, end, n int) []int {
+	var out []int
+	for j := i; j < end && j < len(st.toks) && len(out) < n; j++ {
+		if k := st.toks[j].ment; k >= 0 && (len(out) == 0 || out[len(out)-1] != k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// coordinated returns mention k and the mentions joined to it by و
+// (السعودية والإمارات).
+func (st *state) coordinated(k, end int) []int {
+	out := []int{k}
+	for {
+		_, l := st.mentionTokens(out[len(out)-1])
+		if l < 0 || l+1 >= len(st.toks) || l+1 >= end {
+			return out
+		}
+		t := st.toks[l+1]
+		switch {
+		case t.ment >= 0 && t.ment != out[len(out)-1]:
+			// وروسيا: the و is inside the next word.
+			m := st.sms[t.ment]
+			pre := normalize.Search(st.a.Text[t.start:m.start])
+			if pre != "و" && !(m.start == t.start && strings.HasPrefix(normalize.Search(st.a.Text[m.start:m.end]), "و")) {
+				return out
+			}
+			out = append(out, t.ment)
+		case t.word && t.norm == "و" && l+2 < len(st.toks) && st.toks[l+2].ment >= 0 && l+2 < end:
+			out = append(out, st.toks[l+2].ment)
+		default:
+			return out
+		}
+	}
+}
+
+// subjectLeft returns the nearest mention before trigger ti in its clause
+// that is not after a preposition, or -1.
+func (st *state) subjectLeft(ti int) int {
+	tr := st.trigs[ti]
+	lo := 0
+	if ti > 0 {
+		lo = st.trigs[ti-1].last + 1
+	}
+	words := 0
+	for j := tr.first - 1; j >= lo; j-- {
+		t := st.toks[j]
+		if t.boundary {
+			return -1
+		}
+		if t.word {
+			words++
+		}
+		if words > 12 {
+			return -1
+		}
+		if t.ment >= 0 {
+			if !st.afterPreposition(t.ment) {
+				// Take the whole mention's first token: a name of several
+				// words is one subject.
+				return t.ment
+			}
+		}
+	}
+	return -1
+}
+
+// isLocationPhrase reports whether mention k is a place introduced by في
+// or ب (في الرياض، بجدة، في مدينة جدة).
+func (st *state) isLocationPhrase(k int) bool {
+	m := st.sms[k]
+	if st.a.Entities[m.ent].Type != marsad.LOC {
+		return false
+	}
+	ti := st.tokenAt(m.start)
+	if ti < 0 {
+		return false
+	}
+	t := st.toks[ti]
+	if t.start < m.start {
+		pre := strings.TrimPrefix(normalize.Search(st.a.Text[t.start:m.start]), "و")
+		return pre == "ب" || pre == "في"
+	}
+	for j, hops := ti-1, 0; j >= 0 && hops < 2; j, hops = j-1, hops+1 {
+		n := st.toks[j].norm
+		if n == "في" || n == "وفي" || n == "بمدينه" || n == "بمحافظه" || n == "بمنطقه" {
+			return true
+		}
+		if n != "مدينه" && n != "محافظه" && n != "منطقه" && n != "العاصمه" && n != "عاصمه" {
+			return false
+		}
+	}
+	return false
+}
+
+// location returns the id of the place the event happened: a LOC entity
+// after في/ب in the sentence that is not a participant, nearest to the
+// trigger.
+func (st *state) location(tr trigger, actors, targets []int) string {
+	part := map[int]bool{}
+	for _, k := range actors {
+		part[st.sms[k].ent] = true
+	}
+	for _, k := range targets {
+		part[st.sms[k].ent] = true
+	}
+	best, bestD := "", 1<<30
+	trigOff := st.toks[tr.first].start
+	for k, m := range st.sms {
+		if part[m.ent] || !st.isLocationPhrase(k) {
+			continue
+		}
+		d := m.start - trigOff
+		if d < 0 {
+			d = -d + 1 // prefer places after the trigger at equal distance
+		}
+		if d < bestD {
+			best, bestD = st.a.Entities[m.ent].ID, d
+		}
+	}
+	return best
+}
+
+// mode reads the cues around the trigger.
+func (st *state) mode(tr trigger) string {
+	found := map[string]bool{}
+	if tr.future {
+		found[planned] = true
+	}
+	for _, c := range st.c.lx.cues {
+		switch c.where {
+		case "before":
+			if st.cueBefore(c, tr.first) {
+				found[c.mode] = true
+			}
+		case "after":
+			if st.cueAfter(c, tr.last) {
+				found[c.mode] = true
+			}
+		case "sentence":
+			for j := 0; j < tr.first; j++ {
+				if st.seqAt(c.words, j) {
+					found[c.mode] = true
+					break
+				}
+			}
+		}
+	}
+	for _, m := range []string{negated, hypothetical, planned} {
+		if found[m] {
+			return m
+		}
+	}
+	return asserted
+}
+
+// cueBefore looks for the cue in the n words before token i, in its clause.
+func (st *state) cueBefore(c modeCue, i int) bool {
+	words := 0
+	for j := i - 1; j >= 0 && words < c.n; j-- {
+		t := st.toks[j]
+		if t.boundary || t.comma {
+			return false
+		}
+		if !t.word {
+			continue
+		}
+		words++
+		if st.seqAt(c.words, j) || st.seqEndsAt(c.words, j) {
+			// لا سيما (especially) is not a negation.
+			if c.words[0] == "لا" && j+1 < len(st.toks) && strings.HasPrefix(st.toks[j+1].norm, "سيما") {
+				continue
+			}
+			return true
+		}
+		if len(c.words) == 1 && stripConj(t.norm) == c.words[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) cueAfter(c modeCue, i int) bool {
+	words := 0
+	for j := i + 1; j < len(st.toks) && words < c.n; j++ {
+		t := st.toks[j]
+		if t.boundary {
+			return false
+		}
+		if !t.word {
+			continue
+		}
+		words++
+		if st.seqAt(c.words, j) || len(c.words) == 1 && stripConj(t.norm) == c.words[0] {
+			return true
+		}
+	}
+	return false
+}
+
+func stripConj(s string) string {
+	if r := runeCount(s); r > 2 {
+		if t, ok := strings.CutPrefix(s, "و"); ok {
+			return t
+		}
+		if t, ok := strings.CutPrefix(s, "ف"); ok {
+			return t
+		}
+	}
+	return s
+}
+
+// seqAt reports whether the words start at token j (skipping punctuation).
+func (st *state) seqAt(words []string, j int) bool {
+	for _, w := range words {
+		for j < len(st.toks) && !st.toks[j].word {
+			j++
+		}
+		if j >= len(st.toks) || (st.toks[j].norm != w && stripConj(st.toks[j].norm) != w) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// seqEndsAt reports whether the words end at token j.
+func (st *state) seqEndsAt(words []string, j int) bool {
+	start := j - (len(words) - 1)
+	return start >= 0 && len(words) > 1 && st.seqAt(words, start)
+}
+
+// date returns the event's date: the date-valued time expression of the
+// sentence nearest to the trigger, else the article's publication date for
+// an asserted or negated event (a report is at latest as recent as its
+// publication); a planned or hypothetical event without a time expression
+// gets no date rather than an invented one. A date after publication makes
+// an asserted event planned (يزور … الأسبوع المقبل).
+func (st *state) date(tr trigger, mode string) (string, string) {
+	trigOff := st.toks[tr.first].start
+	best, bestD := "", 1<<30
+	for _, t := range st.a.Times {
+		if t.Start < st.sent.Start || t.End > st.sent.End || !isDate(t.Value) || t.Kind == marsad.TimeDuration || t.Kind == marsad.TimeSet {
+			continue
+		}
+		d := t.Start - trigOff
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = t.Value, d
+		}
+	}
+	pub := st.a.Published
+	if len(pub) >= 10 && isDate(pub[:10]) {
+		pub = pub[:10]
+	} else {
+		pub = ""
+	}
+	if best != "" {
+		if mode == asserted && pub != "" && len(best) >= 10 && best[:10] > pub {
+			mode = planned
+		}
+		return best, mode
+	}
+	if mode == asserted || mode == negated {
+		return pub, mode
+	}
+	return "", mode
+}
+
+// isDate reports whether v looks like an ISO date or month (2015-08-15,
+// 2015-08, 2015).
+func isDate(v string) bool {
+	if len(v) < 4 {
+		return false
+	}
+	for _, r := range v[:4] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return len(v) == 4 || v[4] == '-'
+}

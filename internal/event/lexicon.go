@@ -1,0 +1,296 @@
+package event
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"marsad/internal/text/normalize"
+)
+
+//go:embed data/triggers.tsv data/modes.tsv
+var dataFS embed.FS
+
+// word is one position of a trigger pattern: alternatives in search form,
+// each either exact or open to inflection suffixes (a trailing +).
+type word struct {
+	alts []alt
+	gap  bool // up to maxGap clause words may come before this one
+}
+
+type alt struct {
+	form    string
+	inflect bool
+}
+
+// pattern is one line of triggers.tsv.
+type pattern struct {
+	Type   string // PLOVER
+	Code   string // CAMEO
+	Noun   bool
+	Source string
+	Line   int
+	words  []word
+}
+
+// maxGap is how many words may separate two pattern words joined by "…"
+// (وقع الجانبان في الرياض أمس اتفاقية).
+const maxGap = 5
+
+// suffixes are the inflection and pronoun endings a "+" word may take:
+// verb person/number (ت، ا، وا، ان، ون، ين، تا، نا), feminine/plural nouns
+// (ات), and attached pronouns (ه، ها، هم، هما) — longest first.
+var suffixes = []string{"هما", "تما", "وا", "ان", "ون", "ين", "ات", "تا", "نا", "ها", "هم", "ت", "ا", "ه"}
+
+type modeCue struct {
+	mode  string
+	where string // before, after, sentence
+	n     int
+	words []string
+}
+
+type lexicon struct {
+	byFirst map[string][]int // search form of a first-word alternative → pattern indexes
+	pats    []pattern
+	cues    []modeCue
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{byFirst: map[string][]int{}}
+	if err := readTSV("data/triggers.tsv", 5, func(line int, f []string) error {
+		p := pattern{Type: f[0], Code: f[1], Source: f[3], Line: line}
+		switch f[2] {
+		case "v":
+		case "n":
+			p.Noun = true
+		default:
+			return fmt.Errorf("part of speech %q, want v or n", f[2])
+		}
+		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
+			return fmt.Errorf("CAMEO code %q", p.Code)
+		}
+		if p.Source != "UP" && p.Source != "own" {
+			return fmt.Errorf("source %q, want UP or own", p.Source)
+		}
+		gap := false
+		for _, w := range strings.Fields(f[4]) {
+			if w == "…" {
+				gap = true
+				continue
+			}
+			var wd word
+			wd.gap = gap
+			gap = false
+			for _, a := range strings.Split(w, "|") {
+				inflect := strings.HasSuffix(a, "+")
+				a = normalize.Search(strings.TrimSuffix(a, "+"))
+				if a == "" {
+					return fmt.Errorf("empty alternative in %q", w)
+				}
+				wd.alts = append(wd.alts, alt{a, inflect})
+			}
+			p.words = append(p.words, wd)
+		}
+		if len(p.words) == 0 || gap || p.words[0].gap {
+			return fmt.Errorf("bad pattern %q", f[4])
+		}
+		i := len(lx.pats)
+		lx.pats = append(lx.pats, p)
+		for _, a := range p.words[0].alts {
+			lx.byFirst[a.form] = append(lx.byFirst[a.form], i)
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := readTSV("data/modes.tsv", 3, func(line int, f []string) error {
+		c := modeCue{mode: f[0], words: strings.Fields(normalize.Search(f[2]))}
+		switch c.mode {
+		case negated, planned, hypothetical:
+		default:
+			return fmt.Errorf("mode %q", c.mode)
+		}
+		where, n, _ := strings.Cut(f[1], ":")
+		c.where = where
+		switch where {
+		case "before", "after":
+			k, err := strconv.Atoi(n)
+			if err != nil || k <= 0 {
+				return fmt.Errorf("window %q", f[1])
+			}
+			c.n = k
+		case "sentence":
+		default:
+			return fmt.Errorf("where %q", f[1])
+		}
+		if len(c.words) == 0 {
+			return fmt.Errorf("empty cue")
+		}
+		lx.cues = append(lx.cues, c)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+func readTSV(name string, cols int, fn func(line int, f []string) error) error {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		t := sc.Text()
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		fields := strings.Split(t, "\t")
+		if len(fields) != cols {
+			return fmt.Errorf("%s:%d: %d columns, want %d", name, line, len(fields), cols)
+		}
+		if err := fn(line, fields); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+// Mode names as local shorthands.
+const (
+	asserted     = "asserted"
+	negated      = "negated"
+	planned      = "planned"
+	hypothetical = "hypothetical"
+)
+
+// readings returns the search forms a word token may be read as once its
+// proclitics are stripped: و/ف, then ب/ل/ك or the future س, then ال (لل is
+// ل + ال). future reports the reading that dropped a future س. The word
+// itself comes first.
+func readings(w string, out []reading) []reading {
+	out = append(out[:0], reading{w, false})
+	add := func(s string, fut bool) {
+		if runeCount(s) >= 2 {
+			out = append(out, reading{s, fut})
+		}
+	}
+	base := []string{w}
+	for _, c := range []string{"و", "ف"} {
+		if s, ok := strings.CutPrefix(w, c); ok && runeCount(s) >= 3 {
+			base = append(base, s)
+			add(s, false)
+		}
+	}
+	for _, b := range base {
+		if s, ok := strings.CutPrefix(b, "لل"); ok {
+			add("ال"+s, false)
+			add(s, false)
+		}
+		for _, p := range []string{"ب", "ل", "ك"} {
+			if s, ok := strings.CutPrefix(b, p); ok && runeCount(s) >= 3 {
+				add(s, false)
+				if t, ok := strings.CutPrefix(s, "ال"); ok {
+					add(t, false)
+				}
+			}
+		}
+		// The future prefix س only comes before an imperfect verb (سيجتمع،
+		// ستوقع، سنعمل).
+		if s, ok := strings.CutPrefix(b, "س"); ok && runeCount(s) >= 3 && strings.ContainsRune("يتنا", firstRune(s)) {
+			add(s, true)
+		}
+		if s, ok := strings.CutPrefix(b, "ال"); ok {
+			add(s, false)
+		}
+	}
+	return out
+}
+
+type reading struct {
+	form   string
+	future bool
+}
+
+func runeCount(s string) int { return len([]rune(s)) }
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+// matches reports whether the reading r is the alternative a: the same form,
+// or, for an inflecting alternative, the form plus one suffix (with ة
+// written ت before a pronoun: زيارته is زياره + ه).
+func (a alt) matches(r string) bool {
+	if r == a.form {
+		return true
+	}
+	if !a.inflect {
+		return false
+	}
+	for _, s := range suffixes {
+		stem, ok := strings.CutSuffix(r, s)
+		if !ok || stem == "" {
+			continue
+		}
+		if stem == a.form {
+			return true
+		}
+		if t, ok := strings.CutSuffix(stem, "ت"); ok && t+"ه" == a.form {
+			return true
+		}
+	}
+	// A verb whose final weak letter drops before a suffix: التقى + ت →
+	// التقت, دعا + ت → دعت.
+	if strings.HasSuffix(a.form, "ي") || strings.HasSuffix(a.form, "ا") {
+		stem := strings.TrimSuffix(strings.TrimSuffix(a.form, "ي"), "ا")
+		for _, s := range []string{"ت", "تا", "وا", "ا"} {
+			if r == stem+s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// candidates returns the patterns whose first word may match one of the
+// readings, trying each reading with up to one suffix removed.
+func (lx *lexicon) candidates(rs []reading, seen map[int]bool, out []int) []int {
+	out = out[:0]
+	clear(seen)
+	try := func(key string) {
+		for _, i := range lx.byFirst[key] {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, i)
+			}
+		}
+	}
+	for _, r := range rs {
+		try(r.form)
+		for _, s := range suffixes {
+			if stem, ok := strings.CutSuffix(r.form, s); ok && stem != "" {
+				try(stem)
+				if t, ok := strings.CutSuffix(stem, "ت"); ok {
+					try(t + "ه")
+				}
+			}
+		}
+		// Weak final letter: التقت ← التقي, دعت ← دعا.
+		for _, s := range []string{"ت", "تا", "وا", "ا"} {
+			if stem, ok := strings.CutSuffix(r.form, s); ok && stem != "" {
+				try(stem + "ي")
+				try(stem + "ا")
+			}
+		}
+	}
+	return out
+}

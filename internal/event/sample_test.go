@@ -1,0 +1,94 @@
+package event
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"marsad/internal/dataset"
+	"marsad/internal/text/clean"
+	"marsad/internal/text/sentence"
+)
+
+// TestSample prints candidate sentences for annotation (MARSAD_EVENT_SAMPLE=N
+// articles to draw); it is how testdata/events-gold.txt was drawn.
+func TestSample(t *testing.T) {
+	n := os.Getenv("MARSAD_EVENT_SAMPLE")
+	if n == "" {
+		t.Skip("set MARSAD_EVENT_SAMPLE to draw sentences for annotation")
+	}
+	var want int
+	fmt.Sscan(n, &want)
+	news, err := dataset.SaudiNewsNet(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewSource(10))
+	r.Shuffle(len(news), func(i, j int) { news[i], news[j] = news[j], news[i] })
+	keys := strings.Fields("الرئيس وزير الملك الأمير قوات الحكومة المملكة مجلس الأمم إيران اليمن سوريا العراق الحوثي داعش التحالف مصر روسيا الأمريكية الشرطة الأمن الاحتلال")
+	got := 0
+	for _, a := range news {
+		if got >= want {
+			break
+		}
+		if a.Content == "" || a.Source == "arreyadi" || a.Source == "arriyadiyah" {
+			continue
+		}
+		c := clean.Text(a.Content)
+		ss := sentence.Split(c.Text)
+		var cands []int
+		for i, s := range ss {
+			txt := c.Text[s.Start:s.End]
+			if l := utf8.RuneCountInString(txt); l < 40 || l > 400 {
+				continue
+			}
+			cands = append(cands, i)
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		// Two thirds: a sentence naming a political actor; one third: any.
+		// MARSAD_EVENT_DYAD=1 draws only sentences with two political words.
+		pick := -1
+		if os.Getenv("MARSAD_EVENT_DYAD") != "" {
+			for _, i := range cands {
+				txt := c.Text[ss[i].Start:ss[i].End]
+				k := 0
+				for _, w := range keys {
+					if strings.Contains(txt, w) {
+						k++
+					}
+				}
+				if k >= 2 {
+					pick = i
+					break
+				}
+			}
+			if pick < 0 {
+				continue
+			}
+		} else if r.Intn(3) < 2 {
+			for _, i := range cands {
+				txt := c.Text[ss[i].Start:ss[i].End]
+				for _, k := range keys {
+					if strings.Contains(txt, k) {
+						pick = i
+						break
+					}
+				}
+				if pick >= 0 && r.Intn(2) == 0 {
+					break
+				}
+			}
+		}
+		if pick < 0 {
+			pick = cands[r.Intn(len(cands))]
+		}
+		s := ss[pick]
+		fmt.Printf("s %s %d %s\n  %s\n\n", a.ID, s.Start, a.Source, c.Text[s.Start:s.End])
+		got++
+	}
+}
