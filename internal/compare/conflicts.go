@@ -91,7 +91,7 @@ func (s *story) numberConflicts(i, j int) []conflictEdge {
 			continue
 		}
 		for _, g := range v.nums {
-			if g.head != f.head || compatible(f.val, g.val, f.approx || g.approx) || s.artHasNum(u.art, g.head, g.val) {
+			if g.head != f.head || factsCompatible(f, g) || s.artHasNum(u.art, g.head, g.val) {
 				continue
 			}
 			ea, eb := s.spanEvidence(u.art, f.span), s.spanEvidence(v.art, g.span)

@@ -18,11 +18,31 @@ import (
 type numFact struct {
 	val    float64
 	approx bool
+	bound  string // ">" at least (أكثر من), "<" at most (أقل من), "" otherwise
 	head   string // key of the counted noun ("" when none could be told)
 	span   marsad.Span
 }
 
 func (n numFact) valueKey() string { return strconv.FormatFloat(n.val, 'g', 6, 64) }
+
+// factsCompatible reports whether two stated quantities can both be true:
+// a bound (أكثر من عشرة) holds for any value on its side, an approximate
+// value for a close one.
+func factsCompatible(f, g numFact) bool {
+	for _, p := range [2][2]numFact{{f, g}, {g, f}} {
+		switch p[0].bound {
+		case ">":
+			if p[1].val >= p[0].val || p[1].bound == ">" {
+				return true
+			}
+		case "<":
+			if p[1].val <= p[0].val || p[1].bound == "<" {
+				return true
+			}
+		}
+	}
+	return compatible(f.val, g.val, f.approx || g.approx)
+}
 
 // compatible reports whether two quantities can both be true: equal, or
 // close when either is approximate ("نحو 400 مليون" and "375 مليون").
@@ -88,13 +108,16 @@ func (l *lexicon) numbers(a *marsad.Article, sp marsad.Span, buf []tokenize.Toke
 			i = last
 			continue
 		}
-		approx := false
+		approx, bound := false, ""
 		for k := i - 1; k >= 0 && k >= i-2; k-- {
 			if toks[k].Kind != tokenize.Word {
 				continue
 			}
-			if l.approx[stripConj(normalize.Search(toks[k].Text))] {
+			if m := l.approx[stripConj(normalize.Search(toks[k].Text))]; m != "" {
 				approx = true
+				if m != "~" {
+					bound = m
+				}
 				first = k
 				break
 			}
@@ -117,7 +140,7 @@ func (l *lexicon) numbers(a *marsad.Article, sp marsad.Span, buf []tokenize.Toke
 		if hend > 0 {
 			end = hend
 		}
-		out = append(out, numFact{val: val, approx: approx, head: head,
+		out = append(out, numFact{val: val, approx: approx, bound: bound, head: head,
 			span: marsad.Span{Start: sp.Start + toks[first].Start, End: sp.Start + end}})
 		i = last
 	}
@@ -221,10 +244,13 @@ func (l *lexicon) headNoun(toks []tokenize.Token, j int) (string, int) {
 	return "", 0
 }
 
-// headKey shortens a noun key to its first three letters, so that the
-// singular and plural outlets use after numbers (قاضيا، قاض، قضاة is too
-// far; إصابات، إصابة) meet more often than not.
+// headKey shortens a noun key to its first three letters without alefs,
+// so that the singular and plural outlets use after numbers (شخصاً،
+// أشخاص؛ إصابة، إصابات) meet more often than not (قاض، قضاة do not).
 func headKey(k string) string {
+	// Broken plurals mostly add or move alefs (شخص/أشخاص، إصابة/إصابات):
+	// the key keeps the other letters.
+	k = strings.ReplaceAll(k, "ا", "")
 	n := 0
 	for i := range k {
 		if n == 3 {

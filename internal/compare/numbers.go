@@ -20,7 +20,7 @@ type numWord struct {
 
 func (l *lexicon) readNumbers() error {
 	l.numWords = map[string]numWord{}
-	l.approx = map[string]bool{}
+	l.approx = map[string]string{}
 	for _, line := range strings.Split(numbersData, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -30,8 +30,9 @@ func (l *lexicon) readNumbers() error {
 		if len(f) != 2 {
 			return errorf("numbers: bad line %q", line)
 		}
-		if f[0] == "~" {
-			l.approx[normalize.Search(f[1])] = true
+		switch f[0] {
+		case "~", ">", "<":
+			l.approx[normalize.Search(f[1])] = f[0]
 			continue
 		}
 		v := strings.TrimSuffix(f[1], "*")

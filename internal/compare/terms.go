@@ -35,7 +35,7 @@ type lexicon struct {
 	df       map[string]int
 	docs     int
 	numWords map[string]numWord
-	approx   map[string]bool
+	approx   map[string]string // marker → "~", ">" or "<"
 }
 
 var (

@@ -1,0 +1,221 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"marsad"
+	"marsad/internal/text/sentence"
+)
+
+// art builds an analysed article by hand: sentences from the splitter,
+// times and entities as given (the stages that would find them are tested
+// in their own packages).
+func art(id, text string) *marsad.Article {
+	a := marsad.NewArticle()
+	a.ID, a.Text = id, text
+	a.Sentences = sentence.Split(text)
+	return a
+}
+
+// timeAt adds a time expression over the first occurrence of sub.
+func timeAt(a *marsad.Article, sub, kind, value, mod string) {
+	i := strings.Index(a.Text, sub)
+	a.Times = append(a.Times, marsad.TimeExpr{Text: sub, Kind: kind, Value: value, Mod: mod, Start: i, End: i + len(sub)})
+}
+
+// entity adds an entity with a mention at every occurrence of each form.
+func entity(a *marsad.Article, id, name, typ string, forms ...string) {
+	e := marsad.Entity{ID: id, Name: name, Type: typ}
+	for _, f := range forms {
+		for i := 0; ; {
+			j := strings.Index(a.Text[i:], f)
+			if j < 0 {
+				break
+			}
+			e.Mentions = append(e.Mentions, marsad.Mention{Start: i + j, End: i + j + len(f), Text: f})
+			i += j + len(f)
+		}
+	}
+	a.Entities = append(a.Entities, e)
+}
+
+func conflictTexts(c marsad.Comparison) []string {
+	var out []string
+	for _, x := range c.Conflicts {
+		var vs []string
+		for _, v := range x.Variants {
+			vs = append(vs, v.Article+":"+v.Text)
+		}
+		out = append(out, strings.Join(vs, " | "))
+	}
+	return out
+}
+
+func TestNumbersConflictUnlessApproximate(t *testing.T) {
+	for _, tc := range []struct {
+		name, a, b string
+		conflict   bool
+	}{
+		{"different tolls",
+			"أعلنت الشرطة مقتل 12 شخصا في انفجار سيارة مفخخة وسط المدينة صباح اليوم.",
+			"أعلنت الشرطة مقتل 10 أشخاص في انفجار سيارة مفخخة وسط المدينة صباح اليوم.", true},
+		{"number words against digits",
+			"أسفر الانفجار في سوق المدينة عن مقتل خمسة عشر شخصا وإصابة العشرات بجروح.",
+			"أسفر الانفجار في سوق المدينة عن مقتل 15 شخصا وإصابة العشرات بجروح.", false},
+		{"approximate and exact",
+			"وافقت الوزارة على نزع ملكية العقارات بتعويضات قاربت 400 مليون ريال للمشاريع البلدية.",
+			"وافقت الوزارة على نزع ملكية العقارات بتعويضات بلغت 375 مليون ريال للمشاريع البلدية.", false},
+		{"Arabic-Indic digits",
+			"ضبطت فرق الرقابة التجارية ٩٤٣ ثلاجة مخالفة للمواصفات في متاجر المملكة.",
+			"ضبطت فرق الرقابة التجارية 943 ثلاجة مخالفة للمواصفات في متاجر المملكة.", false},
+		{"restated in words",
+			"نتج عن الحادث الإجرامي استشهاد (15) خمسة عشر مصلياً من منسوبي القوة.",
+			"نتج عن الحادث الإجرامي استشهاد (15) مصليا من منسوبي القوة في المسجد.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Compare([]*marsad.Article{art("a", tc.a), art("b", tc.b)})
+			got := len(c.Conflicts) > 0
+			if got != tc.conflict {
+				t.Errorf("conflict = %v, want %v: %q", got, tc.conflict, conflictTexts(c))
+			}
+			if len(c.Agreements) == 0 {
+				t.Errorf("the two versions are not aligned: %+v", c)
+			}
+		})
+	}
+}
+
+func TestDurationsAndDates(t *testing.T) {
+	a := art("a", "اجتمع الرئيسان في العاصمة على طاولة واحدة في لقاء استمر ثلاث ساعات يوم الجمعة.")
+	timeAt(a, "ثلاث ساعات", marsad.TimeDuration, "PT3H", "")
+	timeAt(a, "يوم الجمعة", marsad.TimeDate, "2025-08-15", "")
+	b := art("b", "اجتمع الرئيسان في العاصمة على طاولة واحدة في لقاء استمر نحو ثلاث ساعات يوم الخميس.")
+	timeAt(b, "نحو ثلاث ساعات", marsad.TimeDuration, "PT3H", "APPROX")
+	timeAt(b, "يوم الخميس", marsad.TimeDate, "2025-08-14", "")
+	c := Compare([]*marsad.Article{a, b})
+	var about []string
+	for _, x := range c.Conflicts {
+		about = append(about, x.About)
+	}
+	if len(c.Conflicts) != 1 || !strings.Contains(c.Conflicts[0].About, "الجمعة") {
+		t.Errorf("want one date conflict (الجمعة / الخميس), got %q", about)
+	}
+	c2 := Compare([]*marsad.Article{a, withDuration(b, "PT5H")})
+	found := false
+	for _, x := range c2.Conflicts {
+		if strings.Contains(x.About, "مدة") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("3 hours against 5 hours is not a conflict: %q", conflictTexts(c2))
+	}
+}
+
+func withDuration(a *marsad.Article, v string) *marsad.Article {
+	b := *a
+	b.ID = a.ID + "5"
+	b.Times = append([]marsad.TimeExpr(nil), a.Times...)
+	b.Times[0].Value, b.Times[0].Mod = v, ""
+	return &b
+}
+
+// The issue's example in miniature: the same word given to different
+// speakers, and one speaker given different words.
+func TestCharacterizationConflicts(t *testing.T) {
+	a := art("a", `وصف بوتين المحادثات بأنها "مثمرة" وأكد أهمية الحوار بين البلدين.`)
+	entity(a, "putin", "فلاديمير بوتين", marsad.PERS, "بوتين")
+	b := art("b", `وصف ترامب اللقاء بأنه مثمر للغاية. من جانبه أشاد بوتين بالمحادثات واصفاً إياها بأنها "بناءة" وأكد أهمية الحوار.`)
+	entity(b, "trump", "دونالد ترامب", marsad.PERS, "ترامب")
+	entity(b, "putin", "فلاديمير بوتين", marsad.PERS, "بوتين")
+	c := Compare([]*marsad.Article{a, b})
+	if len(c.Conflicts) != 1 {
+		t.Fatalf("want one merged conflict, got %q", conflictTexts(c))
+	}
+	got := conflictTexts(c)[0]
+	for _, want := range []string{"a:مثمرة", "b:مثمر للغاية", "b:بناءة"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("conflict %q lacks %q", got, want)
+		}
+	}
+}
+
+func TestExclusivesAndEvidence(t *testing.T) {
+	a := art("a", "أصدر خادم الحرمين الشريفين أمرا بترقية وتعيين 100 قاض بوزارة العدل في مختلف درجات السلك القضائي. وأوضح وزير العدل وليد الصمعاني أن الأمر يأتي دعما لمرفق القضاء.")
+	b := art("b", "أصدر خادم الحرمين الشريفين أمرا بترقية وتعيين 100 قاض بوزارة العدل في مختلف درجات السلك القضائي. كما صدر أمر بتعيين وترقية 25 قاضيا بديوان المظالم على مختلف الدرجات.")
+	c := Compare([]*marsad.Article{a, b})
+	checkEvidence(t, []*marsad.Article{a, b}, c)
+	if len(c.Agreements) != 1 {
+		t.Errorf("want one agreement, got %d: %+v", len(c.Agreements), c.Agreements)
+	}
+	uniq := map[string]bool{}
+	for _, u := range c.Unique {
+		uniq[u.Sources[0].Article] = true
+	}
+	if !uniq["a"] || !uniq["b"] {
+		t.Errorf("each article has an exclusive sentence; got %+v", c.Unique)
+	}
+	if len(c.Conflicts) != 0 {
+		t.Errorf("100 and 25 judges are two facts, not a conflict: %q", conflictTexts(c))
+	}
+}
+
+func TestCompareOddInput(t *testing.T) {
+	c := Compare(nil)
+	if c.Agreements == nil || c.Unique == nil || c.Conflicts == nil {
+		t.Error("empty comparison must have empty lists, not nil (JSON [])")
+	}
+	a := art("a", "نص قصير.")
+	a.Times = []marsad.TimeExpr{{Start: 5, End: 500, Value: "PT3H", Kind: marsad.TimeDuration}}
+	a.Entities = []marsad.Entity{{ID: "x", Mentions: []marsad.Mention{{Start: -3, End: 2}}}}
+	a.Quotes = []marsad.Quote{{Start: 400, End: 2}}
+	Compare([]*marsad.Article{a, a, nil, {ID: "empty"}})
+}
+
+func TestParseNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"125", 125, true}, {"١٢٥", 125, true}, {"1,500", 1500, true}, {"1.5", 1.5, true},
+		{"٢٬٠٠٠", 2000, true}, {"١٫٥", 1.5, true}, {"322.8", 322.8, true}, {"1.071.5", 0, false}, {"abc", 0, false},
+	} {
+		got, ok := ParseNumber(tc.in)
+		if ok != tc.ok || (ok && got != tc.want) {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"125", "١٢٥", "1,500", "٢٬٠٠٠", "1.071.5", "", ",,,"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ParseNumber(s)
+	})
+}
+
+// FuzzCompare feeds arbitrary text as two articles: Compare must not
+// panic, and every evidence must be its span's text.
+func FuzzCompare(f *testing.F) {
+	f.Add("قتل 12 شخصا في انفجار. وصف بوتين المحادثات بأنها \"مثمرة\".", "قتل عشرة أشخاص في انفجار. ثلاثة آلاف وخمسمائة")
+	f.Add("", "\xff\xfe")
+	f.Fuzz(func(t *testing.T, x, y string) {
+		arts := []*marsad.Article{art("a", x), art("b", y)}
+		checkEvidence(t, arts, Compare(arts))
+	})
+}
+
+// BenchmarkCompare compares a ten-article story (the Jubeir press
+// conference, ten outlets, SaudiNewsNet 2015-08-10), analysed once.
+func BenchmarkCompare(b *testing.B) {
+	ids := strings.Split("snn-2015-08-10-0078,snn-2015-08-10-0196,snn-2015-08-10-0258,snn-2015-08-10-0568,snn-2015-08-10-0738,snn-2015-08-10-1119,snn-2015-08-10-1202,snn-2015-08-10-1528,snn-2015-08-11-0148,snn-2015-08-11-0311", ",")
+	arts := newsArticles(b, ids)
+	b.ResetTimer()
+	for b.Loop() {
+		Compare(arts)
+	}
+}
