@@ -790,6 +790,11 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 	}
 	words := strings.Fields(m.key)
 	var found *cluster
+	// When several people share the surname (ويل سميث، جادين سميث), the
+	// surname alone refers to the one the article named first, as news
+	// style has it (the later ones are introduced in full each time); the
+	// first-named must come before the surname.
+	var foundAt int
 	for _, c := range d.clusters {
 		if c.typ != marsad.PERS {
 			continue
@@ -801,10 +806,13 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 			}
 			// Surname(s) or first name(s) of the longer name.
 			if hasSuffixWords(fw, words) || (len(words) == 1 && fw[0] == words[0] && !commonFirstName(words[0])) {
-				if found != nil && found != c {
-					return nil // ambiguous: two people share it
+				at := c.firstName()
+				if at < 0 || at > m.span.Start {
+					continue
 				}
-				found = c
+				if found == nil || at < foundAt {
+					found, foundAt = c, at
+				}
 			}
 		}
 	}
@@ -905,6 +913,17 @@ func (c *cluster) keys() []string {
 		}
 	}
 	return out
+}
+
+// firstName is the offset of the cluster's first name mention, -1 if none.
+func (c *cluster) firstName() int {
+	at := -1
+	for _, m := range c.mentions {
+		if m.kind == KindName && (at < 0 || m.span.Start < at) {
+			at = m.span.Start
+		}
+	}
+	return at
 }
 
 // majorityType is the type most name mentions of a cluster got from the
