@@ -183,8 +183,12 @@ func (st *state) sentence(s marsad.Span) {
 			switch t.Text {
 			case "،", ",":
 				tk.comma = true
-			case "؛", ";", ":", ".", "!", "?", "؟":
+			case "؛", ";", ":", "!", "?", "؟":
 				tk.boundary = true
+			case ".":
+				// د. and أ.د. are abbreviations, not sentence ends.
+				n := len(st.toks)
+				tk.boundary = !(n > 0 && st.toks[n-1].word && runeCount(st.toks[n-1].norm) == 1)
 			}
 		default:
 			tk.norm = t.Text
@@ -247,7 +251,7 @@ func (st *state) findTriggers() {
 		bestWords := 0
 		for _, pi := range st.cand {
 			p := &lx.pats[pi]
-			fut, suffixed, ok := firstMatch(p.words[0], st.rs)
+			fut, suffixed, ok := firstMatch(p.words[0], st.rs, !p.Noun && !p.Relative)
 			if !ok {
 				continue
 			}
@@ -275,8 +279,11 @@ func (st *state) findTriggers() {
 	}
 }
 
-func firstMatch(w word, rs []reading) (future, suffixed, ok bool) {
+func firstMatch(w word, rs []reading, verb bool) (future, suffixed, ok bool) {
 	for _, r := range rs {
+		if verb && r.nominal {
+			continue
+		}
 		for _, a := range w.alts {
 			if a.matches(r.form) {
 				return r.future, r.form != a.form && hasPronoun(r.form), true
@@ -301,7 +308,7 @@ func (st *state) matchesLaterWord(p *pattern, j int) bool {
 	}
 	rs := readings(st.toks[j].norm, nil)
 	for _, w := range p.words[1:] {
-		if _, _, ok := firstMatch(w, rs); ok {
+		if _, _, ok := firstMatch(w, rs, false); ok {
 			return true
 		}
 	}
@@ -314,10 +321,7 @@ func (st *state) matchRest(p *pattern, i int) (int, bool) {
 	pos := i + 1
 	var rs []reading
 	for _, w := range p.words[1:] {
-		limit := pos
-		if w.gap {
-			limit = pos + maxGap
-		}
+		limit := pos + w.gap
 		found := -1
 		for j := pos; j <= limit && j < len(st.toks); j++ {
 			t := st.toks[j]
@@ -330,7 +334,7 @@ func (st *state) matchRest(p *pattern, i int) (int, bool) {
 			rs = readings(t.norm, rs)
 			// A preposition in a pattern may be a clitic of the next word
 			// (دعا إلى / دعا بـ…، أشاد بجهود).
-			if _, _, ok := firstMatch(w, rs); ok || cliticPrep(w, t.norm) {
+			if _, _, ok := firstMatch(w, rs, false); ok || cliticPrep(w, t.norm) {
 				found = j
 				break
 			}
@@ -378,10 +382,7 @@ func (st *state) afterPreposition(k int) bool {
 	if t.start < m.start {
 		pre := normalize.Search(st.a.Text[t.start:m.start])
 		pre = strings.TrimPrefix(strings.TrimPrefix(pre, "و"), "ف")
-		if pre != "" && strings.ContainsAny(pre[:1], "بلك") {
-			return true
-		}
-		return false
+		return strings.HasPrefix(pre, "ب") || strings.HasPrefix(pre, "ل") || strings.HasPrefix(pre, "ك")
 	}
 	mt := normalize.Search(st.a.Text[m.start:min(m.end, t.end)])
 	for _, p := range []string{"بال", "لل", "وبال", "ولل", "كال"} {
@@ -447,10 +448,10 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 	}
 	// A meeting needs two parties: a cabinet in session (مجلس الوزراء في
 	// اجتماعه) is not a consultation between actors.
-	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 {
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && len(p.words) < 2 {
 		return marsad.Event{}, false
 	}
-	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) >= 2 {
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) >= 2 && !p.Relative {
 		targets = actors[1:]
 		actors = actors[:1]
 	}
@@ -509,24 +510,28 @@ func (st *state) prevWord(i int) int {
 // into st.sms) and a confidence.
 //
 // Arabic news is mostly VSO (استقبل خادم الحرمين الشريفين … رئيس الوزراء),
-// so a verb's subject is first looked for right after it; then before it in
-// the same clause (SVO: المملكة تدين …). A noun's agent is its genitive
-// (زيارة الرئيس …), or, when the noun carries a pronoun (خلال زيارته،
-// لدى استقباله), the entity before it that the pronoun refers to. The
-// target is the next entity after the actor in the clause, whatever
-// preposition introduces it (مع، على، ضد، إلى، لـ).
+// so a verb's subject is first looked for after it — up to eight words
+// later, because titles come before names (نائب الرئيس اليمني رئيس مجلس
+// الوزراء خالد بحاح), but not past a preposition or a comma; then before it
+// in the same clause (SVO: المملكة تدين …). A noun's agent is its genitive
+// (زيارة الرئيس …) or the subject of a relative clause after it (التفجير
+// الذي نفذه تنظيم داعش); when the noun carries a pronoun (خلال زيارته،
+// أعرب عن إدانته) it is the nearest entity before it. The target is the
+// next entity after the actor, whatever preposition introduces it (مع،
+// على، ضد، إلى، لـ); places after في are the location, not the target.
 func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	tr := st.trigs[ti]
+	p := tr.p
 	next := len(st.toks)
 	if ti+1 < len(st.trigs) {
 		next = st.trigs[ti+1].first
 	}
 	conf = 0.5
-	if len(tr.p.words) > 1 {
+	if len(p.words) > 1 {
 		conf += 0.1
 	}
 	// بين X و Y after a noun: the two parties.
-	if tr.p.Noun {
+	if p.Noun {
 		if j := st.nextWord(tr.last); j >= 0 && (st.toks[j].norm == "بين" || st.toks[j].norm == "وبين") {
 			ks := st.mentionsFrom(j+1, next, 2)
 			if len(ks) >= 2 {
@@ -535,43 +540,37 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		}
 	}
 	subjRight := -1
-	if !(tr.p.Noun && tr.suffixed) {
-		// The subject (or genitive agent) within three words after the
-		// trigger; time words (أمس، اليوم) and honorifics may intervene.
-		words := 0
-		for j := tr.last + 1; j < next && j < len(st.toks); j++ {
-			t := st.toks[j]
-			if t.boundary && !t.word {
-				break
-			}
-			if t.ment >= 0 {
-				if !st.afterPreposition(t.ment) {
-					subjRight = t.ment
-				}
-				break
-			}
-			if t.word {
-				words++
-				if words > 3 || (tr.p.Noun && words > 1) {
-					break
-				}
-			}
+	if !(p.Noun && tr.suffixed) {
+		subjRight = st.subjectRight(tr, next)
+		if subjRight < 0 && p.Relative {
+			return nil, nil, 0
 		}
 	}
-	if subjRight >= 0 {
+	switch {
+	case subjRight >= 0:
 		actors = st.coordinated(subjRight, next)
 		conf += 0.2
-	} else if k := st.subjectLeft(ti); k >= 0 {
-		actors = []int{k}
-		conf += 0.1
+	case p.Noun && tr.suffixed:
+		if k := st.possessor(ti); k >= 0 {
+			actors = []int{k}
+			conf += 0.1
+		}
+	case p.Noun && st.objectOfPrevious(ti):
+		// A noun right after another event's verb is its object (استنكر
+		// التفجير): the verb's subject is not the noun's agent.
+	default:
+		if k := st.subjectLeft(ti); k >= 0 {
+			actors = []int{k}
+			conf += 0.1
+		}
 	}
 	if len(actors) == 0 {
 		return nil, nil, 0
 	}
-	// Target: the next entity after the actor (or after the trigger when
-	// the actor is on its left), within the clause and before the next
-	// trigger; places after في are the location, not the target.
-	from := tr.last + 1
+	from := tr.first + 1
+	if p.Relative {
+		from = tr.last + 1
+	}
 	if subjRight >= 0 {
 		_, l := st.mentionTokens(actors[len(actors)-1])
 		from = l + 1
@@ -581,10 +580,17 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		isActor[st.sms[a].ent] = true
 	}
 	seenT := map[int]bool{}
-	for j := from; j < next && j < len(st.toks) && j-tr.last <= 25; j++ {
+	words := 0
+	for j := from; j < next && j < len(st.toks) && words <= 15; j++ {
 		t := st.toks[j]
-		if t.boundary && !t.word && t.norm != ":" {
+		if t.boundary && !t.word {
 			break
+		}
+		if t.comma && !st.continuesAfterComma(j) {
+			break
+		}
+		if t.word {
+			words++
 		}
 		if t.ment < 0 || seenT[t.ment] {
 			continue
@@ -599,6 +605,127 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		break
 	}
 	return actors, targets, min(conf, 0.95)
+}
+
+// relativePronouns introduce a relative clause whose subject is the agent
+// of the noun before them.
+var relativePronouns = map[string]bool{"الذي": true, "التي": true, "اللذين": true, "اللتين": true, "الذين": true, "اللذان": true}
+
+// subjectRight returns the subject (or genitive agent) after trigger tr, or
+// -1.
+func (st *state) subjectRight(tr trigger, next int) int {
+	p := tr.p
+	maxWords := 8
+	if p.Noun {
+		maxWords = 1
+	}
+	words := 0
+	start := tr.first + 1
+	if p.Relative {
+		start = tr.last + 1
+	}
+	commas := 0
+	for j := start; j < next && j < len(st.toks); j++ {
+		t := st.toks[j]
+		if t.boundary && !t.word {
+			return -1
+		}
+		// A title, a comma, then the name (قدم رئيس الهيئة …، صاحب السمو
+		// الملكي الأمير سلطان): the comma is an apposition, once.
+		if t.comma {
+			if commas > 0 || p.Noun || !st.continuesAfterComma(j) {
+				return -1
+			}
+			commas++
+			words = 0
+			continue
+		}
+		if t.ment >= 0 {
+			if st.afterPreposition(t.ment) || st.isLocationPhrase(t.ment) {
+				return -1
+			}
+			// معارك تعز: a place after a noun of fighting is where, not who.
+			if p.Noun && st.a.Entities[st.sms[t.ment].ent].Type == marsad.LOC {
+				return -1
+			}
+			return t.ment
+		}
+		if !t.word {
+			continue
+		}
+		if prepositions[t.norm] || complementizers[t.norm] {
+			return -1
+		}
+		if p.Noun && words == 0 && relativePronouns[t.norm] {
+			// الهجوم الذي شنه تنظيم داعش: skip the pronoun and the verb.
+			maxWords = 3
+		}
+		words++
+		if words > maxWords {
+			return -1
+		}
+	}
+	return -1
+}
+
+// objectOfPrevious reports whether a verb trigger comes just before trigger
+// ti in its clause.
+func (st *state) objectOfPrevious(ti int) bool {
+	if ti == 0 {
+		return false
+	}
+	prev := st.trigs[ti-1]
+	if prev.p.Noun {
+		return false
+	}
+	return !st.boundaryBetween(prev.last, st.trigs[ti].first)
+}
+
+// possessor returns the entity a noun's pronoun suffix most likely refers
+// to: the nearest mention before it in the sentence that is not a place of
+// the action (خلال لقائه، أعرب خلاله عن إدانته).
+func (st *state) possessor(ti int) int {
+	tr := st.trigs[ti]
+	for j := tr.first - 1; j >= 0; j-- {
+		t := st.toks[j]
+		if t.boundary && !t.word && t.norm != "" {
+			return -1
+		}
+		if t.ment >= 0 && !st.isLocationPhrase(t.ment) {
+			return t.ment
+		}
+	}
+	return -1
+}
+
+// adverbialStarts are the words that open an adverbial between commas in
+// agency style (استقبل …، في قصره بجدة أمس، رئيس …): the target may
+// follow it.
+var adverbialStarts = map[string]bool{"في": true, "امس": true, "اليوم": true, "مساء": true, "صباح": true, "ظهر": true, "بمقر": true, "بقصر": true, "خلال": true, "بحضور": true, "وذلك": true}
+
+func (st *state) continuesAfterComma(j int) bool {
+	words := 0
+	for k := j + 1; k < len(st.toks); k++ {
+		t := st.toks[k]
+		if t.boundary {
+			return false
+		}
+		if !t.word {
+			continue
+		}
+		if t.ment >= 0 || words == 0 && adverbialStarts[t.norm] {
+			return true
+		}
+		// A title before the name (، رئيس حزب القوات اللبنانية سمير جعجع).
+		if prepositions[t.norm] || complementizers[t.norm] || t.trig {
+			return false
+		}
+		words++
+		if words > 6 {
+			return false
+		}
+	}
+	return false
 }
 
 func (st *state) nextWord(i int) int {
@@ -652,7 +779,9 @@ func (st *state) coordinated(k, end int) []int {
 }
 
 // subjectLeft returns the nearest mention before trigger ti in its clause
-// that is not after a preposition, or -1.
+// that is not after a preposition, or -1. A complementizer with a pronoun
+// (قال كيري إنه توصل …) refers back to the speaker before it, so the
+// search goes on past it once.
 func (st *state) subjectLeft(ti int) int {
 	tr := st.trigs[ti]
 	lo := 0
@@ -660,9 +789,15 @@ func (st *state) subjectLeft(ti int) int {
 		lo = st.trigs[ti-1].last + 1
 	}
 	words := 0
+	pronounComp := false
 	for j := tr.first - 1; j >= lo; j-- {
 		t := st.toks[j]
 		if t.boundary {
+			if t.word && !pronounComp && strings.HasSuffix(t.norm, "ه") || t.word && !pronounComp && strings.HasSuffix(t.norm, "ها") {
+				pronounComp = true
+				words = 0
+				continue
+			}
 			return -1
 		}
 		if t.word {
@@ -671,12 +806,8 @@ func (st *state) subjectLeft(ti int) int {
 		if words > 12 {
 			return -1
 		}
-		if t.ment >= 0 {
-			if !st.afterPreposition(t.ment) {
-				// Take the whole mention's first token: a name of several
-				// words is one subject.
-				return t.ment
-			}
+		if t.ment >= 0 && !st.afterPreposition(t.ment) && !st.isLocationPhrase(t.ment) {
+			return t.ment
 		}
 	}
 	return -1
@@ -699,16 +830,19 @@ func (st *state) isLocationPhrase(k int) bool {
 		return pre == "ب" || pre == "في"
 	}
 	for j, hops := ti-1, 0; j >= 0 && hops < 2; j, hops = j-1, hops+1 {
-		n := st.toks[j].norm
-		if n == "في" || n == "وفي" || n == "بمدينه" || n == "بمحافظه" || n == "بمنطقه" {
+		n := stripConj(st.toks[j].norm)
+		if n == "في" || placeNouns[strings.TrimPrefix(n, "ب")] {
+			// في الرياض، بمدينة جدة، على مدينة عدن.
 			return true
 		}
-		if n != "مدينه" && n != "محافظه" && n != "منطقه" && n != "العاصمه" && n != "عاصمه" {
-			return false
-		}
+		return false
 	}
 	return false
 }
+
+// placeNouns before a place name make it the place of the event whatever
+// the preposition (قصف على مدينة عدن).
+var placeNouns = map[string]bool{"مدينه": true, "محافظه": true, "منطقه": true, "العاصمه": true, "عاصمه": true, "قريه": true, "بلده": true, "ولايه": true, "جزيره": true, "مخيم": true}
 
 // location returns the id of the place the event happened: a LOC entity
 // after في/ب in the sentence that is not a participant, nearest to the

@@ -17,7 +17,7 @@ var dataFS embed.FS
 // each either exact or open to inflection suffixes (a trailing +).
 type word struct {
 	alts []alt
-	gap  bool // up to maxGap clause words may come before this one
+	gap  int // how many clause words may come before this one
 }
 
 type alt struct {
@@ -30,7 +30,10 @@ type pattern struct {
 	Type   string // PLOVER
 	Code   string // CAMEO
 	Noun   bool
-	Source string
+	// Relative: a noun and the verb of its relative clause (اتفاق أبرمته
+	// طهران); the actor is the subject after the verb.
+	Relative bool
+	Source   string
 	Line   int
 	words  []word
 }
@@ -65,8 +68,10 @@ func loadLexicon() (*lexicon, error) {
 		case "v":
 		case "n":
 			p.Noun = true
+		case "r":
+			p.Relative = true
 		default:
-			return fmt.Errorf("part of speech %q, want v or n", f[2])
+			return fmt.Errorf("part of speech %q, want v, n or r", f[2])
 		}
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
@@ -74,15 +79,22 @@ func loadLexicon() (*lexicon, error) {
 		if p.Source != "UP" && p.Source != "own" {
 			return fmt.Errorf("source %q, want UP or own", p.Source)
 		}
-		gap := false
+		gap := 0
 		for _, w := range strings.Fields(f[4]) {
-			if w == "…" {
-				gap = true
+			if n, ok := strings.CutPrefix(w, "…"); ok {
+				gap = maxGap
+				if n != "" {
+					k, err := strconv.Atoi(n)
+					if err != nil || k <= 0 {
+						return fmt.Errorf("gap %q", w)
+					}
+					gap = k
+				}
 				continue
 			}
 			var wd word
 			wd.gap = gap
-			gap = false
+			gap = 0
 			for _, a := range strings.Split(w, "|") {
 				inflect := strings.HasSuffix(a, "+")
 				a = normalize.Search(strings.TrimSuffix(a, "+"))
@@ -93,7 +105,7 @@ func loadLexicon() (*lexicon, error) {
 			}
 			p.words = append(p.words, wd)
 		}
-		if len(p.words) == 0 || gap || p.words[0].gap {
+		if len(p.words) == 0 || gap > 0 || p.words[0].gap > 0 {
 			return fmt.Errorf("bad pattern %q", f[4])
 		}
 		i := len(lx.pats)
@@ -174,10 +186,17 @@ const (
 // ل + ال). future reports the reading that dropped a future س. The word
 // itself comes first.
 func readings(w string, out []reading) []reading {
-	out = append(out[:0], reading{w, false})
+	out = append(out[:0], reading{form: w})
 	add := func(s string, fut bool) {
 		if runeCount(s) >= 2 {
-			out = append(out, reading{s, fut})
+			out = append(out, reading{form: s, future: fut})
+		}
+	}
+	// nominal readings dropped a preposition or the article: only nouns
+	// take them (الطالب is not the verb طالب).
+	addN := func(s string) {
+		if runeCount(s) >= 2 {
+			out = append(out, reading{form: s, nominal: true})
 		}
 	}
 	base := []string{w}
@@ -189,14 +208,14 @@ func readings(w string, out []reading) []reading {
 	}
 	for _, b := range base {
 		if s, ok := strings.CutPrefix(b, "لل"); ok {
-			add("ال"+s, false)
-			add(s, false)
+			addN("ال" + s)
+			addN(s)
 		}
 		for _, p := range []string{"ب", "ل", "ك"} {
 			if s, ok := strings.CutPrefix(b, p); ok && runeCount(s) >= 3 {
-				add(s, false)
+				addN(s)
 				if t, ok := strings.CutPrefix(s, "ال"); ok {
-					add(t, false)
+					addN(t)
 				}
 			}
 		}
@@ -206,15 +225,16 @@ func readings(w string, out []reading) []reading {
 			add(s, true)
 		}
 		if s, ok := strings.CutPrefix(b, "ال"); ok {
-			add(s, false)
+			addN(s)
 		}
 	}
 	return out
 }
 
 type reading struct {
-	form   string
-	future bool
+	form    string
+	future  bool
+	nominal bool
 }
 
 func runeCount(s string) int { return len([]rune(s)) }

@@ -1,0 +1,43 @@
+package event
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+)
+
+// TestDebugLine prints what the coder sees in one gold sentence of the dev
+// split (MARSAD_EVENT_DEBUG=line number in events-gold.txt).
+func TestDebugLine(t *testing.T) {
+	v := os.Getenv("MARSAD_EVENT_DEBUG")
+	if v == "" {
+		t.Skip("set MARSAD_EVENT_DEBUG to a gold line")
+	}
+	line, _ := strconv.Atoi(v)
+	gold, arts := loadGold(t)
+	for _, g := range gold {
+		if g.Line != line || g.Split != "dev" {
+			continue
+		}
+		a := copyArticle(arts[g.Article])
+		if err := InjectGold(a, g); err != nil {
+			t.Fatal(err)
+		}
+		s, _ := goldSpan(a, g)
+		t.Logf("%s", a.Text[s.Start:s.End])
+		c := New()
+		st := &state{c: c, a: a, ms: mentionsOf(a), seen: map[int]bool{}}
+		st.sentence(s)
+		for _, tk := range st.toks {
+			t.Logf("%q word=%v b=%v c=%v ment=%d trig=%v", tk.norm, tk.word, tk.boundary, tk.comma, tk.ment, tk.trig)
+		}
+		for _, tr := range st.trigs {
+			t.Logf("trigger %s %s line %d tokens %d-%d suffixed=%v", tr.p.Type, tr.p.Code, tr.p.Line, tr.first, tr.last, tr.suffixed)
+		}
+		for _, e := range a.Events {
+			t.Logf("event %+v", e)
+		}
+		_ = context.Background
+	}
+}
