@@ -27,15 +27,15 @@ type alt struct {
 
 // pattern is one line of triggers.tsv.
 type pattern struct {
-	Type   string // PLOVER
-	Code   string // CAMEO
-	Noun   bool
+	Type string // PLOVER
+	Code string // CAMEO
+	Noun bool
 	// Relative: a noun and the verb of its relative clause (اتفاق أبرمته
 	// طهران); the actor is the subject after the verb.
 	Relative bool
 	Source   string
-	Line   int
-	words  []word
+	Line     int
+	words    []word
 }
 
 // maxGap is how many words may separate two pattern words joined by "…"
