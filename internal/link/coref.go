@@ -132,6 +132,7 @@ func (l *Linker) titles(d *doc) {
 			ministers[country][c] = true
 		}
 	}
+	d.indexNames()
 	var last *office
 	for wi := 0; wi < len(d.words); wi++ {
 		t := l.titleAt2(d, wi)
@@ -221,13 +222,35 @@ func (l *Linker) nameBefore(d *doc, wi int) *cluster {
 	if wi == 0 || !adjacent(d, d.words[wi-1], d.words[wi]) {
 		return nil
 	}
-	end := d.toks[d.words[wi-1]].End
-	for _, m := range d.mentions {
-		if m.kind == KindName && m.cl != nil && m.cl.typ == marsad.PERS && m.span.End == end {
-			return m.cl
-		}
+	if m := d.nameEndingAt(d.toks[d.words[wi-1]].End); m != nil && m.cl != nil && m.cl.typ == marsad.PERS {
+		return m.cl
 	}
 	return nil
+}
+
+// indexNames sorts the name mentions by offset for the title pass.
+func (d *doc) indexNames() {
+	d.names = d.names[:0]
+	d.nameEnd = map[int]*mention{}
+	for _, m := range d.mentions {
+		if m.kind == KindName {
+			d.names = append(d.names, m)
+			d.nameEnd[m.span.End] = m
+		}
+	}
+	sort.Slice(d.names, func(i, j int) bool { return d.names[i].span.Start < d.names[j].span.Start })
+}
+
+func (d *doc) nameEndingAt(end int) *mention { return d.nameEnd[end] }
+
+// namesNear returns the name mentions that may overlap [from, to).
+func (d *doc) namesNear(from, to int) []*mention {
+	i := sort.Search(len(d.names), func(i int) bool { return d.names[i].span.Start >= to })
+	j := i
+	for j > 0 && i-j < 8 && d.names[j-1].span.End > from-64 {
+		j--
+	}
+	return d.names[j:i]
 }
 
 // roleOf returns the office (role, country) a title phrase names.
@@ -244,8 +267,8 @@ func (l *Linker) roleOf(key string) (string, string) {
 // before it and runs into it; names inside a title (اليمن in المبعوث الأممي
 // إلى اليمن) do not stop it.
 func (l *Linker) insideName(d *doc, sp marsad.Span) bool {
-	for _, m := range d.mentions {
-		if m.kind == KindName && m.span.Overlaps(sp) && !sp.Contains(m.span) {
+	for _, m := range d.namesNear(sp.Start, sp.End) {
+		if m.span.Overlaps(sp) && !sp.Contains(m.span) {
 			return true
 		}
 	}
@@ -263,8 +286,8 @@ func (l *Linker) appositive(d *doc, wi int) *cluster {
 			return nil
 		}
 		tok := d.toks[d.words[wi]]
-		for _, m := range d.mentions {
-			if m.kind == KindName && m.cl != nil && m.cl.typ == marsad.PERS && m.span.Start <= tok.Start+4 && m.span.End > tok.Start {
+		for _, m := range d.namesNear(tok.Start, tok.Start+5) {
+			if m.cl != nil && m.cl.typ == marsad.PERS && m.span.Start <= tok.Start+4 && m.span.End > tok.Start {
 				return m.cl
 			}
 		}
@@ -360,23 +383,32 @@ func (l *Linker) pronouns(d *doc) {
 		// الرئيس السابق جو بايدن) is not the speaker.
 		s := sentOf(tok.Start)
 		var ante, subj *mention
-		for _, m := range d.mentions {
-			if m.span.Start >= tok.Start {
+		end := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].span.Start >= tok.Start })
+		anteAt := -1
+		for j := end - 1; j >= 0; j-- {
+			m := d.mentions[j]
+			if prose(sentOf(m.span.Start), s) > 3 {
 				break
 			}
 			if m.cl == nil || m.cl.typ != marsad.PERS || m.kind == KindPronoun || inQuote(quotes, m.span.Start) {
 				continue // people named inside a quotation are not its speaker
 			}
-			if prose(sentOf(m.span.Start), s) > 3 {
-				continue
+			if ante == nil {
+				ante, anteAt = m, j
 			}
-			ante = m
 			if l.subjectOfSpeech(d, m) {
 				subj = m
+				break
 			}
 		}
 		if subj != nil {
 			ante = subj
+			for j := end - 1; j >= 0; j-- {
+				if d.mentions[j] == subj {
+					anteAt = j
+					break
+				}
+			}
 		}
 		if ante == nil {
 			continue
@@ -384,9 +416,8 @@ func (l *Linker) pronouns(d *doc) {
 		// An organisation named between the person and the pronoun in the
 		// pronoun's sentence could be the subject: stay silent.
 		blocked := false
-		for _, m := range d.mentions {
-			if m.span.Start > ante.span.End && m.span.Start < tok.Start && sentOf(m.span.Start) == s &&
-				m.cl != nil && m.cl != ante.cl && m.cl.typ == marsad.ORG {
+		for _, m := range d.mentions[anteAt+1 : end] {
+			if sentOf(m.span.Start) == s && m.cl != nil && m.cl != ante.cl && m.cl.typ == marsad.ORG {
 				blocked = true
 			}
 		}

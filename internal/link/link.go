@@ -244,6 +244,9 @@ type cluster struct {
 	typ      string
 	mentions []*mention
 	order    int
+	keyset   map[string]bool // distinct name keys (nil until keys is first called)
+	keylist  []string
+	skels    []string
 }
 
 type doc struct {
@@ -256,6 +259,8 @@ type doc struct {
 	mentions []*mention
 	clusters []*cluster
 	byEntity map[*kb.Entity]*cluster
+	names    []*mention       // name mentions by offset (title pass)
+	nameEnd  map[int]*mention // name mention by end offset
 }
 
 // rkey is a proclitic reading of a word with the key of its rest.
@@ -524,56 +529,65 @@ func definiteBefore(d *doc, at int) bool {
 
 // recover finds trusted knowledge-base names the NER did not mark.
 func (l *Linker) recover(d *doc) {
-	taken := func(sp marsad.Span) bool {
-		for _, m := range d.mentions {
+	// The NER's mentions, sorted, are searched by offset: a long article
+	// stays linear.
+	ner := append([]*mention(nil), d.mentions...)
+	sort.Slice(ner, func(i, j int) bool { return ner[i].span.Start < ner[j].span.Start })
+	overlapping := func(sp marsad.Span) []*mention {
+		i := sort.Search(len(ner), func(i int) bool { return ner[i].span.Start >= sp.End })
+		j := i
+		for j > 0 && ner[j-1].span.End > sp.Start {
+			j--
+		}
+		// NER spans do not overlap each other, except duplicates kept
+		// apart by the dedup in collect; a short walk back is enough.
+		var out []*mention
+		for _, m := range ner[j:i] {
 			if m.span.Overlaps(sp) {
-				return true
+				out = append(out, m)
 			}
 		}
-		return false
+		return out
 	}
-	// covers reports whether a trusted name strictly contains every NER
-	// mention it overlaps (NER مصر العربية inside جمهورية مصر العربية, الخليج
-	// العربية inside مجلس التعاون لدول الخليج العربية): the NER cut the
-	// name short, and the knowledge base's full name replaces its pieces.
-	covers := func(sp marsad.Span) bool {
-		any := false
-		for _, m := range d.mentions {
-			if m.span.Overlaps(sp) {
-				if !sp.Contains(m.span) || m.span == sp {
-					return false
-				}
-				any = true
-			}
-		}
-		return any
-	}
+	drop := map[*mention]bool{}
+	var added []*mention
 	for wi := 0; wi < len(d.words); {
 		sp, key, e, n := l.matchName(d, wi)
 		if e == nil || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) {
 			wi++
 			continue
 		}
-		if taken(sp) {
-			if !covers(sp) || !strings.Contains(key, " ") {
+		if ov := overlapping(sp); len(ov) > 0 {
+			// A trusted full name that strictly contains every NER mention
+			// it overlaps (NER مصر العربية inside جمهورية مصر العربية) means
+			// the NER cut the name short: the full name replaces the pieces.
+			covers := strings.Contains(key, " ")
+			for _, m := range ov {
+				if !sp.Contains(m.span) || m.span == sp || drop[m] {
+					covers = false
+				}
+			}
+			if !covers {
 				wi++
 				continue
 			}
-			kept := d.mentions[:0]
-			var typ string
-			for _, m := range d.mentions {
-				if sp.Contains(m.span) {
-					typ = m.typ
-					continue
-				}
-				kept = append(kept, m)
+			for _, m := range ov {
+				drop[m] = true
 			}
-			d.mentions = kept
-			_ = typ // the KB's type is used: the NER's was for the piece
 		}
-		d.mentions = append(d.mentions, &mention{span: sp, key: key, kind: KindName})
+		added = append(added, &mention{span: sp, key: key, kind: KindName})
 		wi += n
 	}
+	if len(drop) > 0 {
+		kept := d.mentions[:0]
+		for _, m := range d.mentions {
+			if !drop[m] {
+				kept = append(kept, m)
+			}
+		}
+		d.mentions = kept
+	}
+	d.mentions = append(d.mentions, added...)
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 }
 
@@ -740,6 +754,9 @@ func (l *Linker) lookup(m *mention) *kb.Entity {
 func (l *Linker) join(c *cluster, m *mention) {
 	c.mentions = append(c.mentions, m)
 	m.cl = c
+	if c.keyset != nil && m.kind == KindName {
+		c.addKey(m.key)
+	}
 }
 
 // pick chooses among candidate entities for a name: only trusted ones
@@ -867,12 +884,18 @@ func (l *Linker) shortOrgOrPlace(d *doc, m *mention) *cluster {
 // sameName finds a cluster of the same type with the same name or skeleton.
 func sameName(d *doc, m *mention) *cluster {
 	sk := kb.Skeleton(m.key)
+	long := utf8.RuneCountInString(m.key) >= 5
 	for _, c := range d.clusters {
-		for _, k := range c.keys() {
+		if c.keys(); c.keyset[m.key] {
 			// The same name typed differently by the NER in one article
-			// (واشنطن as LOC and ORG) is one entity; a spelling variant
-			// must also agree on the type.
-			if k == m.key || (c.typ == m.typ && utf8.RuneCountInString(m.key) >= 5 && kb.Skeleton(k) == sk) {
+			// (واشنطن as LOC and ORG) is one entity.
+			return c
+		}
+		if c.typ != m.typ || !long {
+			continue // a spelling variant must also agree on the type
+		}
+		for _, k := range c.skeletons() {
+			if k == sk {
 				return c
 			}
 		}
@@ -899,20 +922,39 @@ func hasSuffixWords(full, part []string) bool {
 	return true
 }
 
+// keys returns the distinct name keys of a cluster: its knowledge-base
+// names and the names it was mentioned by. They are kept as mentions join
+// (see join), so that a long article stays linear, not quadratic.
 func (c *cluster) keys() []string {
-	var out []string
-	if c.e != nil {
-		out = append(out, kb.Key(c.e.Name))
-		for _, a := range c.e.Aliases {
-			out = append(out, kb.Key(a))
+	if c.keyset == nil {
+		c.keyset = map[string]bool{}
+		if c.e != nil {
+			c.addKey(kb.Key(c.e.Name))
+			for _, a := range c.e.Aliases {
+				c.addKey(kb.Key(a))
+			}
+		}
+		for _, m := range c.mentions {
+			if m.kind == KindName {
+				c.addKey(m.key)
+			}
 		}
 	}
-	for _, m := range c.mentions {
-		if m.kind == KindName {
-			out = append(out, m.key)
-		}
+	return c.keylist
+}
+
+func (c *cluster) addKey(k string) {
+	if !c.keyset[k] {
+		c.keyset[k] = true
+		c.keylist = append(c.keylist, k)
+		c.skels = append(c.skels, kb.Skeleton(k))
 	}
-	return out
+}
+
+// skeletons returns the skeletons of keys(), index by index.
+func (c *cluster) skeletons() []string {
+	c.keys()
+	return c.skels
 }
 
 // firstName is the offset of the cluster's first name mention, -1 if none.
@@ -953,8 +995,7 @@ func (l *Linker) attach(d *doc, m *mention, e *kb.Entity) {
 		d.byEntity[e] = c
 		d.clusters = append(d.clusters, c)
 	}
-	c.mentions = append(c.mentions, m)
-	m.cl = c
+	l.join(c, m)
 }
 
 // display is the display form of a mention's text.
