@@ -458,8 +458,14 @@ func (s *story) agreements(groups []*group) []marsad.Claim {
 		}
 		rs = append(rs, ranked{c, float64(g.nArts) * sal, g.units[0]})
 	}
-	for _, f := range s.sharedFacts(groups) {
-		rs = append(rs, ranked{f.c, f.score, f.first})
+	facts := s.sharedFacts(groups)
+	evFacts, _ := s.eventClaims()
+	for _, f := range append(facts, evFacts...) {
+		first := f.first
+		if first < 0 {
+			first = len(s.units)
+		}
+		rs = append(rs, ranked{f.c, f.score, first})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
 	if len(rs) > MaxAgreements {

@@ -219,3 +219,67 @@ func BenchmarkCompare(b *testing.B) {
 		Compare(arts)
 	}
 }
+
+// quoteAt adds a quote over the first occurrence of sub.
+func quoteAt(a *marsad.Article, speaker, name, sub string) {
+	i := strings.Index(a.Text, sub)
+	a.Quotes = append(a.Quotes, marsad.Quote{Speaker: speaker, SpeakerName: name, Kind: marsad.Direct, Text: sub, Start: i, End: i + len(sub)})
+}
+
+func TestSameWordsDifferentSpeakers(t *testing.T) {
+	words := "لدينا فرصة جيدة للغاية للتوصل إلى اتفاق شامل بشأن القضايا العالقة"
+	a := art("a", "قال ترامب للصحفيين إن "+words+" بعد القمة.")
+	entity(a, "trump", "دونالد ترامب", marsad.PERS, "ترامب")
+	quoteAt(a, "trump", "دونالد ترامب", words)
+	b := art("b", "قال بوتين للصحفيين إن "+words+" بعد القمة.")
+	entity(b, "putin", "فلاديمير بوتين", marsad.PERS, "بوتين")
+	quoteAt(b, "putin", "فلاديمير بوتين", words)
+	c := Compare([]*marsad.Article{a, b})
+	found := false
+	for _, x := range c.Conflicts {
+		if strings.Contains(x.About, "منسوب") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the same words given to Trump and to Putin are not a conflict: %q", conflictTexts(c))
+	}
+	// Same speaker in both: no conflict.
+	b2 := art("b2", "قال الرئيس ترامب للصحفيين إن "+words+" بعد القمة.")
+	entity(b2, "trump", "دونالد ترامب", marsad.PERS, "الرئيس ترامب")
+	quoteAt(b2, "trump", "دونالد ترامب", words)
+	if c := Compare([]*marsad.Article{a, b2}); len(c.Conflicts) != 0 {
+		t.Errorf("same speaker, same words: %q", conflictTexts(c))
+	}
+}
+
+func TestEventModes(t *testing.T) {
+	ev := func(a *marsad.Article, mode string) {
+		a.Events = append(a.Events, marsad.Event{Type: "CONSULT", Code: "036", Mode: mode, Actors: []string{"trump"}, Targets: []string{"putin"}, Start: 0, End: len(a.Text)})
+	}
+	a := art("a", "التقى ترامب بوتين في ألاسكا يوم الجمعة في قمة استمرت ثلاث ساعات.")
+	ev(a, marsad.Asserted)
+	b := art("b", "لم يلتق ترامب بوتين في ألاسكا يوم الجمعة كما كان مقررا في القمة.")
+	ev(b, marsad.Negated)
+	c := Compare([]*marsad.Article{a, b})
+	found := false
+	for _, x := range c.Conflicts {
+		if strings.Contains(x.About, "CONSULT") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("asserted against negated meeting is not a conflict: %q", conflictTexts(c))
+	}
+	b.Events[0].Mode = marsad.Asserted
+	c = Compare([]*marsad.Article{a, b})
+	agreed := false
+	for _, x := range c.Agreements {
+		if strings.HasPrefix(x.Claim, "CONSULT") {
+			agreed = true
+		}
+	}
+	if !agreed {
+		t.Errorf("the same coded event in both is not an agreement: %+v", c.Agreements)
+	}
+}

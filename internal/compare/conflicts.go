@@ -28,6 +28,9 @@ func (s *story) conflicts(groups []*group) []marsad.Conflict {
 		edges = append(edges, s.timeConflicts(p[0], p[1])...)
 	}
 	edges = append(edges, s.descriptorConflicts()...)
+	edges = append(edges, s.quoteConflicts()...)
+	_, evEdges := s.eventClaims()
+	edges = append(edges, evEdges...)
 	return mergeConflicts(edges)
 }
 
