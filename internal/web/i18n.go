@@ -1,0 +1,80 @@
+package web
+
+import (
+	"html/template"
+	"strings"
+
+	"marsad/internal/search"
+)
+
+// words are the interface's words in Arabic and English. Article text is
+// never translated; only the labels around it.
+var words = map[string][2]string{
+	"brand":       {"مرصد", "Marsad"},
+	"tagline":     {"رصد الأخبار العربية", "Arabic news monitor"},
+	"search":      {"بحث", "Search"},
+	"searchHint":  {"ابحث في الأخبار والتصريحات…", "Search news and quotes…"},
+	"stories":     {"القصص", "Stories"},
+	"story":       {"القصة", "Story"},
+	"articles":    {"المقالات", "Articles"},
+	"articleN":    {"مقالة", "articles"},
+	"sources":     {"المصادر", "Sources"},
+	"agreements":  {"ما تتفق عليه المصادر", "What the sources agree on"},
+	"exclusives":  {"ما انفرد به كل مصدر", "Reported by one source only"},
+	"conflicts":   {"تناقضات بين المصادر", "Where the sources conflict"},
+	"entities":    {"الكيانات", "Entities"},
+	"quotes":      {"التصريحات", "Quotes"},
+	"timeline":    {"الخط الزمني", "Timeline"},
+	"mentions":    {"الإشارات", "Mentions"},
+	"cooccurring": {"كيانات تظهر معه", "Appears together with"},
+	"noResults":   {"لا نتائج.", "No results."},
+	"results":     {"نتيجة", "results"},
+	"anyNote":     {"لا مقالة تحوي كل الكلمات؛ هذه نتائج تحوي بعضها.", "No article has every word; these have some."},
+	"kindArticle": {"مقالات", "Articles"},
+	"kindQuote":   {"تصريحات", "Quotes"},
+	"next":        {"التالي", "Next"},
+	"prev":        {"السابق", "Previous"},
+	"noStories":   {"لا قصص بعد. أضف مقالات بالأمر marsad ingest أو عبر POST /api/articles.", "No stories yet. Add articles with marsad ingest or POST /api/articles."},
+	"notfound":    {"غير موجود.", "Not found."},
+	"error":       {"حدث خطأ.", "Something went wrong."},
+	"legendEnt":   {"كيان", "entity"},
+	"legendQuote": {"تصريح", "quote"},
+	"legendTime":  {"زمن", "time"},
+	"readArticle": {"اقرأ المقالة", "Read the article"},
+	"said":        {"قال", "said"},
+	"none":        {"لا شيء.", "None."},
+	"undated":     {"غير مؤرخ", "undated"},
+	"type":        {"النوع", "Type"},
+	"PERS":        {"شخص", "person"},
+	"LOC":         {"مكان", "place"},
+	"ORG":         {"منظمة", "organisation"},
+	"MISC":        {"أخرى", "other"},
+	"otherLang":   {"English", "العربية"},
+	"summary":     {"الملخص", "Summary"},
+	"in":          {"في", "in"},
+}
+
+var funcs = template.FuncMap{
+	"t": func(lang, key string) string {
+		w, ok := words[key]
+		if !ok {
+			return key
+		}
+		if lang == "en" {
+			return w[1]
+		}
+		return w[0]
+	},
+	"otherLang": func(lang string) string {
+		if lang == "en" {
+			return "ar"
+		}
+		return "en"
+	},
+	"add":  func(a, b int) int { return a + b },
+	"day":  func(s string) string { return strings.TrimSpace(strings.SplitN(s, "T", 2)[0]) },
+	"join": strings.Join,
+	"mentionHTML": func(s search.Snippet) template.HTML {
+		return highlight(s.Text, s.Start, s.Highlights)
+	},
+}

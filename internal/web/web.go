@@ -1,0 +1,535 @@
+// Package web is Marsad's browser interface: server-rendered html/template
+// pages, Arabic first and right to left (dir="rtl" lang="ar") with an
+// English toggle for the interface words, readable on a phone, with no
+// JavaScript. Templates and the stylesheet are embedded in the binary.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"marsad"
+	"marsad/internal/search"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// StoryBuilder builds a story's report, comparison included (the same
+// interface as api.StoryBuilder, so one value serves both).
+type StoryBuilder interface {
+	Story(ctx context.Context, id string) (*marsad.Story, error)
+}
+
+// Config is what the pages are built from.
+type Config struct {
+	Store   marsad.Store
+	Index   *search.Index
+	Stories StoryBuilder
+	Log     *log.Logger
+}
+
+type site struct {
+	Config
+	pages map[string]*template.Template
+}
+
+// New returns the web UI handler for every path outside /api/.
+func New(cfg Config) (http.Handler, error) {
+	if cfg.Store == nil || cfg.Index == nil || cfg.Stories == nil {
+		return nil, errors.New("web: Store, Index and Stories are required")
+	}
+	if cfg.Log == nil {
+		cfg.Log = log.Default()
+	}
+	s := &site{Config: cfg, pages: map[string]*template.Template{}}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		base := strings.TrimSuffix(n[len("templates/"):], ".html")
+		if base == "layout" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", n)
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", n, err)
+		}
+		s.pages[base] = t
+	}
+	static, _ := fs.Sub(staticFS, "static")
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.HandleFunc("GET /{$}", s.handle("stories", s.storiesPage))
+	mux.HandleFunc("GET /stories/{id}", s.handle("story", s.storyPage))
+	mux.HandleFunc("GET /entities/{id}", s.handle("entity", s.entityPage))
+	mux.HandleFunc("GET /articles/{id}", s.handle("article", s.articlePage))
+	mux.HandleFunc("GET /search", s.handle("search", s.searchPage))
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		s.render(w, r, http.StatusNotFound, "error", map[string]any{"Message": msgNotFound})
+	})
+	return mux, nil
+}
+
+func cacheStatic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// page is what every template receives.
+type page struct {
+	Lang  string // "ar" or "en": the interface language
+	Dir   string
+	Path  string // the request path, for the language toggle
+	Query string // the search box
+	Data  any
+}
+
+const msgNotFound = "notfound"
+
+// handle wraps a page builder: errors become an error page.
+func (s *site) handle(name string, build func(r *http.Request) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		data, err := build(r)
+		if err != nil {
+			status, msg := http.StatusInternalServerError, "error"
+			var be badRequest
+			switch {
+			case errors.Is(err, marsad.ErrNotFound):
+				status, msg = http.StatusNotFound, msgNotFound
+			case errors.As(err, &be):
+				status, msg = http.StatusBadRequest, string(be)
+			default:
+				s.Log.Printf("web: %s: %v", r.URL.Path, err)
+			}
+			s.render(w, r, status, "error", map[string]any{"Message": msg})
+			return
+		}
+		s.render(w, r, http.StatusOK, name, data)
+	}
+}
+
+type badRequest string
+
+func (b badRequest) Error() string { return string(b) }
+
+func (s *site) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	lang := "ar"
+	if l := r.URL.Query().Get("lang"); l == "en" || l == "ar" {
+		lang = l
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode})
+	} else if c, err := r.Cookie("lang"); err == nil && (c.Value == "en" || c.Value == "ar") {
+		lang = c.Value
+	}
+	p := page{Lang: lang, Dir: "rtl", Path: r.URL.Path, Query: r.URL.Query().Get("q"), Data: data}
+	if lang == "en" {
+		p.Dir = "ltr"
+	}
+	t := s.pages[name]
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
+	w.WriteHeader(status)
+	if err := t.Execute(w, p); err != nil {
+		s.Log.Printf("web: render %s: %v", name, err)
+	}
+}
+
+// storiesPage lists the stories, newest first.
+func (s *site) storiesPage(r *http.Request) (any, error) {
+	st, err := s.Store.Stories(r.Context(), 100)
+	if err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+// column is one outlet's article in the story's side-by-side view.
+type column struct {
+	Article marsad.StoryArticle
+	Claims  []template.HTML
+}
+
+type storyView struct {
+	Story      *marsad.Story
+	Agreements []claimView
+	Unique     []column
+	Conflicts  []claimView
+}
+
+type claimView struct {
+	Claim   string
+	Sources []evidenceView
+}
+
+type evidenceView struct {
+	Article marsad.StoryArticle
+	HTML    template.HTML
+}
+
+func (s *site) storyPage(r *http.Request) (any, error) {
+	id := r.PathValue("id")
+	st, err := s.Stories.Story(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.Store.Story(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	texts := map[string]string{}
+	for _, rec := range recs {
+		if rec.Article != nil {
+			texts[rec.Article.ID] = rec.Article.Text
+		}
+	}
+	arts := map[string]marsad.StoryArticle{}
+	for _, a := range st.Articles {
+		arts[a.ID] = a
+	}
+	ev := func(e marsad.Evidence) evidenceView {
+		return evidenceView{Article: arts[e.Article], HTML: contextHTML(texts[e.Article], marsad.Span{Start: e.Start, End: e.End}, e.Text)}
+	}
+	v := storyView{Story: st}
+	for _, c := range st.Comparison.Agreements {
+		cv := claimView{Claim: c.Claim}
+		for _, e := range c.Sources {
+			cv.Sources = append(cv.Sources, ev(e))
+		}
+		v.Agreements = append(v.Agreements, cv)
+	}
+	for _, c := range st.Comparison.Conflicts {
+		cv := claimView{Claim: c.About}
+		for _, e := range c.Variants {
+			cv.Sources = append(cv.Sources, ev(e))
+		}
+		v.Conflicts = append(v.Conflicts, cv)
+	}
+	// Exclusives grouped by outlet, one column each.
+	byArt := map[string]*column{}
+	for _, a := range st.Articles {
+		byArt[a.ID] = &column{Article: a}
+	}
+	for _, c := range st.Comparison.Unique {
+		for _, e := range c.Sources {
+			if col := byArt[e.Article]; col != nil {
+				col.Claims = append(col.Claims, ev(e).HTML)
+			}
+		}
+	}
+	for _, a := range st.Articles {
+		v.Unique = append(v.Unique, *byArt[a.ID])
+	}
+	return v, nil
+}
+
+type entityView struct {
+	Entity   *search.EntityHit
+	Mentions []search.MentionHit
+	Total    int
+	Quotes   []search.QuoteHit
+	Co       []search.CoEntity
+	Chart    template.HTML
+	Next     int
+	Prev     int
+	HasMore  bool
+	Offset   int
+}
+
+func (s *site) entityPage(r *http.Request) (any, error) {
+	id := r.PathValue("id")
+	e, err := s.Index.Entity(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	off, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+	off = max(off, 0)
+	v := entityView{Entity: e, Offset: off}
+	const per = 20
+	if v.Mentions, v.Total, err = s.Index.Mentions(r.Context(), id, per, off); err != nil {
+		return nil, err
+	}
+	v.HasMore, v.Next, v.Prev = off+per < v.Total, off+per, max(off-per, 0)
+	if v.Quotes, _, err = s.Index.Quotes(r.Context(), id, 20, 0); err != nil {
+		return nil, err
+	}
+	if v.Co, err = s.Index.CoOccurring(r.Context(), id, 15); err != nil {
+		return nil, err
+	}
+	days, err := s.Index.Timeline(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	v.Chart = timelineSVG(days)
+	return v, nil
+}
+
+type searchView struct {
+	Results  *search.Results
+	Entities []search.EntityHit
+	Hits     []hitView
+	Kind     string
+	Next     int
+	Prev     int
+	HasMore  bool
+	HasPrev  bool
+}
+
+type hitView struct {
+	search.Hit
+	HTML template.HTML
+}
+
+func (s *site) searchPage(r *http.Request) (any, error) {
+	v := r.URL.Query()
+	q := search.Query{Text: v.Get("q"), Kind: v.Get("kind"), Entity: v.Get("entity"), Speaker: v.Get("speaker"),
+		From: v.Get("from"), To: v.Get("to"), Limit: 10}
+	if len(q.Text) > 1000 {
+		return nil, badRequest("query too long")
+	}
+	if src := v.Get("source"); src != "" {
+		q.Sources = strings.Split(src, ",")
+	}
+	if q.Kind != "" && q.Kind != search.KindArticle && q.Kind != search.KindQuote {
+		return nil, badRequest("kind")
+	}
+	q.Offset, _ = strconv.Atoi(v.Get("offset"))
+	q.Offset = max(q.Offset, 0)
+	out := searchView{Kind: q.Kind}
+	if strings.TrimSpace(q.Text) == "" && q.Entity == "" && q.Speaker == "" {
+		return out, nil
+	}
+	res, err := s.Index.Search(r.Context(), q)
+	if err != nil {
+		return nil, err
+	}
+	out.Results = res
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitView{Hit: h, HTML: highlight(h.Snippet.Text, h.Snippet.Start, h.Snippet.Highlights)})
+	}
+	out.HasMore, out.Next = q.Offset+len(res.Hits) < res.Total, q.Offset+q.Limit
+	out.HasPrev, out.Prev = q.Offset > 0, max(q.Offset-q.Limit, 0)
+	if q.Offset == 0 && strings.TrimSpace(q.Text) != "" {
+		if out.Entities, err = s.Index.Entities(r.Context(), q.Text, 5); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+type articleView struct {
+	Article    *marsad.Article
+	Story      string
+	Paragraphs []template.HTML
+}
+
+func (s *site) articlePage(r *http.Request) (any, error) {
+	rec, err := s.Store.Get(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	a := rec.Article
+	v := articleView{Article: a, Story: rec.StoryID}
+	paras := a.Paragraphs
+	if len(paras) == 0 {
+		paras = []marsad.Span{{Start: 0, End: len(a.Text)}}
+	}
+	layers := annotationLayers(a)
+	for _, p := range paras {
+		if p.Valid(len(a.Text)) {
+			v.Paragraphs = append(v.Paragraphs, annotate(a.Text, p, layers))
+		}
+	}
+	return v, nil
+}
+
+// layer is one annotation to draw on article text.
+type layer struct {
+	span  marsad.Span
+	kind  string // "ent", "q", "time"
+	href  string
+	title string
+}
+
+func annotationLayers(a *marsad.Article) []layer {
+	var ls []layer
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			href := ""
+			if e.ID != "" {
+				href = "/entities/" + e.ID
+			}
+			ls = append(ls, layer{marsad.Span{Start: m.Start, End: m.End}, "ent", href, e.Name + " · " + e.NameEn + " · " + e.Type})
+		}
+	}
+	for _, q := range a.Quotes {
+		ls = append(ls, layer{marsad.Span{Start: q.Start, End: q.End}, "q", "", q.SpeakerName + " (" + q.Cue + ")"})
+	}
+	for _, t := range a.Times {
+		ls = append(ls, layer{marsad.Span{Start: t.Start, End: t.End}, "time", "", t.Value})
+	}
+	return ls
+}
+
+// annotate renders text[p] with every layer that touches it. The text
+// is cut at every layer boundary, so overlapping annotations (a name
+// inside a quote) nest without broken markup: each piece carries the
+// classes of the layers covering it.
+func annotate(text string, p marsad.Span, ls []layer) template.HTML {
+	cuts := map[int]bool{p.Start: true, p.End: true}
+	var in []layer
+	for _, l := range ls {
+		if !l.span.Valid(len(text)) || !l.span.Overlaps(p) {
+			continue
+		}
+		in = append(in, l)
+		for _, c := range []int{l.span.Start, l.span.End} {
+			if c > p.Start && c < p.End && utf8.RuneStart(text[c]) {
+				cuts[c] = true
+			}
+		}
+	}
+	pos := make([]int, 0, len(cuts))
+	for c := range cuts {
+		pos = append(pos, c)
+	}
+	sort.Ints(pos)
+	var b strings.Builder
+	for i := 0; i+1 < len(pos); i++ {
+		seg := marsad.Span{Start: pos[i], End: pos[i+1]}
+		var ent, q, tm *layer
+		for j := range in {
+			if in[j].span.Contains(seg) {
+				switch in[j].kind {
+				case "ent":
+					ent = &in[j]
+				case "q":
+					q = &in[j]
+				case "time":
+					tm = &in[j]
+				}
+			}
+		}
+		s := template.HTMLEscapeString(text[seg.Start:seg.End])
+		if tm != nil {
+			s = `<span class="time" title="` + template.HTMLEscapeString(tm.title) + `">` + s + `</span>`
+		}
+		if ent != nil {
+			if ent.href != "" {
+				s = `<a class="ent" href="` + template.HTMLEscapeString(ent.href) + `" title="` + template.HTMLEscapeString(ent.title) + `">` + s + `</a>`
+			} else {
+				s = `<mark title="` + template.HTMLEscapeString(ent.title) + `">` + s + `</mark>`
+			}
+		}
+		if q != nil {
+			s = `<span class="q" title="` + template.HTMLEscapeString(q.title) + `">` + s + `</span>`
+		}
+		b.WriteString(s)
+	}
+	return template.HTML(b.String())
+}
+
+// highlight renders a snippet (text starting at byte base of the article)
+// with its highlights (article byte spans) marked.
+func highlight(text string, base int, hs []marsad.Span) template.HTML {
+	var b strings.Builder
+	at := 0
+	for _, h := range hs {
+		s, e := h.Start-base, h.End-base
+		if s < at || e > len(text) || s >= e {
+			continue
+		}
+		b.WriteString(template.HTMLEscapeString(text[at:s]))
+		b.WriteString("<mark>" + template.HTMLEscapeString(text[s:e]) + "</mark>")
+		at = e
+	}
+	b.WriteString(template.HTMLEscapeString(text[at:]))
+	return template.HTML(b.String())
+}
+
+// contextHTML shows the sentence around span sp of text with sp marked;
+// when the text is unavailable it shows the evidence text alone.
+func contextHTML(text string, sp marsad.Span, fallback string) template.HTML {
+	if !sp.Valid(len(text)) || sp.Len() == 0 {
+		return template.HTML("<mark>" + template.HTMLEscapeString(fallback) + "</mark>")
+	}
+	start, end := sp.Start, sp.End
+	for start > 0 && sp.Start-start < 200 {
+		c := text[start-1]
+		if c == '\n' || c == '.' || c == '!' || c == '?' {
+			break
+		}
+		start--
+	}
+	for end < len(text) && end-sp.End < 200 {
+		c := text[end]
+		if c == '\n' || c == '.' || c == '!' || c == '?' {
+			break
+		}
+		end++
+	}
+	for start < sp.Start && !utf8.RuneStart(text[start]) {
+		start++
+	}
+	for end > sp.End && end < len(text) && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	pre, post := "", ""
+	if start > 0 && text[start-1] != '\n' && text[start-1] != '.' {
+		pre = "… "
+	}
+	if end < len(text) && text[end] != '\n' && text[end] != '.' {
+		post = " …"
+	}
+	return template.HTML(pre + template.HTMLEscapeString(strings.TrimLeft(text[start:sp.Start], " ")) +
+		"<mark>" + template.HTMLEscapeString(text[sp.Start:sp.End]) + "</mark>" +
+		template.HTMLEscapeString(text[sp.End:end]) + post)
+}
+
+// timelineSVG draws articles per day as bars, oldest on the right (the
+// page reads right to left). Undated articles get their own bar.
+func timelineSVG(days []search.Day) template.HTML {
+	if len(days) == 0 {
+		return ""
+	}
+	const w, h, top, bottom = 600, 140, 14, 26
+	maxN := 1
+	for _, d := range days {
+		maxN = max(maxN, d.Articles)
+	}
+	bw := float64(w-20) / float64(len(days))
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %d %d" role="img" aria-label="timeline" xmlns="http://www.w3.org/2000/svg">`, w, h)
+	for i, d := range days {
+		x := float64(w-10) - float64(i+1)*bw
+		bh := float64(h-top-bottom) * float64(d.Articles) / float64(maxN)
+		y := float64(h-bottom) - bh
+		label := d.Day
+		if label == "" {
+			label = "—"
+		} else if len(label) >= 10 {
+			label = label[5:10]
+		}
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %d</title></rect>`,
+			x+bw*0.15, y, bw*0.7, bh, template.HTMLEscapeString(d.Day), d.Articles)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle">%s</text>`, x+bw/2, h-8, template.HTMLEscapeString(label))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle">%d</text>`, x+bw/2, y-3, d.Articles)
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
