@@ -217,9 +217,12 @@ func nullable(s string) any {
 	return s
 }
 
-// Add stores r in one transaction (see marsad.Store). The article, its
-// story and its annotation rows go to the server in one batch, so an Add
-// costs three round trips (BEGIN, batch, COMMIT) whatever the article holds.
+// Add stores r in one transaction (see marsad.Store), sent to the server as
+// one pipelined batch: one round trip whatever the article holds. The
+// statements of a batch run in one implicit transaction that commits when
+// the batch ends; the first that fails rolls all of them back (PostgreSQL's
+// extended query protocol: everything up to a Sync message is one
+// transaction unless it says otherwise).
 //
 // Duplicates are found by the unique indexes, not by a look-up first: of
 // two transactions adding the same text at once, the second waits on the
@@ -256,31 +259,19 @@ func (db *DB) Add(ctx context.Context, r *marsad.Record) error {
 		r.StoryID, title, a.Published)
 	queueAnnotations(b, a)
 
-	tx, err := db.pool.Begin(ctx)
-	if err != nil {
-		return fmt.Errorf("add %s: %w", a.ID, err)
-	}
 	var added time.Time
-	err = func() error {
-		br := tx.SendBatch(ctx, b)
-		defer br.Close()
-		if err := br.QueryRow().Scan(&added); err != nil {
-			return err
-		}
-		for i := 1; i < b.Len(); i++ {
-			if _, err := br.Exec(); err != nil {
-				return err
-			}
-		}
-		return br.Close()
-	}()
-	if err == nil {
-		err = tx.Commit(ctx)
+	br := db.pool.SendBatch(ctx, b)
+	err = br.QueryRow().Scan(&added)
+	for i := 1; i < b.Len() && err == nil; i++ {
+		_, err = br.Exec()
+	}
+	// Close reads the end of the batch, where the commit happens, and
+	// gives the connection back before addError may take one: with every
+	// pooled connection in an Add, waiting for a second would deadlock.
+	if cerr := br.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
-		// Give the connection back before addError takes one: with every
-		// pooled connection in an Add, waiting for a second would deadlock.
-		tx.Rollback(ctx)
 		return db.addError(ctx, r, err)
 	}
 	r.Added = added

@@ -135,8 +135,13 @@ func TestServerRefusals(t *testing.T) {
 			t.Errorf("%s: err = %v, want ErrInvalid", name, err)
 		}
 	}
+	// The quote is the batch's last statement: the article and story
+	// inserted before it must be rolled back with it.
 	if st, err := s.Stories(ctx, 0); err != nil || len(st) != 0 {
 		t.Errorf("refused records left stories behind: %v, %v", st, err)
+	}
+	if _, err := s.Get(ctx, "a3"); !errors.Is(err, marsad.ErrNotFound) {
+		t.Errorf("article of a refused record was stored: %v", err)
 	}
 
 	nulText := storetest.Record("b1", "s1", "نص")
