@@ -86,23 +86,56 @@ func loadTagger(path string) (*ner.Model, error) {
 // maxCoNLLLine bounds one input line; anything longer is not a token.
 const maxCoNLLLine = 1 << 20
 
+// conllChunk is how many sentences are tagged together: the document
+// stage looks at the sentences around each one, so a CoNLL file is tagged
+// as running text, in chunks that bound the memory used.
+const conllChunk = 5000
+
 // tagCoNLL copies r to w line by line, appending a tag to every token line.
 func tagCoNLL(ctx context.Context, m *ner.Model, r io.Reader, w io.Writer) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), maxCoNLLLine)
-	var lines, toks []string
+	type block struct {
+		lines []string // token lines, or one blank line
+		toks  []string // nil for a blank line
+	}
+	var (
+		blocks []block
+		cur    block
+		nsent  int
+	)
 	flush := func() error {
-		if len(lines) == 0 {
-			return nil
-		}
-		tags := m.Tag(toks)
-		for i, l := range lines {
-			if _, err := fmt.Fprintf(w, "%s\t%s\n", l, tags[i]); err != nil {
-				return err
+		var doc [][]string
+		for _, b := range blocks {
+			if b.toks != nil {
+				doc = append(doc, b.toks)
 			}
 		}
-		lines, toks = lines[:0], toks[:0]
+		tags := m.TagDocument(doc)
+		k := 0
+		for _, b := range blocks {
+			if b.toks == nil {
+				if _, err := fmt.Fprintln(w, b.lines[0]); err != nil {
+					return err
+				}
+				continue
+			}
+			for i, l := range b.lines {
+				if _, err := fmt.Fprintf(w, "%s\t%s\n", l, tags[k][i]); err != nil {
+					return err
+				}
+			}
+			k++
+		}
+		blocks, nsent = blocks[:0], 0
 		return ctx.Err()
+	}
+	endSentence := func() {
+		if len(cur.lines) > 0 {
+			blocks = append(blocks, cur)
+			nsent++
+			cur = block{}
+		}
 	}
 	n := 0
 	for sc.Scan() {
@@ -110,16 +143,17 @@ func tagCoNLL(ctx context.Context, m *ner.Model, r io.Reader, w io.Writer) error
 		l := strings.TrimRight(sc.Text(), "\r")
 		f := strings.Fields(l)
 		if len(f) == 0 {
-			if err := flush(); err != nil {
-				return err
-			}
-			if _, err := fmt.Fprintln(w, l); err != nil {
-				return err
+			endSentence()
+			blocks = append(blocks, block{lines: []string{l}})
+			if nsent >= conllChunk {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 			continue
 		}
-		lines = append(lines, l)
-		toks = append(toks, f[0])
+		cur.lines = append(cur.lines, l)
+		cur.toks = append(cur.toks, f[0])
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
@@ -127,6 +161,7 @@ func tagCoNLL(ctx context.Context, m *ner.Model, r io.Reader, w io.Writer) error
 		}
 		return err
 	}
+	endSentence()
 	return flush()
 }
 

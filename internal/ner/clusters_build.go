@@ -79,8 +79,9 @@ func appendNorm(dst []string, s string) []string {
 }
 
 // ReadNewsJSONL calls fn with the title and content of every article of a
-// gzip-compressed JSON Lines file such as SaudiNewsNet's.
-func ReadNewsJSONL(r io.Reader, fn func(text string)) error {
+// gzip-compressed JSON Lines file such as SaudiNewsNet's, until fn returns
+// false.
+func ReadNewsJSONL(r io.Reader, fn func(text string) bool) error {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return err
@@ -94,8 +95,9 @@ func ReadNewsJSONL(r io.Reader, fn func(text string)) error {
 		} else if err != nil {
 			return err
 		}
-		fn(a.Title)
-		fn(a.Content)
+		if !fn(a.Title) || !fn(a.Content) {
+			return nil
+		}
 	}
 }
 

@@ -148,10 +148,11 @@ func SaudiNewsNetClusters(cfg ClusterConfig, w io.Writer) error {
 	}
 	defer f.Close()
 	var docs [][]string
-	if err := ReadNewsJSONL(f, func(text string) {
+	if err := ReadNewsJSONL(f, func(text string) bool {
 		if text != "" {
 			docs = append(docs, CorpusTokens(nil, text))
 		}
+		return true
 	}); err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
@@ -173,4 +174,44 @@ func SaudiNewsNetClusters(cfg ClusterConfig, w io.Writer) error {
 		"Columns: word (normalize.Search form), cluster at k1, k2, k3, bit length of the corpus frequency.",
 		"Created: " + time.Now().UTC().Format("2006-01-02"),
 	})
+}
+
+// UnlabeledNews returns sentences of SaudiNewsNet articles, tokenized like
+// ANERcorp (CorpusTokens) and split after . ! ؟ (and every 60 tokens),
+// taking every step-th article until maxTokens tokens are collected.
+func UnlabeledNews(maxTokens, step int) ([][]string, error) {
+	p, err := dataset.File("saudinewsnet", "saudinewsnet.jsonl.gz")
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out [][]string
+	total, n := 0, 0
+	err = ReadNewsJSONL(f, func(text string) bool {
+		n++
+		if total >= maxTokens {
+			return false
+		}
+		if ((n-1)/2)%max(step, 1) != 0 { // n counts titles and contents
+			return true
+		}
+		toks := CorpusTokens(nil, text)
+		start := 0
+		for i, t := range toks {
+			if t == "." || t == "!" || t == "؟" || i-start >= 59 || i == len(toks)-1 {
+				out = append(out, toks[start:i+1])
+				total += i + 1 - start
+				start = i + 1
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return out, nil
 }

@@ -34,6 +34,16 @@ const (
 	tFirst
 	tFreq
 	tSuffixAt
+	tDoc
+	tDocFrac
+	tDocType
+	tDocMaj
+	tDocEnt
+	tCorp // 5 templates: corpus statistics (featuresAs)
+	_
+	_
+	_
+	_
 )
 
 // tokInfo is what the features need to know about one token, computed once
@@ -43,8 +53,6 @@ type tokInfo struct {
 	norm  string
 	bare  string
 	stems []string
-	s0    int // stems are stemBuf[s0:s1] until extract slices them
-	s1    int
 	shape string
 	cl    clusterInfo
 	clOK  bool
@@ -57,13 +65,22 @@ type tokInfo struct {
 type featurizer struct {
 	clusters *Clusters
 	gaz      [2]*Gazetteer // external lists, names from training data
+	// stats counts how a first model tagged each word in unlabeled news
+	// (see Config.Unlabeled); nil if unused.
+	stats *docCounts
 
 	toks    []tokInfo
-	stemBuf []string
 	matches []gazMatch
 	gazHits [][]fhash
 	feats   []fhash
 	offs    []int
+
+	// cache holds what depends on the word alone: most words of a text
+	// are frequent ones, and normalizing, segmenting and hashing them
+	// again is most of the work.
+	cache      map[string]*wordInfo
+	infos      []*wordInfo // the sentence's words
+	cacheStats *docCounts
 }
 
 func newFeaturizer(c *Clusters, external, corpus *Gazetteer) *featurizer {
@@ -72,36 +89,24 @@ func newFeaturizer(c *Clusters, external, corpus *Gazetteer) *featurizer {
 
 // extract computes the features of every token of words: token i's are
 // f.feats[f.offs[i]:f.offs[i+1]].
-func (f *featurizer) extract(words []string) {
+//
+// doc, when not nil, holds the first-stage tags of the surrounding
+// sentences (see doc.go).
+func (f *featurizer) extract(words []string, doc *docCounts) {
 	n := len(words)
-	f.toks = f.toks[:0]
-	f.stemBuf = f.stemBuf[:0]
-	for _, w := range words {
-		norm := normalize.Search(w)
-		if norm == "" {
-			norm = w
-		}
-		start := len(f.stemBuf)
-		f.stemBuf = stems(f.stemBuf, norm)
-		t := tokInfo{word: w, norm: norm, shape: shape(w), s0: start, s1: len(f.stemBuf)}
-		t.bare = norm
-		for _, s := range f.stemBuf[start:] {
-			if len(s) < len(t.bare) {
-				t.bare = s
-			}
-		}
-		if f.clusters != nil {
-			t.cl, t.clOK = f.clusters.words[norm]
-			if t.bare != norm {
-				t.clB, t.clBOK = f.clusters.words[t.bare]
-			}
-		}
-		f.toks = append(f.toks, t)
+	if f.cache == nil || len(f.cache) > maxCache || f.cacheStats != f.stats {
+		f.cache = make(map[string]*wordInfo, 1024)
+		f.cacheStats = f.stats
 	}
-	// Slices into stemBuf only after it stops growing.
-	for i := range f.toks {
-		t := &f.toks[i]
-		t.stems = f.stemBuf[t.s0:t.s1:t.s1]
+	f.toks, f.infos = f.toks[:0], f.infos[:0]
+	for _, w := range words {
+		wi := f.cache[w]
+		if wi == nil {
+			wi = f.info(w)
+			f.cache[w] = wi
+		}
+		f.toks = append(f.toks, wi.tok)
+		f.infos = append(f.infos, wi)
 	}
 
 	// Gazetteer hits, as B/I features per source and type.
@@ -158,28 +163,17 @@ func (f *featurizer) extract(words []string) {
 	for i := range f.toks {
 		t := &f.toks[i]
 		add := func(h fhash) { f.feats = append(f.feats, h) }
-		add(newHash(tBias))
-		add(newHash(tWord).str(t.word))
-		add(newHash(tNorm).str(t.norm))
 		for d := -2; d <= 2; d++ {
 			if d != 0 {
 				add(newHash(tNormAt).num(d + 2).str(normAt(i + d)))
 			}
 		}
-		add(newHash(tBigramL).str(normAt(i - 1)).sep().str(t.norm))
-		add(newHash(tBigramR).str(t.norm).sep().str(normAt(i + 1)))
-		addAffixes(add, t.norm)
-		for _, s := range t.stems {
-			add(newHash(tStem).str(s))
-		}
-		add(newHash(tBare).str(t.bare))
 		for _, d := range []int{-1, 1} {
 			if u := get(i + d); u != nil {
 				add(newHash(tBareAt).num(d + 2).str(u.bare))
 				add(newHash(tSuffixAt).num(d + 2).str(lastRunes(u.norm, 2)))
 			}
 		}
-		add(newHash(tShape).str(t.shape))
 		sh := func(i int) string {
 			if u := get(i); u != nil {
 				return u.shape
@@ -187,22 +181,8 @@ func (f *featurizer) extract(words []string) {
 			return "_"
 		}
 		add(newHash(tShape3).str(sh(i - 1)).sep().str(t.shape).sep().str(sh(i + 1)))
-		add(newHash(tLen).num(min(utf8.RuneCountInString(t.norm), 12)))
 		if i == 0 {
 			add(newHash(tFirst))
-		}
-		if t.clOK {
-			for g := range t.cl.c {
-				add(newHash(tCluster).num(g).num(int(t.cl.c[g])))
-			}
-			add(newHash(tFreq).num(int(t.cl.freq)))
-		} else {
-			add(newHash(tCluster).num(9))
-		}
-		if t.clBOK {
-			for g := range t.clB.c {
-				add(newHash(tClusterBare).num(g).num(int(t.clB.c[g])))
-			}
 		}
 		for d := -2; d <= 2; d++ {
 			u := get(i + d)
@@ -224,8 +204,72 @@ func (f *featurizer) extract(words []string) {
 				}
 			}
 		}
+		if doc != nil {
+			f.feats = doc.features(f.feats, t.bare)
+		}
+		add(newHash(tBigramL).str(normAt(i - 1)).sep().str(t.norm))
+		add(newHash(tBigramR).str(t.norm).sep().str(normAt(i + 1)))
+		f.feats = append(f.feats, f.infos[i].local...)
 		f.offs = append(f.offs, len(f.feats))
 	}
+}
+
+// maxCache bounds the word cache; it is emptied when full.
+const maxCache = 50000
+
+// wordInfo is what the featurizer knows of a word out of context.
+type wordInfo struct {
+	tok   tokInfo
+	local []fhash // the features that depend on the word alone
+}
+
+func (f *featurizer) info(w string) *wordInfo {
+	norm := normalize.Search(w)
+	if norm == "" {
+		norm = w
+	}
+	t := tokInfo{word: w, norm: norm, shape: shape(w), stems: stems(nil, norm)}
+	t.bare = norm
+	for _, s := range t.stems {
+		if len(s) < len(t.bare) {
+			t.bare = s
+		}
+	}
+	if f.clusters != nil {
+		t.cl, t.clOK = f.clusters.words[norm]
+		if t.bare != norm {
+			t.clB, t.clBOK = f.clusters.words[t.bare]
+		}
+	}
+	var loc []fhash
+	add := func(h fhash) { loc = append(loc, h) }
+	add(newHash(tBias))
+	addAffixes(add, t.norm)
+	add(newHash(tShape).str(t.shape))
+	add(newHash(tLen).num(min(utf8.RuneCountInString(t.norm), 12)))
+	if t.clOK {
+		for g := range t.cl.c {
+			add(newHash(tCluster).num(g).num(int(t.cl.c[g])))
+		}
+		add(newHash(tFreq).num(int(t.cl.freq)))
+	} else {
+		add(newHash(tCluster).num(9))
+	}
+	if t.clBOK {
+		for g := range t.clB.c {
+			add(newHash(tClusterBare).num(g).num(int(t.clB.c[g])))
+		}
+	}
+	if f.stats != nil {
+		loc = f.stats.featuresAs(loc, t.bare, tCorp)
+	}
+	add(newHash(tWord).str(t.word))
+	add(newHash(tNorm).str(t.norm))
+	for _, s := range t.stems {
+		add(newHash(tStem).str(s))
+	}
+	add(newHash(tBare).str(t.bare))
+	return &wordInfo{tok: t, local: loc}
 }
 
 func addAffixes(add func(fhash), s string) {

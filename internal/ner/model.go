@@ -22,6 +22,21 @@ type Model struct {
 	external *Gazetteer
 	corpus   *Gazetteer
 
+	// stage2, when not nil, re-tags documents with the first stage's tags
+	// of the surrounding sentences as features (doc.go); window is how many
+	// sentences either side it looks at (0: the whole document).
+	stage2 *Model
+	window int
+	stats  *docCounts // tags of a first model over unlabeled news, per word
+	// oPenalty is subtracted from the O label's score of every token. The
+	// perceptron trades recall for precision (unseen names look like
+	// ordinary words); a penalty tuned on held-out data rebalances them.
+	oPenalty float32
+
+	// joint holds both stages' weights per feature (buildJoint).
+	joint map[fhash]int32
+	wj    []float32
+
 	pool sync.Pool // *decoder
 }
 
@@ -35,21 +50,142 @@ type decoder struct {
 
 func (m *Model) decoder() *decoder {
 	if d, ok := m.pool.Get().(*decoder); ok {
+		d.f.stats = m.stats // set after training, when the pool may hold decoders
 		return d
 	}
-	return &decoder{f: newFeaturizer(m.clusters, m.external, m.corpus)}
+	f := newFeaturizer(m.clusters, m.external, m.corpus)
+	f.stats = m.stats
+	return &decoder{f: f}
 }
 
 // Tag returns one BIO tag per token (B-PERS, I-LOC, …, O). Tokens are
 // ANERcorp-like: whitespace words with punctuation split off and clitics
 // attached. It is safe for concurrent use.
+//
+// Tag sees one sentence alone; TagDocument, given all the sentences of an
+// article, is more accurate.
 func (m *Model) Tag(tokens []string) []string {
+	return m.tag(tokens, nil)
+}
+
+// TagDocument tags the sentences of one document (an article, or a stream
+// of them such as a CoNLL file), using what the first stage found in the
+// sentences around each one. It is safe for concurrent use.
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	out := make([][]string, len(sents))
+	if m.stage2 == nil || m.joint == nil {
+		for i, s := range sents {
+			out[i] = m.tag(s, nil)
+		}
+		return out
+	}
+	d := m.decoder()
+	defer m.pool.Put(d)
+	L := len(m.labels)
+	// First stage; the second stage's scores of the same features are
+	// summed on the way, from the joint table.
+	base2 := make([][]float32, len(sents))
+	ds := make([]docSent, len(sents))
+	for i, s := range sents {
+		n := len(s)
+		d.f.extract(s, nil)
+		d.emit = grow(d.emit, n*L)
+		clear(d.emit)
+		e2 := make([]float32, n*L)
+		keys := make([]string, n)
+		for t := 0; t < n; t++ {
+			keys[t] = d.f.toks[t].bare
+			e1 := d.emit[t*L : (t+1)*L]
+			e2t := e2[t*L : (t+1)*L]
+			for _, h := range d.f.feats[d.f.offs[t]:d.f.offs[t+1]] {
+				if r, ok := m.joint[h]; ok {
+					row := m.wj[int(r)*2*L : int(r+1)*2*L]
+					for y := range e1 {
+						e1[y] += row[y]
+						e2t[y] += row[L+y]
+					}
+				}
+			}
+		}
+		out[i] = m.decode(d, n)
+		base2[i] = e2
+		ds[i] = docSent{keys: keys, tags: out[i]}
+	}
+	second := make([][]string, len(sents))
+	var buf []fhash
+	s2 := m.stage2
+	eachWindow(ds, m.window, func(i int, c *docCounts) {
+		n := len(sents[i])
+		d.emit = grow(d.emit, n*L)
+		copy(d.emit, base2[i])
+		for t := 0; t < n; t++ {
+			e := d.emit[t*L : (t+1)*L]
+			buf = c.features(buf[:0], ds[i].keys[t])
+			for _, h := range buf {
+				if r, ok := s2.index[h]; ok {
+					for y, v := range s2.w[int(r)*L : int(r+1)*L] {
+						e[y] += v
+					}
+				}
+			}
+		}
+		second[i] = s2.decode(d, n)
+	})
+	return second
+}
+
+// buildJoint merges the two stages' weights into one table, so that a
+// document's features are looked up once for both.
+func (m *Model) buildJoint() {
+	if m.stage2 == nil {
+		m.joint, m.wj = nil, nil
+		return
+	}
+	L := len(m.labels)
+	m.joint = make(map[fhash]int32, len(m.index)+len(m.stage2.index)/4)
+	row := func(h fhash) int {
+		r, ok := m.joint[h]
+		if !ok {
+			r = int32(len(m.joint))
+			m.joint[h] = r
+			m.wj = append(m.wj, make([]float32, 2*L)...)
+		}
+		return int(r)
+	}
+	for h, r := range m.index {
+		copy(m.wj[row(h)*2*L:], m.w[int(r)*L:int(r+1)*L])
+	}
+	for h, r := range m.stage2.index {
+		copy(m.wj[row(h)*2*L+L:], m.stage2.w[int(r)*L:int(r+1)*L])
+	}
+}
+
+// decode runs Viterbi on d.emit (n × L) and returns BIO tags.
+func (m *Model) decode(d *decoder, n int) []string {
+	if n == 0 {
+		return []string{}
+	}
+	L := len(m.labels)
+	if m.oPenalty != 0 {
+		for i := 0; i < n; i++ {
+			d.emit[i*L] -= m.oPenalty
+		}
+	}
+	path := m.viterbi(d, n)
+	out := make([]string, n)
+	for i, y := range path {
+		out[i] = m.labels[y]
+	}
+	return toBIO(out)
+}
+
+func (m *Model) tag(tokens []string, doc *docCounts) []string {
 	if len(tokens) == 0 {
 		return []string{}
 	}
 	d := m.decoder()
 	defer m.pool.Put(d)
-	d.f.extract(tokens)
+	d.f.extract(tokens, doc)
 	L := len(m.labels)
 	d.emit = grow(d.emit, len(tokens)*L)
 	for i := range tokens {
@@ -64,12 +200,7 @@ func (m *Model) Tag(tokens []string) []string {
 			}
 		}
 	}
-	path := m.viterbi(d, len(tokens))
-	out := make([]string, len(tokens))
-	for i, y := range path {
-		out[i] = m.labels[y]
-	}
-	return toBIO(out)
+	return m.decode(d, len(tokens))
 }
 
 func grow[T any](s []T, n int) []T {

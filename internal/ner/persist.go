@@ -33,6 +33,14 @@ type modelFile struct {
 	Trans, Final []float32 // -Inf kept as is
 	External     []string  // gazetteer entries (see Gazetteer.entries)
 	Corpus       []string
+
+	// Stats: first-model tag counts over unlabeled news, per word: for
+	// each key, a label mask (bit y: label y counted) then the counts.
+	StatsKeys []string
+	Stats     []uint32
+
+	Window int        // document window of Stage2
+	Stage2 *modelFile // the document-level stage, if any
 }
 
 const fileFormat = "marsad-ner"
@@ -40,6 +48,46 @@ const fileFormat = "marsad-ner"
 // Save writes the model. clustersSum identifies the clusters file it was
 // trained with (ClustersSum); Load checks it.
 func (m *Model) Save(w io.Writer, clustersSum string) error {
+	mf := m.file(clustersSum)
+	if m.stats != nil {
+		keys := make([]string, 0, len(m.stats.m))
+		for k := range m.stats.m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			c := m.stats.m[k]
+			var mask uint32
+			var vals []uint32
+			for y, v := range c {
+				if v > 0 {
+					mask |= 1 << y
+					vals = append(vals, uint32(v))
+				}
+			}
+			if mask == 0 {
+				continue
+			}
+			mf.StatsKeys = append(mf.StatsKeys, k)
+			mf.Stats = append(append(mf.Stats, mask), vals...)
+		}
+	}
+	if m.stage2 != nil {
+		mf.Window = m.window
+		mf.Stage2 = m.stage2.file(clustersSum)
+		mf.Stage2.External, mf.Stage2.Corpus = nil, nil // shared with stage 1
+	}
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := gob.NewEncoder(zw).Encode(mf); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	return zw.Close()
+}
+
+func (m *Model) file(clustersSum string) *modelFile {
 	L := len(m.labels)
 	var maxAbs float64
 	for _, v := range m.w {
@@ -54,7 +102,7 @@ func (m *Model) Save(w io.Writer, clustersSum string) error {
 		keys = append(keys, uint64(h))
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	mf := modelFile{Format: fileFormat, Meta: m.Meta, Scheme: m.scheme, Labels: m.labels, Clusters: clustersSum,
+	mf := &modelFile{Format: fileFormat, Meta: m.Meta, Scheme: m.scheme, Labels: m.labels, Clusters: clustersSum,
 		Scale: scale, Trans: m.trans, Final: m.final}
 	for _, k := range keys {
 		r := int(m.index[fhash(k)])
@@ -84,14 +132,7 @@ func (m *Model) Save(w io.Writer, clustersSum string) error {
 	if m.corpus != nil {
 		mf.Corpus = m.corpus.entries()
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if err := gob.NewEncoder(zw).Encode(&mf); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	return zw.Close()
+	return mf
 }
 
 // Load reads a model written by Save. clusters must be the clusters the
@@ -109,6 +150,45 @@ func Load(r io.Reader, clusters *Clusters, clustersSum string) (*Model, error) {
 	if mf.Format != fileFormat || mf.Meta.Version != modelVersion {
 		return nil, fmt.Errorf("load model: format %q version %d, want %q version %d", mf.Format, mf.Meta.Version, fileFormat, modelVersion)
 	}
+	m, err := fromFile(&mf, clusters, clustersSum)
+	if err != nil {
+		return nil, err
+	}
+	if len(mf.StatsKeys) > 0 {
+		m.stats = newDocCounts()
+		j := 0
+		for _, k := range mf.StatsKeys {
+			if j >= len(mf.Stats) {
+				return nil, fmt.Errorf("load model: statistics truncated")
+			}
+			mask := mf.Stats[j]
+			j++
+			c := new([9]int32)
+			for y := range c {
+				if mask&(1<<y) != 0 {
+					if j >= len(mf.Stats) {
+						return nil, fmt.Errorf("load model: statistics truncated")
+					}
+					c[y] = int32(mf.Stats[j])
+					j++
+				}
+			}
+			m.stats.m[k] = c
+		}
+	}
+	if mf.Stage2 != nil {
+		mf.Stage2.Format, mf.Stage2.Meta.Version = fileFormat, modelVersion
+		if m.stage2, err = fromFile(mf.Stage2, clusters, clustersSum); err != nil {
+			return nil, err
+		}
+		m.stage2.external, m.stage2.corpus, m.stage2.stats = m.external, m.corpus, m.stats
+		m.window = mf.Window
+		m.buildJoint()
+	}
+	return m, nil
+}
+
+func fromFile(mf *modelFile, clusters *Clusters, clustersSum string) (*Model, error) {
 	if mf.Clusters != "" && mf.Clusters != clustersSum {
 		return nil, fmt.Errorf("load model: trained with clusters %.12s, given %.12s", mf.Clusters, clustersSum)
 	}

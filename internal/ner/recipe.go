@@ -25,6 +25,11 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		return nil, "", err
 	}
 	cfg.External, cfg.Clusters = ext, cl
+	if unlabeledTokens > 0 {
+		if cfg.Unlabeled, err = UnlabeledNews(unlabeledTokens, unlabeledStep); err != nil {
+			return nil, "", err
+		}
+	}
 	cfg.Log = log
 	if log != nil {
 		cfg.Dev = dev
@@ -43,13 +48,13 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		"anercorp-camel: ANERcorp, CAMeL Lab split, training part minus its last 10% of sentences (the dev split)",
 		"anetac: ANETAC English–Arabic named-entity pairs (person/location/organisation names, gazetteer)",
 		"countries-ar: mledoze/countries Arabic country names (gazetteer)",
-		"saudinewsnet: SaudiNewsNet articles, through the word clusters in data/clusters.tsv.gz",
+		"saudinewsnet: SaudiNewsNet articles, through the word clusters in data/clusters.tsv.gz and as unlabeled text tagged by first models (tag statistics per word)",
 	}
 	m.Meta.Licences = []string{
 		"ANERcorp: research use (Benajiba et al. 2007; split: Obeid et al. 2020)",
 		"ANETAC: research use, no licence stated (Hadj Ameur et al. 2019)",
 		"mledoze/countries: ODbL 1.0",
-		"SaudiNewsNet: CC BY-NC-SA 4.0 — non-commercial; the model derives from it through the clusters",
+		"SaudiNewsNet: CC BY-NC-SA 4.0 — non-commercial; the model derives from it (clusters, tag statistics)",
 	}
 	m.Meta.DevName = fmt.Sprintf("ANERcorp CAMeL train, last %d sentences (DevSplit)", len(dev))
 	m.Meta.Dev = map[string][3]float64{}
@@ -60,6 +65,13 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 	m.Meta.Dev["all"] = [3]float64{sc.All.P(), sc.All.R(), sc.All.F1()}
 	return m, sum, nil
 }
+
+// The unlabeled text of the shipped model: SaudiNewsNet, every
+// unlabeledStep-th article up to unlabeledTokens tokens.
+const (
+	unlabeledTokens = 1000000
+	unlabeledStep   = 5
+)
 
 // DevSet returns the dev split used in the shipped model's provenance.
 func DevSet() ([]Sentence, error) {

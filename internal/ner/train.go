@@ -24,6 +24,20 @@ type Config struct {
 	// Prune drops averaged weights whose magnitude is below it.
 	Prune float64
 
+	// DocStage adds the second, document-level stage (doc.go), trained on
+	// first-stage tags predicted with DocFolds-fold jackknifing over
+	// contiguous blocks; Window is its context in sentences either side.
+	DocStage bool
+	DocFolds int
+	Window   int
+
+	// Unlabeled is running text (sentences of tokens) that a first model,
+	// trained without it, tags; how often each word came out as which type
+	// becomes a feature — evidence pooled over many contexts. Training
+	// sentences see the counts of a model that did not see their block of
+	// DocFolds (jackknifing).
+	Unlabeled [][]string
+
 	Clusters *Clusters  // nil: no cluster features
 	External *Gazetteer // nil: no external gazetteer
 
@@ -33,7 +47,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of the shipped model.
 func DefaultConfig() Config {
-	return Config{Epochs: 12, Seed: 1, Scheme: "BIO", MinCount: 1, Folds: 10, Prune: 0}
+	return Config{Epochs: 10, Seed: 1, Scheme: "BIO", MinCount: 1, Folds: 10, DocStage: true, DocFolds: 5, Window: 30}
 }
 
 // Provenance records how a model was made.
@@ -71,8 +85,97 @@ type trainSent struct {
 	gold  []int16
 }
 
-// Train fits an averaged structured perceptron (Collins 2002) on sentences.
+// Train fits an averaged structured perceptron (Collins 2002) on sentences,
+// in order: with DocStage, consecutive sentences are taken as running text.
 func Train(cfg Config, sents []Sentence) (*Model, error) {
+	var tagged []Sentence
+	for _, s := range sents {
+		if len(s.Tokens) > 0 && len(s.Tags) == len(s.Tokens) {
+			tagged = append(tagged, s)
+		}
+	}
+	sents = tagged
+	if len(sents) == 0 {
+		return nil, errors.New("train: no tagged sentences")
+	}
+	var perSent []*docCounts
+	var final *docCounts
+	if len(cfg.Unlabeled) > 0 {
+		var err error
+		if perSent, final, err = unlabeledStats(cfg, sents); err != nil {
+			return nil, err
+		}
+	}
+	withStats := func(m *Model) *Model {
+		if m != nil && final != nil {
+			m.stats = final
+			m.Meta.Params += fmt.Sprintf("; unlabeled sentences=%d", len(cfg.Unlabeled))
+		}
+		return m
+	}
+	if !cfg.DocStage {
+		m, err := trainStage(cfg, sents, perSent, nil)
+		return withStats(m), err
+	}
+	first := cfg
+	first.Dev = nil
+	if cfg.Log != nil {
+		fmt.Fprintln(cfg.Log, "stage 1")
+	}
+	m, err := trainStage(first, sents, perSent, nil)
+	if err != nil {
+		return nil, err
+	}
+	folds := max(cfg.DocFolds, 2)
+	pred := make([][]string, len(sents))
+	for k := 0; k < folds; k++ {
+		lo, hi := len(sents)*k/folds, len(sents)*(k+1)/folds
+		rest := append(append([]Sentence(nil), sents[:lo]...), sents[hi:]...)
+		var restStats []*docCounts
+		if perSent != nil {
+			restStats = append(append([]*docCounts(nil), perSent[:lo]...), perSent[hi:]...)
+		}
+		quiet := first
+		quiet.Log = nil
+		mk, err := trainStage(quiet, rest, restStats, nil)
+		if err != nil {
+			return nil, err
+		}
+		mk.stats = perSent0(perSent, lo)
+		for i := lo; i < hi; i++ {
+			pred[i] = mk.Tag(sents[i].Tokens)
+		}
+	}
+	ds := make([]docSent, len(sents))
+	for i, s := range sents {
+		ds[i] = newDocSent(s.Tokens, pred[i])
+	}
+	if cfg.Log != nil {
+		fmt.Fprintln(cfg.Log, "stage 2")
+	}
+	m.window = cfg.Window
+	second := cfg
+	second.Dev = nil
+	m.stage2, err = trainStage(second, sents, perSent, func(fn func(i int, c *docCounts)) { eachWindow(ds, cfg.Window, fn) })
+	if err != nil {
+		return nil, err
+	}
+	m.Meta.Params += fmt.Sprintf("; document stage: folds=%d window=%d", folds, cfg.Window)
+	withStats(m)
+	m.stage2.stats = final
+	m.buildJoint()
+	if cfg.Log != nil && len(cfg.Dev) > 0 {
+		if sc, err := m.Score(cfg.Dev); err == nil {
+			fmt.Fprintf(cfg.Log, "two-stage dev F1 %.2f (PERS %.2f LOC %.2f ORG %.2f MISC %.2f)\n", sc.All.F1(),
+				sc.ByType["PERS"].F1(), sc.ByType["LOC"].F1(), sc.ByType["ORG"].F1(), sc.ByType["MISC"].F1())
+		}
+	}
+	return m, nil
+}
+
+// trainStage trains one stage. docs, when not nil, calls its argument with
+// each sentence's index and document counts, in order.
+func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(func(int, *docCounts))) (*Model, error) {
 	if cfg.Epochs <= 0 {
 		return nil, errors.New("train: epochs must be positive")
 	}
@@ -104,7 +207,7 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 		if cfg.Folds > 0 {
 			var others []Sentence
 			for i, s := range train {
-				if i%folds != k {
+				if foldOf(i, len(train), folds) != k {
 					others = append(others, s)
 				}
 			}
@@ -115,9 +218,14 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 	hashes := make([][][]fhash, len(train))
 	counts := map[fhash]int32{}
 	tokens := 0
-	for i, s := range train {
-		f := fz[i%folds]
-		f.extract(s.Tokens)
+	one := func(i int, doc *docCounts) {
+		s := train[i]
+		f := fz[foldOf(i, len(train), folds)]
+		f.stats = nil
+		if perSent != nil {
+			f.stats = perSent[i]
+		}
+		f.extract(s.Tokens, doc)
 		hs := make([][]fhash, len(s.Tokens))
 		for t := range s.Tokens {
 			hs[t] = append([]fhash(nil), f.feats[f.offs[t]:f.offs[t+1]]...)
@@ -127,6 +235,13 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 		}
 		hashes[i] = hs
 		tokens += len(s.Tokens)
+	}
+	if docs != nil {
+		docs(one)
+	} else {
+		for i := range train {
+			one(i, nil)
+		}
 	}
 	index := map[fhash]int32{}
 	for h, c := range counts {
@@ -295,15 +410,77 @@ func (m *Model) setAveraged(w, u, tw, tu []float64, c float64, mask []float32, p
 	m.index, m.w = index, nw
 }
 
-// Score tags the sentences and scores them against their gold tags.
+// Score tags the sentences, as one document, and scores them against their
+// gold tags.
 func (m *Model) Score(sents []Sentence) (Scores, error) {
-	var gold, pred [][]string
+	var gold, toks [][]string
 	for _, s := range sents {
 		if len(s.Tags) != len(s.Tokens) {
-			continue
+			return Scores{}, fmt.Errorf("score: a sentence has no gold tags (%q…)", s.Tokens[0])
 		}
 		gold = append(gold, s.Tags)
-		pred = append(pred, m.Tag(s.Tokens))
+		toks = append(toks, s.Tokens)
 	}
-	return Evaluate(gold, pred)
+	return Evaluate(gold, m.TagDocument(toks))
+}
+
+// foldOf puts sentence i of n into one of k folds. Folds are contiguous
+// blocks when blockFolds is set: names recur within an article, so a fold of
+// interleaved sentences would let the rest of its article leak into the
+// jackknifed features.
+func foldOf(i, n, k int) int {
+	if blockFolds {
+		return i * k / n
+	}
+	return i % k
+}
+
+var blockFolds = true
+
+// perSent0 returns the statistics sentence i sees, or nil.
+func perSent0(perSent []*docCounts, i int) *docCounts {
+	if perSent == nil {
+		return nil
+	}
+	return perSent[i]
+}
+
+// unlabeledStats tags cfg.Unlabeled with first models: one per block of
+// DocFolds trained without that block (their counts are what the block's
+// sentences see in training), and one trained on everything (the counts
+// the final model uses).
+func unlabeledStats(cfg Config, sents []Sentence) (perSent []*docCounts, final *docCounts, err error) {
+	base := cfg
+	base.DocStage, base.Unlabeled, base.Log, base.Dev = false, nil, nil, nil
+	folds := max(cfg.DocFolds, 2)
+	count := func(m *Model) *docCounts {
+		c := newDocCounts()
+		for _, s := range cfg.Unlabeled {
+			c.add(newDocSent(s, m.Tag(s)), 1)
+		}
+		return c
+	}
+	byFold := make([]*docCounts, folds)
+	for k := 0; k < folds; k++ {
+		lo, hi := len(sents)*k/folds, len(sents)*(k+1)/folds
+		rest := append(append([]Sentence(nil), sents[:lo]...), sents[hi:]...)
+		mk, err := trainStage(base, rest, nil, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		byFold[k] = count(mk)
+		if cfg.Log != nil {
+			fmt.Fprintf(cfg.Log, "unlabeled statistics: fold %d done\n", k)
+		}
+	}
+	m, err := trainStage(base, sents, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	final = count(m)
+	perSent = make([]*docCounts, len(sents))
+	for i := range sents {
+		perSent[i] = byFold[i*folds/len(sents)]
+	}
+	return perSent, final, nil
 }
