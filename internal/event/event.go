@@ -427,7 +427,7 @@ var headTypes = map[string]bool{"REQUEST": true, "DEMAND": true, "THREATEN": tru
 
 // topicWords make the noun after them a topic, not a reported event:
 // تصريحات حول الهجوم، تحقيق بشأن الاعتقالات.
-var topicWords = map[string]bool{"حول": true, "بشان": true, "عن": true, "موضوع": true, "ملف": true, "قضيه": true}
+var topicWords = map[string]bool{"حول": true, "بشان": true, "موضوع": true, "ملف": true, "قضيه": true}
 
 func (st *state) code(ti int) (marsad.Event, bool) {
 	tr := st.trigs[ti]
@@ -522,9 +522,14 @@ func (st *state) prevWord(i int) int {
 func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	tr := st.trigs[ti]
 	p := tr.p
+	// The next trigger after this one's last word bounds its arguments; a
+	// trigger inside this one's gap (طالب خلال اجتماعه … بإقالة) does not.
 	next := len(st.toks)
-	if ti+1 < len(st.trigs) {
-		next = st.trigs[ti+1].first
+	for _, o := range st.trigs[ti+1:] {
+		if o.first > tr.last {
+			next = o.first
+			break
+		}
 	}
 	conf = 0.5
 	if len(p.words) > 1 {
@@ -540,7 +545,7 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		}
 	}
 	subjRight := -1
-	if !(p.Noun && tr.suffixed) {
+	if !(p.Noun && tr.suffixed) && !p.Objective {
 		subjRight = st.subjectRight(tr, next)
 		if subjRight < 0 && p.Relative {
 			return nil, nil, 0
@@ -555,7 +560,7 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 			actors = []int{k}
 			conf += 0.1
 		}
-	case p.Noun && st.objectOfPrevious(ti):
+	case p.Noun && !p.Objective && st.objectOfPrevious(ti):
 		// A noun right after another event's verb is its object (استنكر
 		// التفجير): the verb's subject is not the noun's agent.
 	default:
@@ -591,6 +596,9 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		}
 		if t.word {
 			words++
+		}
+		if t.trig && j > tr.last {
+			break
 		}
 		if t.ment < 0 || seenT[t.ment] {
 			continue
@@ -641,7 +649,12 @@ func (st *state) subjectRight(tr trigger, next int) int {
 			continue
 		}
 		if t.ment >= 0 {
-			if st.afterPreposition(t.ment) || st.isLocationPhrase(t.ment) {
+			if st.isLocationPhrase(t.ment) {
+				return -1
+			}
+			// الأمانة العامة لمنظمة التعاون الإسلامي: after a head noun, a
+			// ل-genitive still names the subject.
+			if st.afterPreposition(t.ment) && !(words > 0 && st.lamGenitive(t.ment)) {
 				return -1
 			}
 			// معارك تعز: a place after a noun of fighting is where, not who.
@@ -666,6 +679,18 @@ func (st *state) subjectRight(tr trigger, next int) int {
 		}
 	}
 	return -1
+}
+
+// lamGenitive reports whether mention k's word starts with the clitic ل
+// (not بـ): لمنظمة، للسياحة.
+func (st *state) lamGenitive(k int) bool {
+	m := st.sms[k]
+	ti := st.tokenAt(m.start)
+	if ti < 0 {
+		return false
+	}
+	n := strings.TrimPrefix(st.toks[ti].norm, "و")
+	return strings.HasPrefix(n, "ل") && st.toks[ti].start < m.start || strings.HasPrefix(n, "لل")
 }
 
 // objectOfPrevious reports whether a verb trigger comes just before trigger
@@ -716,8 +741,9 @@ func (st *state) continuesAfterComma(j int) bool {
 		if t.ment >= 0 || words == 0 && adverbialStarts[t.norm] {
 			return true
 		}
-		// A title before the name (، رئيس حزب القوات اللبنانية سمير جعجع).
-		if prepositions[t.norm] || complementizers[t.norm] || t.trig {
+		// A title before the name (، رئيس حزب القوات اللبنانية سمير جعجع);
+		// a verb (ستتمكن …) starts another clause.
+		if prepositions[t.norm] || complementizers[t.norm] || st.isTriggerStart(k) || isFutureVerb(t.norm) {
 			return false
 		}
 		words++
@@ -778,6 +804,23 @@ func (st *state) coordinated(k, end int) []int {
 	}
 }
 
+func (st *state) isTriggerStart(k int) bool {
+	for _, tr := range st.trigs {
+		if tr.first == k {
+			return true
+		}
+	}
+	return false
+}
+
+// isFutureVerb reports a verb with the future prefix سـ (ستتمكن، سيقوم):
+// س + an imperfect prefix + at least three letters.
+func isFutureVerb(s string) bool {
+	s = stripConj(s)
+	r := []rune(s)
+	return len(r) >= 5 && r[0] == 'س' && (r[1] == 'ت' || r[1] == 'ي' || r[1] == 'ن')
+}
+
 // subjectLeft returns the nearest mention before trigger ti in its clause
 // that is not after a preposition, or -1. A complementizer with a pronoun
 // (قال كيري إنه توصل …) refers back to the speaker before it, so the
@@ -803,7 +846,7 @@ func (st *state) subjectLeft(ti int) int {
 		if t.word {
 			words++
 		}
-		if words > 12 {
+		if words > 20 {
 			return -1
 		}
 		if t.ment >= 0 && !st.afterPreposition(t.ment) && !st.isLocationPhrase(t.ment) {
@@ -829,11 +872,15 @@ func (st *state) isLocationPhrase(k int) bool {
 		pre := strings.TrimPrefix(normalize.Search(st.a.Text[t.start:m.start]), "و")
 		return pre == "ب" || pre == "في"
 	}
-	for j, hops := ti-1, 0; j >= 0 && hops < 2; j, hops = j-1, hops+1 {
+	for j, hops := ti-1, 0; j >= 0 && hops < 3; j, hops = j-1, hops+1 {
 		n := stripConj(st.toks[j].norm)
-		if n == "في" || placeNouns[strings.TrimPrefix(n, "ب")] {
-			// في الرياض، بمدينة جدة، على مدينة عدن.
+		if n == "في" || placeNouns[strings.TrimPrefix(n, "ب")] || placeNouns[strings.TrimPrefix(n, "ل")] {
+			// في الرياض، بمدينة جدة، على مدينة عدن، بالعاصمة اليمنية صنعاء.
 			return true
+		}
+		// A nisba adjective between the place noun and the name.
+		if hops == 0 && strings.HasPrefix(n, "ال") && (strings.HasSuffix(n, "يه") || strings.HasSuffix(n, "ي")) {
+			continue
 		}
 		return false
 	}
@@ -885,7 +932,7 @@ func (st *state) mode(tr trigger) string {
 				found[c.mode] = true
 			}
 		case "after":
-			if st.cueAfter(c, tr.last) {
+			if st.cueAfter(c, tr.first) {
 				found[c.mode] = true
 			}
 		case "sentence":

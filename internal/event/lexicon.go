@@ -33,7 +33,9 @@ type pattern struct {
 	// Relative: a noun and the verb of its relative clause (اتفاق أبرمته
 	// طهران); the actor is the subject after the verb.
 	Relative bool
-	Source   string
+	// Objective: a noun whose genitive is its object (اعتقال المتمرد).
+	Objective bool
+	Source    string
 	Line     int
 	words    []word
 }
@@ -70,8 +72,10 @@ func loadLexicon() (*lexicon, error) {
 			p.Noun = true
 		case "r":
 			p.Relative = true
+		case "o":
+			p.Noun, p.Objective = true, true
 		default:
-			return fmt.Errorf("part of speech %q, want v, n or r", f[2])
+			return fmt.Errorf("part of speech %q, want v, n, r or o", f[2])
 		}
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
