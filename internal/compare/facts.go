@@ -209,6 +209,7 @@ func (l *lexicon) numWord(s string) (numWord, bool) {
 // (skipping brackets and quotation marks), and where it ends. "%" and
 // "في المئة" count percent.
 func (l *lexicon) headNoun(toks []tokenize.Token, j int) (string, int) {
+	partitive := false
 	for ; j < len(toks); j++ {
 		t := toks[j]
 		if t.Kind == tokenize.Punct {
@@ -225,6 +226,12 @@ func (l *lexicon) headNoun(toks []tokenize.Token, j int) (string, int) {
 		}
 		k := termKey(t)
 		s := normalize.Search(t.Text)
+		// Partitive: "عشرة من منسوبي القوات"، "3 من العاملين" count the noun
+		// after من.
+		if s == "من" && !partitive && j+1 < len(toks) && toks[j+1].Kind == tokenize.Word {
+			partitive = true
+			continue
+		}
 		if s == "في" || s == "بالمئه" || s == "بالمائه" {
 			if s != "في" {
 				return "%", t.End
