@@ -62,8 +62,11 @@ type Entity struct {
 	Nisba   []string `json:"nisba,omitempty"`
 	// Class is a fine-grained class when a source gives one (NewsFANE's
 	// Politician, Athlete …).
-	Class  string `json:"class,omitempty"`
-	Source string `json:"source"`
+	Class string `json:"class,omitempty"`
+	// Gazetteer marks a name from NER training data that is safe to find
+	// in text without the NER (see Build).
+	Gazetteer bool   `json:"gazetteer,omitempty"`
+	Source    string `json:"source"`
 }
 
 // Title is an office an entity held, with the phrases that name it and the
@@ -85,10 +88,11 @@ func (t Title) Holds(day time.Time) bool {
 // Open reports whether the title has no end date (still held).
 func (t Title) Open() bool { return t.To == "" }
 
-// Trusted reports whether the entity comes from a curated source and may be
-// looked for in text without the NER.
+// Trusted reports whether the entity comes from a curated source (or is a
+// frequent, unambiguous name of the NER data) and may be looked for in text
+// without the NER.
 func (e *Entity) Trusted() bool {
-	return e.Source == SourceCore || e.Source == SourceCountries || e.Source == SourceCapitals
+	return e.Source == SourceCore || e.Source == SourceCountries || e.Source == SourceCapitals || e.Gazetteer
 }
 
 // Header is the first line of the data file: what it was built from.
