@@ -282,3 +282,26 @@ func TestSplitJoined(t *testing.T) {
 		}
 	}
 }
+
+func TestSameEntity(t *testing.T) {
+	e := func(typ, name string) marsad.Entity {
+		return marsad.Entity{ID: kb.NameID(typ, name), Type: typ, Name: name}
+	}
+	putin := marsad.Entity{ID: "vladimir-putin", Type: marsad.PERS, Name: "فلاديمير بوتين", Wikidata: "Q7747"}
+	for _, tc := range []struct {
+		a, b marsad.Entity
+		want bool
+	}{
+		{e(marsad.PERS, "عبدالله المعلمي"), e(marsad.PERS, "المعلمي"), true},
+		{e(marsad.PERS, "عبد الله المعلمي"), e(marsad.PERS, "عبدالله المعلمي"), true},
+		{e(marsad.PERS, "خالد العيسى"), e(marsad.PERS, "فهد العيسى"), false},
+		{e(marsad.PERS, "المعلمي"), e(marsad.ORG, "المعلمي"), false},
+		{e(marsad.ORG, "المرصد السوري لحقوق الإنسان"), e(marsad.ORG, "المرصد"), true},
+		{putin, putin, true},
+		{putin, e(marsad.PERS, "بوتين"), false},
+	} {
+		if got := SameEntity(tc.a, tc.b); got != tc.want {
+			t.Errorf("SameEntity(%s, %s) = %v", tc.a.Name, tc.b.Name, got)
+		}
+	}
+}
