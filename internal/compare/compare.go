@@ -87,6 +87,9 @@ type story struct {
 	keys []string
 	// detailDone marks entities already listed as an exclusive detail.
 	detailDone map[string]bool
+	// sharedUnits are the sentences carrying a date, duration or quantity
+	// another article also gives: not exclusives, whatever else differs.
+	sharedUnits map[int]bool
 }
 
 // Compare compares the articles of one story. Articles must carry Text;
@@ -107,7 +110,7 @@ func Compare(arts []*marsad.Article) marsad.Comparison {
 
 func newStory(in []*marsad.Article) *story {
 	lx := mustLexicon()
-	s := &story{lx: lx, ids: map[string]int32{}, artTerms: map[int32]uint64{}, entArts: map[string]uint64{}, entName: map[string]string{}, surf: map[string]uint64{}, detailDone: map[string]bool{}}
+	s := &story{lx: lx, ids: map[string]int32{}, artTerms: map[int32]uint64{}, entArts: map[string]uint64{}, entName: map[string]string{}, surf: map[string]uint64{}, detailDone: map[string]bool{}, sharedUnits: map[int]bool{}}
 	seen := map[string]bool{}
 	for _, a := range in {
 		if a == nil || strings.TrimSpace(a.Text) == "" || seen[a.ID] {
@@ -589,8 +592,19 @@ func (s *story) sharedFacts(groups []*group) []factClaim {
 			groupsSeen[groupOf[o.ui]] = true
 			c.Sources = append(c.Sources, s.spanEvidence(u.art, o.sp))
 		}
-		// Carried by one article, or already shown as one aligned claim.
-		if len(perArt) < 2 || len(groupsSeen) == 1 || inOneGroup(groups, os) {
+		if len(perArt) < 2 {
+			continue
+		}
+		// A bare date is no claim: two sentences that only share "يوم
+		// الاثنين" may report different things that day.
+		if strings.HasPrefix(k, marsad.TimeDate+"|") && !anyRelated(s, os) {
+			continue
+		}
+		for _, o := range os {
+			s.sharedUnits[o.ui] = true
+		}
+		// Already shown as one aligned claim.
+		if len(groupsSeen) == 1 || inOneGroup(groups, os) {
 			continue
 		}
 		first := s.units[os[0].ui]
@@ -598,6 +612,20 @@ func (s *story) sharedFacts(groups []*group) []factClaim {
 		out = append(out, factClaim{c, float64(len(perArt)) * (1 + s.salience(first)), os[0].ui})
 	}
 	return out
+}
+
+// anyRelated reports whether two of the occurrences, in different
+// articles, are in related sentences.
+func anyRelated(s *story, os []occ) bool {
+	for i, x := range os {
+		for _, y := range os[i+1:] {
+			u, v := s.units[x.ui], s.units[y.ui]
+			if u.art != v.art && sim(u, v) >= relatedSim {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inOneGroup reports whether one group holds every unit of os (a unit

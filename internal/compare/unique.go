@@ -41,6 +41,9 @@ func (s *story) unique(groups []*group) []marsad.Claim {
 		// One article only: the best-placed sentence of the group.
 		ui := g.units[0]
 		u := s.units[ui]
+		if s.sharedUnits[ui] {
+			continue
+		}
 		nov := s.novelty(u)
 		if multi && nov.weight < 2*rareIDF {
 			// Wording only: nothing a reader would call an exclusive.
