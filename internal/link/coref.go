@@ -3,6 +3,7 @@ package link
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"marsad"
 	"marsad/internal/kb"
@@ -312,6 +313,12 @@ var speechVerbs = map[string]bool{"قال": true, "اكد": true, "اوضح": tr
 	"نفي": true, "افاد": true, "اعرب": true, "مؤكدا": true, "مشيرا": true, "موضحا": true, "مضيفا": true,
 	"معتبرا": true, "لافتا": true, "مشددا": true, "يري": true, "يقول": true, "اكد،": true, "زعم": true, "اقر": true}
 
+// reportCues introduce what is said of someone without making the speaker
+// the subject (اتهمه بأنه، وصفه بأنه، الحديث عنه بأنه): they license the
+// pronoun, but the antecedent is the nearest person, not a speech subject.
+var reportCues = map[string]bool{"اتهم": true, "يتهم": true, "متهما": true, "وصف": true, "يصف": true,
+	"واصفا": true, "الحديث": true, "حديثه": true, "اعتبره": true, "وصفه": true}
+
 // expletive words after أنه mark the ضمير الشأن (أنه تم، أنه لا يمكن، أنه
 // من المقرر), which refers to no one.
 var expletive = map[string]bool{"تم": true, "يتم": true, "سيتم": true, "تمت": true, "لا": true, "لم": true,
@@ -336,6 +343,7 @@ func (l *Linker) pronouns(d *doc) {
 	}
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 	quotes := quoteSpans(d.a.Text)
+	var lastPron *mention
 	// prose counts the sentences from a to b that are not inside a
 	// quotation: a quoted statement does not move the speaker out of reach.
 	inQ := make([]bool, len(sents))
@@ -367,11 +375,35 @@ func (l *Linker) pronouns(d *doc) {
 		}
 		pk, prev := d.wkey(k), d.wkey(k-1)
 		ok := pk == "لكنه" || pk == "ولكنه" || prev == "الا"
+		cue := false
 		for b := k - 1; !ok && b >= 0 && b >= k-10; b-- {
 			w := d.wkey(b)
-			if speechVerbs[w] || speechVerbs[strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")] {
+			w0 := strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
+			if speechVerbs[w] || speechVerbs[w0] {
 				ok = true
 			}
+			if reportCues[w] || reportCues[w0] {
+				cue = true
+			}
+		}
+		if !ok && cue {
+			// After اتهم/وصف the pronoun is about the object, which must be
+			// the person named right before it (اتهم … بوتين بأنه) or a
+			// pronoun on the word before (الحديث عنه بأنه), not a thing
+			// (وصف ترامب اللقاء بأنه مثمر).
+			pt := d.toks[d.words[k-1]]
+			if m := d.nameEndingAt(pt.End); (m != nil && m.cl != nil && m.cl.typ == marsad.PERS) ||
+				(strings.HasSuffix(prev, "ه") && utf8.RuneCountInString(prev) <= 4) {
+				ok = true
+			}
+		}
+		// وأنه continues the clause of an earlier pronoun of the sentence
+		// (بأنه زار … وأنه سارع): same person.
+		if pk == "وانه" && lastPron != nil && sentOf(lastPron.span.Start) == sentOf(tok.Start) {
+			m := &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: pk, kind: KindPronoun}
+			l.join(lastPron.cl, m)
+			lastPron = m
+			continue
 		}
 		if !ok {
 			continue
@@ -426,6 +458,7 @@ func (l *Linker) pronouns(d *doc) {
 		}
 		m := &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: kb.Key(tok.Text), kind: KindPronoun}
 		l.join(ante.cl, m)
+		lastPron = m
 	}
 }
 
