@@ -127,3 +127,24 @@ func sentenceOf(a *marsad.Article, off int) int {
 	}
 	return -1
 }
+
+// TestDebugSims prints the similarity of every cross-article sentence pair
+// above 0.15 for the articles in MARSAD_SIMS: the tuning aid.
+func TestDebugSims(t *testing.T) {
+	ids := os.Getenv("MARSAD_SIMS")
+	if ids == "" {
+		t.Skip()
+	}
+	s := newStory(newsArticles(t, strings.Split(ids, ",")))
+	for i, u := range s.units {
+		for j, v := range s.units {
+			if u.art < v.art {
+				if x := sim(u, v); x > 0.15 {
+					t.Logf("%c%d %c%d %.2f", 'A'+u.art, sentenceOf(s.arts[u.art], u.span.Start), 'A'+v.art, sentenceOf(s.arts[v.art], v.span.Start), x)
+				}
+			}
+			_ = i
+			_ = j
+		}
+	}
+}
