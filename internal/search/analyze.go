@@ -98,11 +98,15 @@ func readLines(name string, fn func(string) error) error {
 }
 
 // Analyze returns the index terms of text, stop words left out.
-func (an *Analyzer) Analyze(text string) []Term {
+func (an *Analyzer) Analyze(text string) []Term { return an.analyze(text, true) }
+
+// analyze is Analyze, with or without the alternative readings (the
+// costly part: every clitic reading of every word).
+func (an *Analyzer) analyze(text string, alts bool) []Term {
 	toks := tokenize.Tokens(text)
 	out := make([]Term, 0, len(toks))
 	for _, t := range toks {
-		if tm, ok := an.term(t, true); ok {
+		if tm, ok := an.term(t, alts); ok {
 			out = append(out, tm)
 		}
 	}

@@ -250,22 +250,23 @@ func (ix *Index) Snippet(text string, want map[string]bool) Snippet {
 	if len(sents) == 0 {
 		sents = []marsad.Span{{Start: 0, End: len(text)}}
 	}
-	best, bestN := sents[0], -1
+	// Choose the sentence by the words' primary stems only, which find
+	// nearly every match; the alternative readings, ten times costlier,
+	// are computed for the chosen sentence alone.
+	best, bestN := sents[0], 0
+	seen := map[string]bool{}
 	for _, s := range sents {
-		n := len(distinct(ix.matches(text, s, want)))
-		if n > bestN {
-			best, bestN = s, n
+		clear(seen)
+		for _, t := range ix.an.analyze(text[s.Start:s.End], false) {
+			if want[t.Text] {
+				seen[t.Text] = true
+			}
+		}
+		if len(seen) > bestN {
+			best, bestN = s, len(seen)
 		}
 	}
 	return ix.snippetIn(text, best, want)
-}
-
-func distinct(ms []match) map[string]bool {
-	d := map[string]bool{}
-	for _, m := range ms {
-		d[m.term] = true
-	}
-	return d
 }
 
 type match struct {
