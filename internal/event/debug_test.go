@@ -5,6 +5,8 @@ import (
 	"os"
 	"strconv"
 	"testing"
+
+	"marsad/internal/pipeline"
 )
 
 // TestDebugLine prints what the coder sees in one gold sentence of the dev
@@ -21,6 +23,15 @@ func TestDebugLine(t *testing.T) {
 			continue
 		}
 		a := copyArticle(arts[g.Article])
+		if os.Getenv("MARSAD_EVENT_DEBUG_PIPELINE") != "" {
+			p, err := pipeline.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := p.Analyze(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+		}
 		if err := InjectGold(a, g); err != nil {
 			t.Fatal(err)
 		}
@@ -30,7 +41,12 @@ func TestDebugLine(t *testing.T) {
 		st := &state{c: c, a: a, ms: mentionsOf(a), seen: map[int]bool{}}
 		st.sentence(s)
 		for _, tk := range st.toks {
-			t.Logf("%q word=%v b=%v c=%v ment=%d trig=%v", tk.norm, tk.word, tk.boundary, tk.comma, tk.ment, tk.trig)
+			m := ""
+			if tk.ment >= 0 {
+				sm := st.sms[tk.ment]
+				m = a.Entities[sm.ent].Type + " " + a.Text[sm.start:sm.end]
+			}
+			t.Logf("%q word=%v b=%v c=%v ment=%d %s trig=%v", tk.norm, tk.word, tk.boundary, tk.comma, tk.ment, m, tk.trig)
 		}
 		for _, tr := range st.trigs {
 			t.Logf("trigger %s %s line %d tokens %d-%d suffixed=%v", tr.p.Type, tr.p.Code, tr.p.Line, tr.first, tr.last, tr.suffixed)
@@ -38,6 +54,5 @@ func TestDebugLine(t *testing.T) {
 		for _, e := range a.Events {
 			t.Logf("event %+v", e)
 		}
-		_ = context.Background
 	}
 }

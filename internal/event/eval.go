@@ -280,6 +280,21 @@ func InjectGold(a *marsad.Article, g GoldSentence) error {
 			add = append(add, inj{p, sp})
 		}
 	}
+	// Each participant joins the predicted entity whose mention overlaps it
+	// most (so titles and pronouns linked to it stay linked), or a new
+	// entity; the overlapping predicted mentions give way to its span.
+	owner := make([]int, len(add))
+	for n, x := range add {
+		owner[n] = -1
+		best := 0
+		for i := range a.Entities {
+			for _, m := range a.Entities[i].Mentions {
+				if o := overlap(m.Span(), x.sp); o > best && a.Entities[i].Type == x.Type {
+					best, owner[n] = o, i
+				}
+			}
+		}
+	}
 	for _, x := range add {
 		for i := range a.Entities {
 			ms := a.Entities[i].Mentions[:0]
@@ -292,13 +307,16 @@ func InjectGold(a *marsad.Article, g GoldSentence) error {
 		}
 	}
 	seen := map[string]int{}
-	for _, x := range add {
-		id := "gold:" + normalize.Search(x.Surface)
-		k, ok := seen[id]
-		if !ok {
-			k = len(a.Entities)
-			seen[id] = k
-			a.Entities = append(a.Entities, marsad.Entity{ID: id, Name: x.Surface, Type: x.Type})
+	for n, x := range add {
+		k := owner[n]
+		if k < 0 {
+			id := "gold:" + normalize.Search(x.Surface)
+			var ok bool
+			if k, ok = seen[id]; !ok {
+				k = len(a.Entities)
+				seen[id] = k
+				a.Entities = append(a.Entities, marsad.Entity{ID: id, Name: x.Surface, Type: x.Type})
+			}
 		}
 		dup := false
 		for _, m := range a.Entities[k].Mentions {
@@ -311,6 +329,14 @@ func InjectGold(a *marsad.Article, g GoldSentence) error {
 		}
 	}
 	return nil
+}
+
+func overlap(a, b marsad.Span) int {
+	s, e := max(a.Start, b.Start), min(a.End, b.End)
+	if e < s {
+		return 0
+	}
+	return e - s
 }
 
 // Score counts the evaluation of events against the gold sentences.

@@ -133,6 +133,7 @@ type token struct {
 	word       bool
 	boundary   bool // ends a clause: ، ؛ ; : . ! ? ؟ or a complementizer
 	comma      bool
+	quote      bool
 	ment       int // index in sentence mentions, -1 if none
 	trig       bool
 }
@@ -185,6 +186,11 @@ func (st *state) sentence(s marsad.Span) {
 				tk.comma = true
 			case "؛", ";", ":", "!", "?", "؟":
 				tk.boundary = true
+			case "«", "»", "“", "”", "\"":
+				// The speaker outside a quote is not the subject of a verb
+				// inside it (looking left); names are quoted too, so
+				// looking right a quotation mark is no boundary.
+				tk.quote = true
 			case ".":
 				// د. and أ.د. are abbreviations, not sentence ends.
 				n := len(st.toks)
@@ -308,7 +314,7 @@ func (st *state) matchesLaterWord(p *pattern, j int) bool {
 	}
 	rs := readings(st.toks[j].norm, nil)
 	for _, w := range p.words[1:] {
-		if _, _, ok := firstMatch(w, rs, false); ok {
+		if _, _, ok := firstMatch(w, rs, false); ok || cliticPrep(w, st.toks[j].norm) {
 			return true
 		}
 	}
@@ -544,6 +550,16 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 			}
 		}
 	}
+	// الغزو الذي يهدد إيران: after a relative pronoun the subject is the
+	// antecedent before it, and the mention after the verb is the object.
+	if j := st.prevWord(tr.first); !p.Noun && !p.Relative && j >= 0 && relativePronouns[stripConj(st.toks[j].norm)] {
+		k := st.mentionEndingAt(j)
+		if k < 0 {
+			return nil, nil, 0
+		}
+		actors = []int{k}
+		return actors, st.targetAfter(tr, tr.first+1, next, actors), min(conf+0.1, 0.95)
+	}
 	subjRight := -1
 	if !(p.Noun && tr.suffixed) && !p.Objective {
 		subjRight = st.subjectRight(tr, next)
@@ -580,12 +596,25 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		_, l := st.mentionTokens(actors[len(actors)-1])
 		from = l + 1
 	}
+	targets = st.targetAfter(tr, from, next, actors)
+	if len(targets) > 0 {
+		conf += 0.15
+	}
+	return actors, targets, min(conf, 0.95)
+}
+
+// targetAfter returns the target mentions: the first entity from token
+// from on, within the clause and before the next trigger, that is not an
+// actor and not a place of the action (في الرياض، بالعاصمة اليمنية صنعاء
+// والضالع وإب وتعز).
+func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
 	isActor := map[int]bool{}
 	for _, a := range actors {
 		isActor[st.sms[a].ent] = true
 	}
 	seenT := map[int]bool{}
 	words := 0
+	inPlaces := false
 	for j := from; j < next && j < len(st.toks) && words <= 15; j++ {
 		t := st.toks[j]
 		if t.boundary && !t.word {
@@ -601,18 +630,128 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 			break
 		}
 		if t.ment < 0 || seenT[t.ment] {
+			if t.word && t.ment < 0 {
+				inPlaces = false
+			}
 			continue
 		}
 		seenT[t.ment] = true
 		m := st.sms[t.ment]
-		if isActor[m.ent] || st.isLocationPhrase(t.ment) {
+		if isActor[m.ent] {
 			continue
 		}
-		targets = st.coordinated(t.ment, next)
-		conf += 0.15
-		break
+		if st.isLocationPhrase(t.ment) || inPlaces && st.a.Entities[m.ent].Type == marsad.LOC && strings.HasPrefix(t.norm, "و") {
+			inPlaces = true
+			continue
+		}
+		if st.titlePart(t.ment) {
+			if k := st.personAfter(t.ment, next); k >= 0 {
+				return st.coordinated(k, next)
+			}
+		}
+		return st.coordinated(t.ment, next)
 	}
-	return actors, targets, min(conf, 0.95)
+	return nil
+}
+
+// titleNouns head a title whose genitive names an institution or a place,
+// not the person: وكيل جامعة الملك عبدالعزيز، ملك المملكة المغربية.
+var titleNouns = map[string]bool{"وكيل": true, "مدير": true, "رئيس": true, "وزير": true, "سفير": true, "امير": true, "محافظ": true,
+	"نائب": true, "عضو": true, "مستشار": true, "امين": true, "قائد": true, "مندوب": true, "متحدث": true, "ملك": true, "ولي": true,
+	"عميد": true, "مساعد": true, "مفتي": true, "زعيم": true, "رئيسه": true, "وزيره": true, "مبعوث": true, "الامين": true, "المدير": true,
+	"الرئيس": true, "الوزير": true, "السفير": true, "المتحدث": true, "باسم": true, "خارجيه": true, "داخليه": true, "وزراء": true}
+
+// institutionNouns name places and bodies after a king or prince (جامعة
+// الملك خالد، مطار الملك فهد): the name after them is not the actor.
+var institutionNouns = map[string]bool{"جامعه": true, "مستشفي": true, "مدينه": true, "مركز": true, "مطار": true, "قاعده": true,
+	"شارع": true, "طريق": true, "مجمع": true, "مؤسسه": true, "موسسه": true, "مستشفيات": true, "كليه": true, "قصر": true, "ميناء": true, "جائزه": true}
+
+// titlePart reports whether mention k is the genitive of a title noun.
+func (st *state) titlePart(k int) bool {
+	ti := st.tokenAt(st.sms[k].start)
+	if ti <= 0 {
+		return false
+	}
+	j := st.prevWord(ti)
+	if j < 0 {
+		return false
+	}
+	n := stripConj(st.toks[j].norm)
+	if titleNouns[n] {
+		return true
+	}
+	if n == "الملك" || n == "الامير" {
+		if i := st.prevWord(j); i >= 0 && institutionNouns[strings.TrimPrefix(stripConj(st.toks[i].norm), "ب")] {
+			return true
+		}
+	}
+	return false
+}
+
+// personAfter returns the first PERS mention within six words after
+// mention k (the title holder's name), or -1.
+func (st *state) personAfter(k, next int) int {
+	_, l := st.mentionTokens(k)
+	words := 0
+	for j := l + 1; j < next && j < len(st.toks) && words <= 6; j++ {
+		t := st.toks[j]
+		if t.boundary && !t.word && t.norm != "." || t.comma {
+			return -1
+		}
+		if t.ment >= 0 && t.ment != k {
+			if st.a.Entities[st.sms[t.ment].ent].Type == marsad.PERS {
+				return t.ment
+			}
+			continue
+		}
+		if t.word {
+			if prepositions[t.norm] {
+				return -1
+			}
+			words++
+		}
+	}
+	return -1
+}
+
+// holder returns, for a mention found looking left, the person whose title
+// it is part of (محمد بن سلمان ولي ولي العهد: العهد → محمد بن سلمان):
+// the nearest PERS mention before it within eight words, when k is a
+// title's genitive or not a person itself and a person is that close.
+func (st *state) holder(k, limit int) int {
+	e := st.a.Entities[st.sms[k].ent]
+	if e.Type == marsad.PERS {
+		return k
+	}
+	if !st.titlePart(k) {
+		return k
+	}
+	first, _ := st.mentionTokens(k)
+	words := 0
+	for j := first - 1; j >= 0 && words <= 8; j-- {
+		t := st.toks[j]
+		if t.boundary && t.norm != "." {
+			break
+		}
+		if t.ment >= 0 && t.ment != k && st.a.Entities[st.sms[t.ment].ent].Type == marsad.PERS {
+			return t.ment
+		}
+		if t.word {
+			words++
+		}
+	}
+	return k
+}
+
+// mentionEndingAt returns the mention whose last token is just before
+// token j (the antecedent of a relative pronoun at j), or -1.
+func (st *state) mentionEndingAt(j int) int {
+	for i := j - 1; i >= 0 && i >= j-2; i-- {
+		if k := st.toks[i].ment; k >= 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // relativePronouns introduce a relative clause whose subject is the agent
@@ -654,12 +793,17 @@ func (st *state) subjectRight(tr trigger, next int) int {
 			}
 			// الأمانة العامة لمنظمة التعاون الإسلامي: after a head noun, a
 			// ل-genitive still names the subject.
-			if st.afterPreposition(t.ment) && !(words > 0 && st.lamGenitive(t.ment)) {
+			if st.afterPreposition(t.ment) && !(words > 0 && st.lamGenitive(t.ment) && st.definiteBefore(t.ment)) {
 				return -1
 			}
 			// معارك تعز: a place after a noun of fighting is where, not who.
 			if p.Noun && st.a.Entities[st.sms[t.ment].ent].Type == marsad.LOC {
 				return -1
+			}
+			if st.titlePart(t.ment) {
+				if k := st.personAfter(t.ment, next); k >= 0 {
+					return k
+				}
 			}
 			return t.ment
 		}
@@ -693,6 +837,14 @@ func (st *state) lamGenitive(k int) bool {
 	return strings.HasPrefix(n, "ل") && st.toks[ti].start < m.start || strings.HasPrefix(n, "لل")
 }
 
+// definiteBefore reports whether the word before mention k is definite
+// (الأمانة العامة لمنظمة …), the head of a ل-genitive construct.
+func (st *state) definiteBefore(k int) bool {
+	ti := st.tokenAt(st.sms[k].start)
+	j := st.prevWord(ti)
+	return j >= 0 && strings.HasPrefix(stripConj(st.toks[j].norm), "ال")
+}
+
 // objectOfPrevious reports whether a verb trigger comes just before trigger
 // ti in its clause.
 func (st *state) objectOfPrevious(ti int) bool {
@@ -713,11 +865,11 @@ func (st *state) possessor(ti int) int {
 	tr := st.trigs[ti]
 	for j := tr.first - 1; j >= 0; j-- {
 		t := st.toks[j]
-		if t.boundary && !t.word && t.norm != "" {
+		if t.boundary && !t.word && t.norm != "" || t.quote {
 			return -1
 		}
 		if t.ment >= 0 && !st.isLocationPhrase(t.ment) {
-			return t.ment
+			return st.holder(t.ment, tr.first)
 		}
 	}
 	return -1
@@ -735,7 +887,8 @@ func (st *state) continuesAfterComma(j int) bool {
 		if t.boundary {
 			return false
 		}
-		if !t.word {
+		if !t.word || t.trig && !st.isTriggerStart(k) {
+			// The rest of this trigger (أجرى …، مباحثات مع …).
 			continue
 		}
 		if t.ment >= 0 || words == 0 && adverbialStarts[t.norm] {
@@ -835,6 +988,9 @@ func (st *state) subjectLeft(ti int) int {
 	pronounComp := false
 	for j := tr.first - 1; j >= lo; j-- {
 		t := st.toks[j]
+		if t.quote {
+			return -1
+		}
 		if t.boundary {
 			if t.word && !pronounComp && strings.HasSuffix(t.norm, "ه") || t.word && !pronounComp && strings.HasSuffix(t.norm, "ها") {
 				pronounComp = true
@@ -850,7 +1006,7 @@ func (st *state) subjectLeft(ti int) int {
 			return -1
 		}
 		if t.ment >= 0 && !st.afterPreposition(t.ment) && !st.isLocationPhrase(t.ment) {
-			return t.ment
+			return st.holder(t.ment, tr.first)
 		}
 	}
 	return -1
