@@ -36,8 +36,8 @@ type pattern struct {
 	// Objective: a noun whose genitive is its object (اعتقال المتمرد).
 	Objective bool
 	Source    string
-	Line     int
-	words    []word
+	Line      int
+	words     []word
 }
 
 // maxGap is how many words may separate two pattern words joined by "…"
