@@ -167,6 +167,7 @@ func TestBadInput(t *testing.T) {
 func FuzzAnnotate(f *testing.F) {
 	f.Add("اجتمع الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب في ألاسكا. وأشار إلى أنه سيزور موسكو.", 13, 40)
 	f.Add("للأمم المتحدة وبوتين", 0, 5)
+	f.Add("يلتقي الجبير السيد كيري ولافروف في الدوحة", 37, 60)
 	f.Add("", 0, 0)
 	k := kb.MustDefault()
 	l, g := New(k), NewGazetteer(k)
@@ -176,7 +177,8 @@ func FuzzAnnotate(f *testing.F) {
 		if err := g.Annotate(context.Background(), a); err != nil {
 			t.Fatal(err)
 		}
-		a.Entities = append(a.Entities, marsad.Entity{Name: "x", Type: marsad.ORG, Mentions: []marsad.Mention{{Start: s, End: e}}})
+		typ := []string{marsad.PERS, marsad.LOC, marsad.ORG, marsad.MISC}[(s%4+4)%4]
+		a.Entities = append(a.Entities, marsad.Entity{Name: "x", Type: typ, Mentions: []marsad.Mention{{Start: s, End: e}}})
 		if err := l.Annotate(context.Background(), a); err != nil {
 			t.Fatal(err)
 		}
