@@ -150,7 +150,13 @@ func startServer() (*testServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "marsad-pg-")
+	// As root the server runs as another user, who must be able to reach
+	// the directory: /tmp is world-searchable where $TMPDIR may not be.
+	parent := ""
+	if os.Geteuid() == 0 {
+		parent = "/tmp"
+	}
+	dir, err := os.MkdirTemp(parent, "marsad-pg-")
 	if err != nil {
 		return nil, err
 	}
