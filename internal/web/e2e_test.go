@@ -73,13 +73,20 @@ func TestBrowserSearchStoryEntity(t *testing.T) {
 	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
 
+	// shot saves what the phone's screen shows (PNG), and the whole page.
 	shot := func(name string) chromedp.Action {
 		return chromedp.ActionFunc(func(ctx context.Context) error {
-			var buf []byte
-			if err := chromedp.FullScreenshot(&buf, 100).Do(ctx); err != nil {
+			var screen, full []byte
+			if err := chromedp.CaptureScreenshot(&screen).Do(ctx); err != nil {
 				return err
 			}
-			return os.WriteFile(filepath.Join(shots, name), buf, 0o644)
+			if err := chromedp.FullScreenshot(&full, 100).Do(ctx); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(shots, name), screen, 0o644); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(shots, strings.Replace(name, ".png", "-full.png", 1)), full, 0o644)
 		})
 	}
 	var dir, lang, results, firstHit string

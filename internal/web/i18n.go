@@ -74,6 +74,14 @@ var funcs = template.FuncMap{
 	"add":  func(a, b int) int { return a + b },
 	"day":  func(s string) string { return strings.TrimSpace(strings.SplitN(s, "T", 2)[0]) },
 	"join": strings.Join,
+	// firstWords stands in for a missing title.
+	"firstWords": func(s string) string {
+		f := strings.Fields(s)
+		if len(f) > 12 {
+			return strings.Join(f[:12], " ") + " …"
+		}
+		return strings.Join(f, " ")
+	},
 	"mentionHTML": func(s search.Snippet) template.HTML {
 		return highlight(s.Text, s.Start, s.Highlights)
 	},

@@ -61,12 +61,14 @@ func testServer(t testing.TB) (*httptest.Server, *api.Stack) {
 	if len(files) != 2 {
 		t.Fatalf("want the 2 sample articles in testdata, found %d", len(files))
 	}
-	for _, f := range files {
+	// Publication days as the two outlets' reports would carry them.
+	published := []string{"2025-08-16", "2025-08-15"}
+	for i, f := range files {
 		text, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		body, _ := json.Marshal(map[string]string{"source": strings.TrimSuffix(filepath.Base(f), ".txt"), "text": string(text)})
+		body, _ := json.Marshal(map[string]string{"source": strings.TrimSuffix(filepath.Base(f), ".txt"), "text": string(text), "published": published[i]})
 		resp, err := http.Post(srv.URL+"/api/articles", "application/json", strings.NewReader(string(body)))
 		if err != nil {
 			t.Fatal(err)

@@ -166,7 +166,10 @@ type column struct {
 }
 
 type storyView struct {
-	Story      *marsad.Story
+	Story *marsad.Story
+	// Title is the story's title, or the first words of its first
+	// article when no article has one.
+	Title      string
 	Agreements []claimView
 	Unique     []column
 	Conflicts  []claimView
@@ -205,7 +208,10 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 	ev := func(e marsad.Evidence) evidenceView {
 		return evidenceView{Article: arts[e.Article], HTML: contextHTML(texts[e.Article], marsad.Span{Start: e.Start, End: e.End}, e.Text)}
 	}
-	v := storyView{Story: st}
+	v := storyView{Story: st, Title: st.Title}
+	if v.Title == "" && len(recs) > 0 && recs[0].Article != nil {
+		v.Title = funcs["firstWords"].(func(string) string)(recs[0].Article.Text)
+	}
 	for _, c := range st.Comparison.Agreements {
 		cv := claimView{Claim: c.Claim}
 		for _, e := range c.Sources {
