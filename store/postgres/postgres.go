@@ -535,6 +535,10 @@ func (db *DB) Stories(ctx context.Context, limit int) ([]marsad.StoryInfo, error
 	return out, nil
 }
 
+// scanPage is how many records Scan reads per query (a variable so that
+// tests can cross page boundaries with few records).
+var scanPage = 2000
+
 // Scan replays records added at or after since, in arrival order, without
 // decoding their articles. It pages by seq so that fn may take its time (or
 // write to the store) without one query held open for the whole store.
@@ -550,7 +554,7 @@ func (db *DB) Scan(ctx context.Context, since time.Time, fn func(*marsad.Record)
 		return err
 	}
 	defer done()
-	const page = 2000
+	page := scanPage
 	var last int64 // identity columns start at 1
 	for {
 		rows, err := db.pool.Query(ctx, `SELECT seq, id, hash, story_id, COALESCE(duplicate_of, ''), terms, sketch, added, published

@@ -169,6 +169,42 @@ func TestServerRefusals(t *testing.T) {
 	}
 }
 
+// TestScanPages: Scan crosses page boundaries in order, and holds no
+// connection while fn runs, so fn may use the store even when the pool has
+// a single connection.
+func TestScanPages(t *testing.T) {
+	defer func(n int) { scanPage = n }(scanPage)
+	scanPage = 3
+	ctx := context.Background()
+	db, err := Open(ctx, withParam(freshDSN(t), "pool_max_conns", "1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var want []string
+	for i := range 10 {
+		id := fmt.Sprintf("a%02d", i)
+		want = append(want, id)
+		if err := db.Add(ctx, storetest.Record(id, "s", "نص")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	scan, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	err = db.Scan(scan, time.Time{}, func(r *marsad.Record) error {
+		got = append(got, r.Article.ID)
+		_, err := db.Get(scan, r.Article.ID)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("Scan order %v, want %v", got, want)
+	}
+}
+
 // TestStoriesByteOrder: dates order as strings byte by byte, as in SQLite,
 // even where a locale's collation would not (it skips punctuation).
 func TestStoriesByteOrder(t *testing.T) {
