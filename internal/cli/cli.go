@@ -35,7 +35,7 @@ func commands() map[string]command {
 		"demo":    {summary: "analyse the bundled sample story and print what Marsad finds", run: cmdDemo},
 		"ner":     {summary: "tag a CoNLL file (--conll FILE|-) with the NER model", run: cmdNER},
 		"train":   {summary: "train a model from ../shared/data (train ner)", run: cmdTrain},
-		"eval":    {summary: "score a model on annotated data (eval ner)", run: cmdEval},
+		"eval":    {summary: "score a stage on annotated data (eval ner|link|quotes)", run: cmdEval},
 		"timex":   {summary: "print the time expressions of a text, resolved; 'timex eval' scores them", run: cmdTimex},
 		"build":   {summary: "rebuild a data file from its sources (build kb)", run: cmdBuild},
 		"help": {summary: "show this help", run: func(ctx context.Context, e *Env, args []string) error {
