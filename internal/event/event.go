@@ -615,7 +615,7 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
 	seenT := map[int]bool{}
 	words := 0
 	inPlaces := false
-	for j := from; j < next && j < len(st.toks) && words <= 15; j++ {
+	for j := from; j < next && j < len(st.toks) && words <= 25; j++ {
 		t := st.toks[j]
 		if t.boundary && !t.word {
 			break
@@ -644,6 +644,12 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
 			inPlaces = true
 			continue
 		}
+		// A place after a preposition other than ضد/على is where a fight,
+		// a seizure or a deployment happens, not its target (أرسلت واشنطن
+		// طائرات إلى تركيا، سيطرت المقاومة بمدينة تعز على موقع).
+		if placeEvents[tr.p.Type] && st.a.Entities[m.ent].Type == marsad.LOC && st.afterPreposition(t.ment) && !st.afterWord(t.ment, "ضد", "علي") {
+			continue
+		}
 		if st.titlePart(t.ment) {
 			if k := st.personAfter(t.ment, next); k >= 0 {
 				return st.coordinated(k, next)
@@ -652,6 +658,24 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
 		return st.coordinated(t.ment, next)
 	}
 	return nil
+}
+
+// placeEvents are the types whose places are mostly where, not whom.
+var placeEvents = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "PROTEST": true}
+
+// afterWord reports whether the word before mention k is one of ws.
+func (st *state) afterWord(k int, ws ...string) bool {
+	ti := st.tokenAt(st.sms[k].start)
+	j := st.prevWord(ti)
+	if j < 0 || st.toks[ti].start < st.sms[k].start {
+		return false
+	}
+	for _, w := range ws {
+		if stripConj(st.toks[j].norm) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // titleNouns head a title whose genitive names an institution or a place,
@@ -677,7 +701,7 @@ func (st *state) titlePart(k int) bool {
 		return false
 	}
 	n := stripConj(st.toks[j].norm)
-	if titleNouns[n] {
+	if titleNouns[n] || titleNouns[st.toks[j].norm] {
 		return true
 	}
 	if n == "الملك" || n == "الامير" {
@@ -699,7 +723,9 @@ func (st *state) personAfter(k, next int) int {
 			return -1
 		}
 		if t.ment >= 0 && t.ment != k {
-			if st.a.Entities[st.sms[t.ment].ent].Type == marsad.PERS {
+			// جامعة الملك + خالد: a name right after the institution's
+			// mention is the rest of its name, not the title holder.
+			if st.a.Entities[st.sms[t.ment].ent].Type == marsad.PERS && !(j > 0 && st.toks[j-1].ment >= 0) {
 				return t.ment
 			}
 			continue
