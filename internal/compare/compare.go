@@ -33,6 +33,10 @@ const (
 	MaxAgreements = 20
 	MaxUnique     = 15
 	MaxConflicts  = 10
+	// MaxArticles is how many articles of a story are compared (the first
+	// ones given): which articles carry a term is kept in 64-bit sets, and
+	// a reader compares a handful of outlets, not hundreds.
+	MaxArticles = 64
 	// maxPerArticle bounds the evidence one article gives for one claim.
 	maxPerArticle = 2
 	// claimRunes bounds the length of a claim's text.
@@ -121,6 +125,9 @@ func newStory(in []*marsad.Article) *story {
 	}
 	if len(s.arts) == 0 {
 		return nil
+	}
+	if len(s.arts) > MaxArticles {
+		s.arts = s.arts[:MaxArticles]
 	}
 	s.byArt = make([][]int, len(s.arts))
 	var buf []tokenize.Token

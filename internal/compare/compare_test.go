@@ -283,3 +283,15 @@ func TestEventModes(t *testing.T) {
 		t.Errorf("the same coded event in both is not an agreement: %+v", c.Agreements)
 	}
 }
+
+func TestManyArticles(t *testing.T) {
+	var arts []*marsad.Article
+	for i := 0; i < 70; i++ {
+		arts = append(arts, art(strings.Repeat("x", i+1), "أعلنت الشرطة مقتل 12 شخصا في انفجار سيارة مفخخة وسط المدينة صباح اليوم."))
+	}
+	c := Compare(arts)
+	checkEvidence(t, arts, c)
+	if len(c.Agreements) == 0 {
+		t.Error("no agreement among 70 copies")
+	}
+}
