@@ -7,7 +7,6 @@ import (
 
 	"marsad"
 	"marsad/internal/text/normalize"
-	"marsad/internal/text/tokenize"
 )
 
 // rareIDF: a term at least this rare in news (in fewer than about 1 in
@@ -272,5 +271,3 @@ func mergeSpans(in []marsad.Span) []marsad.Span {
 	}
 	return out
 }
-
-var _ = tokenize.Tokens
