@@ -73,7 +73,7 @@ func ParseGold(r io.Reader) ([]GoldSentence, error) {
 			if err != nil || off < 0 {
 				return nil, fmt.Errorf("line %d: offset %q", line, f[2])
 			}
-			if f[3] != "dev" && f[3] != "test" {
+			if f[3] != "dev" && f[3] != "dev2" && f[3] != "test" {
 				return nil, fmt.Errorf("line %d: split %q", line, f[3])
 			}
 			out = append(out, GoldSentence{Article: f[1], Offset: off, Split: f[3], Line: line})

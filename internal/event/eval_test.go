@@ -33,7 +33,11 @@ func loadGold(t testing.TB) ([]GoldSentence, map[string]*marsad.Article) {
 
 func TestEvaluateGold(t *testing.T) {
 	gold, arts := loadGold(t)
-	sc, errs, err := Evaluate(context.Background(), gold, "dev", arts, Options{Gold: true})
+	split := "dev"
+	if v := os.Getenv("MARSAD_EVENT_SPLIT"); v != "" {
+		split = v
+	}
+	sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Gold: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +61,11 @@ func TestEvaluatePipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, withGold := range []bool{true, false} {
-		sc, errs, err := Evaluate(context.Background(), gold, "dev", arts, Options{Analyze: p.Analyze, Gold: withGold})
+		split := "dev"
+		if v := os.Getenv("MARSAD_EVENT_SPLIT"); v != "" {
+			split = v
+		}
+		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Analyze: p.Analyze, Gold: withGold})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,6 +22,7 @@ package event
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -153,10 +154,11 @@ type state struct {
 	rs   []reading
 	cand []int
 
-	toks  []token
-	sms   []mention // mentions inside the sentence
-	sent  marsad.Span
-	trigs []trigger
+	toks     []token
+	sms      []mention // mentions inside the sentence
+	sent     marsad.Span
+	trigs    []trigger
+	actorsOf map[int][]int // trigger index → its actor mentions
 }
 
 // complementizers end the clause to their left: the subject of a verb
@@ -211,6 +213,7 @@ func (st *state) sentence(s marsad.Span) {
 		}
 	}
 	st.findTriggers()
+	clear(st.actorsOf)
 	var evs []marsad.Event
 	for ti := range st.trigs {
 		if ev, ok := st.code(ti); ok {
@@ -373,6 +376,7 @@ var prepositions = map[string]bool{
 	"لدي": true, "عند": true, "بين": true, "حول": true, "تجاه": true, "نحو": true, "خلال": true,
 	"بعد": true, "قبل": true, "منذ": true, "بشان": true, "برفقه": true, "بحضور": true, "وفي": true,
 	"ومن": true, "والي": true, "وعلي": true, "ومع": true, "لصالح": true, "باسم": true, "عبر": true,
+	"خلاله": true, "خلالها": true,
 }
 
 // afterPreposition reports whether mention k of the sentence follows a
@@ -448,9 +452,28 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 			return marsad.Event{}, false
 		}
 	}
+	// What an accusation says happened (اتهمت … الحكومة بأنها قصفت …) is
+	// alleged, not reported: it is not coded as an event.
+	if !p.Noun {
+		for _, prev := range st.trigs[:ti] {
+			if prev.p.Code == "112" && !st.sentenceEndBetween(prev.last, tr.first) {
+				return marsad.Event{}, false
+			}
+		}
+	}
 	actors, targets, conf := st.participants(ti)
+	if st.actorsOf == nil {
+		st.actorsOf = map[int][]int{}
+	}
+	st.actorsOf[ti] = actors
 	if len(actors) == 0 {
 		return marsad.Event{}, false
+	}
+	if p.Inverse {
+		if len(targets) == 0 {
+			return marsad.Event{}, false
+		}
+		actors, targets = targets, actors
 	}
 	// A meeting needs two parties: a cabinet in session (مجلس الوزراء في
 	// اجتماعه) is not a consultation between actors.
@@ -491,6 +514,15 @@ func (st *state) ids(ks []int) []string {
 		}
 	}
 	return out
+}
+
+func (st *state) sentenceEndBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(st.toks); k++ {
+		if st.toks[k].boundary && !st.toks[k].word {
+			return true
+		}
+	}
+	return false
 }
 
 func (st *state) boundaryBetween(i, j int) bool {
@@ -580,7 +612,11 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		// A noun right after another event's verb is its object (استنكر
 		// التفجير): the verb's subject is not the noun's agent.
 	default:
-		if k := st.subjectLeft(ti); k >= 0 {
+		if prev := st.previousVerb(ti); prev >= 0 && len(st.actorsOf[prev]) > 0 && !st.mentionBetween(st.trigs[prev].last, tr.first, st.actorsOf[prev]) {
+			// زار دي مستورا طهران حيث التقى ظريف: a second verb with no
+			// subject of its own keeps the first one's.
+			actors = st.actorsOf[prev]
+		} else if k := st.subjectLeft(ti); k >= 0 {
 			actors = []int{k}
 			conf += 0.1
 		}
@@ -798,6 +834,10 @@ func (st *state) subjectRight(tr trigger, next int) int {
 		start = tr.last + 1
 	}
 	commas := 0
+	sawTitle, relSeen := false, false
+	if p.Noun {
+		maxWords = 3 // adjectives before a relative clause; see relSeen
+	}
 	for j := start; j < next && j < len(st.toks); j++ {
 		t := st.toks[j]
 		if t.boundary && !t.word {
@@ -826,6 +866,11 @@ func (st *state) subjectRight(tr trigger, next int) int {
 			if p.Noun && st.a.Entities[st.sms[t.ment].ent].Type == marsad.LOC {
 				return -1
 			}
+			// A noun's agent is its genitive, right after it, or the
+			// subject of a relative clause.
+			if p.Noun && words > 0 && !relSeen {
+				return -1
+			}
 			if st.titlePart(t.ment) {
 				if k := st.personAfter(t.ment, next); k >= 0 {
 					return k
@@ -836,12 +881,27 @@ func (st *state) subjectRight(tr trigger, next int) int {
 		if !t.word {
 			continue
 		}
-		if prepositions[t.norm] || complementizers[t.norm] {
-			return -1
+		if titleNouns[t.norm] || titleNouns[strings.TrimPrefix(t.norm, "ال")] {
+			sawTitle = true
 		}
-		if p.Noun && words == 0 && relativePronouns[t.norm] {
-			// الهجوم الذي شنه تنظيم داعش: skip the pronoun and the verb.
-			maxWords = 3
+		if prepositions[t.norm] || complementizers[t.norm] {
+			// المبعوث الخاص إلى سوريا ستيفان دي مستورا: a preposition
+			// inside a title; its place is skipped.
+			if !sawTitle || complementizers[t.norm] {
+				return -1
+			}
+			if k := st.nextWord(j); k >= 0 && st.toks[k].ment >= 0 {
+				_, l := st.mentionTokens(st.toks[k].ment)
+				j = l
+			}
+			words++
+			continue
+		}
+		if p.Noun && words <= 2 && relativePronouns[t.norm] {
+			// الهجوم (الانتحاري) الذي شنه تنظيم داعش: skip the pronoun and
+			// the verb.
+			maxWords = words + 3
+			relSeen = true
 		}
 		words++
 		if words > maxWords {
@@ -869,6 +929,41 @@ func (st *state) definiteBefore(k int) bool {
 	ti := st.tokenAt(st.sms[k].start)
 	j := st.prevWord(ti)
 	return j >= 0 && strings.HasPrefix(stripConj(st.toks[j].norm), "ال")
+}
+
+// previousVerb returns the index of the nearest verb trigger before ti in
+// the sentence (no sentence end between), or -1.
+func (st *state) previousVerb(ti int) int {
+	for i := ti - 1; i >= 0; i-- {
+		if st.sentenceEndBetween(st.trigs[i].last, st.trigs[ti].first) {
+			return -1
+		}
+		if !st.trigs[i].p.Noun && !st.trigs[i].p.Relative && !st.trigs[i].p.Inverse {
+			return i
+		}
+	}
+	return -1
+}
+
+// mentionBetween reports whether a subject candidate (a mention not after
+// a preposition, not a place, not one of skip) lies between tokens i and j
+// without a verb of its own: then it may be the new subject, and the
+// previous subject does not carry over.
+func (st *state) mentionBetween(i, j int, skip []int) bool {
+	for k := i + 1; k < j && k < len(st.toks); k++ {
+		m := st.toks[k].ment
+		if m < 0 || slices.Contains(skip, m) {
+			continue
+		}
+		// The previous verb's object (زار … طهران) is not a subject.
+		if k == i+1 || st.toks[k-1].ment >= 0 {
+			continue
+		}
+		if !st.afterPreposition(m) && !st.isLocationPhrase(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectOfPrevious reports whether a verb trigger comes just before trigger
@@ -996,9 +1091,17 @@ func (st *state) isTriggerStart(k int) bool {
 // س + an imperfect prefix + at least three letters.
 func isFutureVerb(s string) bool {
 	s = stripConj(s)
+	for _, p := range notFuture {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
 	r := []rune(s)
 	return len(r) >= 5 && r[0] == 'س' && (r[1] == 'ت' || r[1] == 'ي' || r[1] == 'ن')
 }
+
+// notFuture are nouns that look like a future verb (سيارة، سياسة، سيطرة).
+var notFuture = []string{"سياس", "سيار", "سياح", "سيطر", "سيول", "سينم", "سيد", "ستار", "ستين", "ستون", "سنوات", "سنوي", "سنه", "سندات", "سنغافور", "ستراتيج"}
 
 // subjectLeft returns the nearest mention before trigger ti in its clause
 // that is not after a preposition, or -1. A complementizer with a pronoun
@@ -1123,6 +1226,22 @@ func (st *state) mode(tr trigger) string {
 					found[c.mode] = true
 					break
 				}
+			}
+		}
+	}
+	// A future verb just before the trigger (سيبحث قرارا يرفض …،
+	// ستتمكن من إرسال …) plans it.
+	words := 0
+	for j := tr.first - 1; j >= 0 && words < 4; j-- {
+		t := st.toks[j]
+		if t.boundary || t.comma {
+			break
+		}
+		if t.word {
+			words++
+			if isFutureVerb(t.norm) {
+				found[planned] = true
+				break
 			}
 		}
 	}

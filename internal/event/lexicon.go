@@ -35,9 +35,12 @@ type pattern struct {
 	Relative bool
 	// Objective: a noun whose genitive is its object (اعتقال المتمرد).
 	Objective bool
-	Source    string
-	Line      int
-	words     []word
+	// Inverse: the verb's subject receives; the giver after من is the
+	// actor (تلقت المملكة طلبا من مجموعة العمل المالي).
+	Inverse bool
+	Source  string
+	Line    int
+	words   []word
 }
 
 // maxGap is how many words may separate two pattern words joined by "…"
@@ -74,8 +77,10 @@ func loadLexicon() (*lexicon, error) {
 			p.Relative = true
 		case "o":
 			p.Noun, p.Objective = true, true
+		case "i":
+			p.Inverse = true
 		default:
-			return fmt.Errorf("part of speech %q, want v, n, r or o", f[2])
+			return fmt.Errorf("part of speech %q, want v, n, r, o or i", f[2])
 		}
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
