@@ -77,3 +77,15 @@ func TestEvaluatePipeline(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldValid checks that every gold sentence is found in its article
+// and every participant in its sentence.
+func TestGoldValid(t *testing.T) {
+	gold, arts := loadGold(t)
+	for _, g := range gold {
+		a := copyArticle(arts[g.Article])
+		if err := InjectGold(a, g); err != nil {
+			t.Error(err)
+		}
+	}
+}
