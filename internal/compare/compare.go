@@ -478,6 +478,22 @@ func (s *story) agreements(groups []*group) []marsad.Claim {
 		rs = append(rs, ranked{f.c, f.score, first})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	// No near-duplicates: a claim all of whose sources lie inside a
+	// stronger claim's sources says nothing new.
+	kept := rs[:0]
+	for _, r := range rs {
+		inside := false
+		for _, k := range kept {
+			if within(r.c.Sources, k.c.Sources) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, r)
+		}
+	}
+	rs = kept
 	if len(rs) > MaxAgreements {
 		rs = rs[:MaxAgreements]
 	}
@@ -702,3 +718,21 @@ type occ struct {
 }
 
 func (o occ) unitIndex() int { return o.ui }
+
+// within reports whether every evidence of a overlaps an evidence of b in
+// the same article.
+func within(a, b []marsad.Evidence) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x.Article == y.Article && (marsad.Span{Start: x.Start, End: x.End}).Overlaps(marsad.Span{Start: y.Start, End: y.End}) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

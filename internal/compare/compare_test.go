@@ -273,14 +273,33 @@ func TestEventModes(t *testing.T) {
 	}
 	b.Events[0].Mode = marsad.Asserted
 	c = Compare([]*marsad.Article{a, b})
+	// The event's claim, or the aligned sentence claim that holds it (a
+	// claim inside another is not shown twice).
 	agreed := false
+	for _, x := range c.Agreements {
+		arts := map[string]bool{}
+		for _, e := range x.Sources {
+			arts[e.Article] = true
+		}
+		if arts["a"] && arts["b"] {
+			agreed = true
+		}
+	}
+	if !agreed || len(c.Conflicts) != 0 {
+		t.Errorf("the same coded event in both is not an agreement: %+v", c)
+	}
+	// Unrelated sentences: the event alone aligns them.
+	b2 := art("b2", "عقد الرئيسان قمة في قاعدة عسكرية بعيدة عن الصحفيين وسط إجراءات أمنية مشددة.")
+	b2.Events = []marsad.Event{{Type: "CONSULT", Code: "036", Mode: marsad.Asserted, Actors: []string{"trump"}, Targets: []string{"putin"}, Start: 0, End: len(b2.Text)}}
+	c = Compare([]*marsad.Article{a, b2})
+	agreed = false
 	for _, x := range c.Agreements {
 		if strings.HasPrefix(x.Claim, "CONSULT") {
 			agreed = true
 		}
 	}
 	if !agreed {
-		t.Errorf("the same coded event in both is not an agreement: %+v", c.Agreements)
+		t.Errorf("the same coded event in unrelated sentences is not an agreement: %+v", c.Agreements)
 	}
 }
 
