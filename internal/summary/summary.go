@@ -37,6 +37,10 @@ const (
 	// dangling is subtracted from a line that opens leaning on the line
 	// before it in its article (data/dangling.txt).
 	dangling = 0.3
+	// contested is subtracted from a line that states a figure or words
+	// other outlets contradict (a conflict variant): a summary should give
+	// what is agreed, and the comparison shows the rest.
+	contested = 0.25
 	// redundancy is subtracted times the best similarity to a taken line.
 	redundancy = 1.0
 	// maxOverlap: a sentence this similar to a taken one says the same.
@@ -57,6 +61,8 @@ type cand struct {
 	// dangling: the sentence opens with a pronoun or a subjectless speech
 	// verb (لكنه شدد، وأشار إلى أنه).
 	dangling bool
+	// contested: the sentence holds a variant of a conflict.
+	contested bool
 }
 
 //go:embed data/dangling.txt
@@ -158,6 +164,19 @@ func Summarize(arts []*marsad.Article, c marsad.Comparison, n int) []marsad.Summ
 			}
 		}
 	}
+	for _, cf := range c.Conflicts {
+		for _, e := range cf.Variants {
+			ai, ok := idx[e.Article]
+			if !ok {
+				continue
+			}
+			for _, cd := range cands {
+				if cd.art == ai && cd.span.Overlaps(marsad.Span{Start: e.Start, End: e.End}) {
+					cd.contested = true
+				}
+			}
+		}
+	}
 	var cnorm float64
 	for _, w := range centroid {
 		cnorm += w * w
@@ -203,6 +222,9 @@ func Summarize(arts []*marsad.Article, c marsad.Comparison, n int) []marsad.Summ
 			score := coverWeight*gain + centralWeight*central(cd) + leadWeight/float64(1+cd.pos) - redundancy*red
 			if cd.dangling {
 				score -= dangling
+			}
+			if cd.contested {
+				score -= contested
 			}
 			if !cited[cd.art] {
 				score += newSource
