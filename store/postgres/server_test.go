@@ -156,6 +156,7 @@ func startServer() (*testServer, error) {
 	if os.Geteuid() == 0 {
 		parent = "/tmp"
 	}
+	sweepStale(parent)
 	dir, err := os.MkdirTemp(parent, "marsad-pg-")
 	if err != nil {
 		return nil, err
@@ -228,6 +229,26 @@ func startServer() (*testServer, error) {
 	}
 	s.dsn = base + " dbname=marsad"
 	return s, nil
+}
+
+// sweepStale removes the directories of earlier test servers whose test
+// process died without stopping them (a panic, a go test timeout, a kill):
+// the kernel stopped the server (see setUser), but nobody removed its
+// cluster. A directory still in use has a postmaster.pid or is fresh.
+func sweepStale(parent string) {
+	if parent == "" {
+		parent = os.TempDir()
+	}
+	dirs, _ := filepath.Glob(filepath.Join(parent, "marsad-pg-*"))
+	for _, d := range dirs {
+		fi, err := os.Stat(d)
+		if err != nil || !fi.IsDir() || time.Since(fi.ModTime()) < time.Hour {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(d, "data", "postmaster.pid")); errors.Is(err, os.ErrNotExist) {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // stop shuts the server down (SIGINT is PostgreSQL's fast shutdown:
