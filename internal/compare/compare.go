@@ -165,6 +165,17 @@ func newStory(in []*marsad.Article) *story {
 				continue
 			}
 			u.ents = sentenceEntities(a, sp)
+			// The speaker of a statement in the sentence counts as
+			// mentioned: "وأكد أن …" is about its speaker as much as a
+			// sentence naming him.
+			for _, q := range a.Quotes {
+				if q.Speaker != "" && sp.Overlaps(marsad.Span{Start: q.Start, End: q.End}) {
+					if u.ents == nil {
+						u.ents = map[string]bool{}
+					}
+					u.ents[q.Speaker] = true
+				}
+			}
 			u.times = sentenceTimes(a, sp)
 			u.nums = lx.numbers(a, sp, buf)
 			s.vectorize(u)
