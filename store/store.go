@@ -20,6 +20,7 @@ import (
 	"marsad/internal/cluster"
 	"marsad/internal/dedup"
 	"marsad/internal/text/normalize"
+	"marsad/store/postgres"
 	"marsad/store/sqlite"
 )
 
@@ -48,9 +49,23 @@ func DefaultPath(getenv func(string) string) (string, error) {
 	return filepath.Join(dir, "marsad", "marsad.db"), nil
 }
 
-// Open opens the default (SQLite) store at path.
+// Open opens the store at path: a PostgreSQL database for a postgres:// or
+// postgresql:// URL, else the SQLite file at path.
 func Open(ctx context.Context, path string) (marsad.Store, error) {
-	return sqlite.Open(ctx, path)
+	// The explicit nil returns keep a failed open from returning a nil
+	// pointer inside a non-nil interface.
+	if postgres.IsDSN(path) {
+		db, err := postgres.Open(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		return db, nil
+	}
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // Hash is the content hash of an article text: SHA-256 of its search form
