@@ -37,6 +37,7 @@ func commands() map[string]command {
 		"train":   {summary: "train a model from ../shared/data (train ner)", run: cmdTrain},
 		"eval":    {summary: "score a stage on annotated data (eval ner|link|quotes)", run: cmdEval},
 		"timex":   {summary: "print the time expressions of a text, resolved; 'timex eval' scores them", run: cmdTimex},
+		"compare": {summary: "compare the outlets of one story: agreements, exclusives, contradictions, summary", run: cmdCompare},
 		"build":   {summary: "rebuild a data file from its sources (build kb)", run: cmdBuild},
 		"help": {summary: "show this help", run: func(ctx context.Context, e *Env, args []string) error {
 			usage(e.Stdout)

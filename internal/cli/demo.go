@@ -11,8 +11,10 @@ import (
 	"strings"
 
 	"marsad"
+	"marsad/internal/compare"
 	"marsad/internal/ingest"
 	"marsad/internal/pipeline"
+	"marsad/internal/summary"
 )
 
 // sample holds the demo's articles: two outlets' reports of one summit,
@@ -74,5 +76,13 @@ func cmdDemo(ctx context.Context, e *Env, args []string) error {
 		}
 		printArticle(e.Stdout, a)
 	}
-	return nil
+	if *asJSON {
+		return nil
+	}
+	c := compare.Compare(arts)
+	if err := compare.WriteReport(e.Stdout, arts, c); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stdout)
+	return summary.WriteReport(e.Stdout, arts, summary.Summarize(arts, c, 4))
 }
