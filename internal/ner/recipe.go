@@ -56,6 +56,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		"mledoze/countries: ODbL 1.0",
 		"SaudiNewsNet: CC BY-NC-SA 4.0 — non-commercial; the model derives from it (clusters, tag statistics)",
 	}
+	m.Meta.Notes = "Trained by `marsad train ner` (ner.TrainShipped). Dev split: ner.DevSplit of the CAMeL training file; the ANERcorp test split was never used."
 	m.Meta.DevName = fmt.Sprintf("ANERcorp CAMeL train, last %d sentences (DevSplit)", len(dev))
 	m.Meta.Dev = map[string][3]float64{}
 	for _, t := range Types {
@@ -69,8 +70,8 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 // The unlabeled text of the shipped model: SaudiNewsNet, every
 // unlabeledStep-th article up to unlabeledTokens tokens.
 const (
-	unlabeledTokens = 1000000
-	unlabeledStep   = 5
+	unlabeledTokens = 3000000
+	unlabeledStep   = 2
 )
 
 // DevSet returns the dev split used in the shipped model's provenance.
