@@ -127,6 +127,10 @@ func TestBrowserSearchStoryEntity(t *testing.T) {
 		chromedp.Text(`#agreements`, &agreements, chromedp.ByQuery),
 		chromedp.Text(`#entities`, &entities, chromedp.ByQuery),
 		shot("2-story.png"),
+		chromedp.ScrollIntoView(`#exclusives`, chromedp.ByQuery),
+		shot("2b-story-exclusives.png"),
+		chromedp.ScrollIntoView(`#conflicts`, chromedp.ByQuery),
+		shot("2c-story-conflicts.png"),
 	)
 	if err != nil {
 		t.Fatalf("story: %v", err)

@@ -482,12 +482,17 @@ func contextHTML(text string, sp marsad.Span, fallback string) template.HTML {
 		}
 		start--
 	}
-	for end < len(text) && end-sp.End < 200 {
-		c := text[end]
-		if c == '\n' || c == '.' || c == '!' || c == '?' {
-			break
+	// A span that is a whole sentence needs no context after it.
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text[sp.Start:sp.End]))
+	whole := strings.ContainsRune(".!?؟", last)
+	if !whole {
+		for end < len(text) && end-sp.End < 200 {
+			c := text[end]
+			if c == '\n' || c == '.' || c == '!' || c == '?' {
+				break
+			}
+			end++
 		}
-		end++
 	}
 	for start < sp.Start && !utf8.RuneStart(text[start]) {
 		start++
@@ -499,7 +504,7 @@ func contextHTML(text string, sp marsad.Span, fallback string) template.HTML {
 	if start > 0 && text[start-1] != '\n' && text[start-1] != '.' {
 		pre = "… "
 	}
-	if end < len(text) && text[end] != '\n' && text[end] != '.' {
+	if !whole && end < len(text) && text[end] != '\n' && text[end] != '.' {
 		post = " …"
 	}
 	return template.HTML(pre + template.HTMLEscapeString(strings.TrimLeft(text[start:sp.Start], " ")) +
