@@ -494,7 +494,7 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		Start:      st.sent.Start,
 		End:        st.sent.End,
 	}
-	ev.Location = st.location(tr, actors, targets)
+	ev.Location = st.location(ti, actors, targets)
 	ev.Date, ev.Mode = st.date(tr, ev.Mode)
 	return ev, true
 }
@@ -673,7 +673,8 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
 		}
 		seenT[t.ment] = true
 		m := st.sms[t.ment]
-		if isActor[m.ent] {
+		if isActor[m.ent] || st.afterWord(t.ment, "في") {
+			// القيادي في داعش: في gives a place or a membership, not whom.
 			continue
 		}
 		if st.isLocationPhrase(t.ment) || inPlaces && st.a.Entities[m.ent].Type == marsad.LOC && strings.HasPrefix(t.norm, "و") {
@@ -1179,7 +1180,20 @@ var placeNouns = map[string]bool{"مدينه": true, "محافظه": true, "من
 // location returns the id of the place the event happened: a LOC entity
 // after في/ب in the sentence that is not a participant, nearest to the
 // trigger.
-func (st *state) location(tr trigger, actors, targets []int) string {
+func (st *state) location(ti int, actors, targets []int) string {
+	tr := st.trigs[ti]
+	// Only places in this trigger's stretch of the sentence: in أدانت
+	// المملكة الهجوم … في الكويت, Kuwait is where the attack was.
+	lo, hi := 0, len(st.a.Text)
+	if ti > 0 {
+		lo = st.toks[st.trigs[ti-1].last].end
+	}
+	for _, o := range st.trigs[ti+1:] {
+		if o.first > tr.last {
+			hi = st.toks[o.first].start
+			break
+		}
+	}
 	part := map[int]bool{}
 	for _, k := range actors {
 		part[st.sms[k].ent] = true
@@ -1190,7 +1204,7 @@ func (st *state) location(tr trigger, actors, targets []int) string {
 	best, bestD := "", 1<<30
 	trigOff := st.toks[tr.first].start
 	for k, m := range st.sms {
-		if part[m.ent] || !st.isLocationPhrase(k) {
+		if part[m.ent] || m.start < lo || m.end > hi || !st.isLocationPhrase(k) {
 			continue
 		}
 		d := m.start - trigOff

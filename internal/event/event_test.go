@@ -1,0 +1,230 @@
+package event
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"marsad"
+	"marsad/internal/text/sentence"
+)
+
+// article builds an article from text with one entity per name given
+// (type, id) and a mention at every occurrence of the name, as the linker
+// would: names stand in for NER and linking.
+func article(text string, ents ...[3]string) *marsad.Article {
+	a := marsad.NewArticle()
+	a.ID, a.Published, a.Text = "t", "2015-07-22", text
+	a.Sentences = sentence.Split(text)
+	for _, e := range ents {
+		if e[1] == "" {
+			continue
+		}
+		en := marsad.Entity{ID: e[2], Name: e[1], Type: e[0]}
+		for off := 0; ; {
+			i := strings.Index(text[off:], e[1])
+			if i < 0 {
+				break
+			}
+			s := off + i
+			en.Mentions = append(en.Mentions, marsad.Mention{Start: s, End: s + len(e[1]), Text: e[1]})
+			off = s + len(e[1])
+		}
+		a.Entities = append(a.Entities, en)
+	}
+	return a
+}
+
+func TestAnnotate(t *testing.T) {
+	type want struct {
+		typ, code, mode, actor, target, loc string
+	}
+	P, O, L := marsad.PERS, marsad.ORG, marsad.LOC
+	tests := []struct {
+		name string
+		a    *marsad.Article
+		want []want
+	}{{
+		"agency-style reception (VSO, titles, adverbial between commas)",
+		article("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز، في قصر السلام بجدة أمس، رئيس الوزراء اللبناني تمام سلام.",
+			[3]string{P, "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز", "salman"}, [3]string{L, "جدة", "jeddah"}, [3]string{P, "تمام سلام", "salam"}),
+		[]want{{"CONSULT", "043", "asserted", "salman", "salam", "jeddah"}},
+	}, {
+		"no agreement reached is a negated AGREE",
+		article("لم تتوصل إيران والدول الكبرى إلى اتفاق نهائي.", [3]string{L, "إيران", "iran"}),
+		[]want{{"AGREE", "030", "negated", "iran", "", ""}},
+	}, {
+		"future prefix plans a visit",
+		article("سيزور الرئيس الفرنسي فرانسوا أولاند الرياض الأسبوع المقبل.",
+			[3]string{P, "فرانسوا أولاند", "hollande"}, [3]string{L, "الرياض", "riyadh"}),
+		[]want{{"CONSULT", "042", "planned", "hollande", "riyadh", ""}},
+	}, {
+		"conditional attack is hypothetical",
+		article("إذا هاجمت إسرائيل إيران فإن المنطقة ستشتعل.", [3]string{L, "إسرائيل", "israel"}, [3]string{L, "إيران", "iran"}),
+		[]want{{"ASSAULT", "190", "hypothetical", "israel", "iran", ""}},
+	}, {
+		"a denial negates what follows it",
+		article("نفى الجيش الإسرائيلي أنه قصف مدرسة في غزة.", [3]string{O, "الجيش الإسرائيلي", "idf"}, [3]string{L, "غزة", "gaza"}),
+		[]want{{"ASSAULT", "190", "negated", "idf", "", "gaza"}},
+	}, {
+		"objective noun: the arrested is the target",
+		article("أعلنت الشرطة التركية اعتقال القيادي في داعش أبو محمد.",
+			[3]string{O, "الشرطة التركية", "tnp"}, [3]string{O, "داعش", "isis"}, [3]string{P, "أبو محمد", "abu"}),
+		[]want{{"COERCE", "173", "asserted", "tnp", "abu", ""}},
+	}, {
+		"relative clause names the attacker",
+		article("أدانت المملكة الهجوم الذي شنه تنظيم داعش على مسجد في الكويت.",
+			[3]string{L, "المملكة", "ksa"}, [3]string{O, "تنظيم داعش", "isis"}, [3]string{L, "الكويت", "kuwait"}),
+		[]want{{"ACCUSE", "111", "asserted", "ksa", "", ""}, {"ASSAULT", "190", "asserted", "isis", "", "kuwait"}},
+	}, {
+		"a statement is a quote, not an event",
+		article("قال وزير الخارجية عادل الجبير إن العلاقات مع مصر قوية.", [3]string{P, "عادل الجبير", "jubeir"}, [3]string{L, "مصر", "egypt"}),
+		nil,
+	}, {
+		"a trigger word inside a name is not a trigger",
+		article("اجتمع مجلس التعاون لدول الخليج العربية أمس.", [3]string{O, "مجلس التعاون لدول الخليج العربية", "gcc"}),
+		nil,
+	}, {
+		"congratulations are not coded",
+		article("بعث خادم الحرمين الشريفين برقية تهنئة للرئيس التونسي الباجي قائد السبسي.",
+			[3]string{P, "خادم الحرمين الشريفين", "salman"}, [3]string{P, "الباجي قائد السبسي", "essebsi"}),
+		nil,
+	}, {
+		"no actor, no event",
+		article("قتل ثلاثة أشخاص في هجوم مسلح على سوق شعبي.", [3]string{}),
+		nil,
+	}, {
+		"demand with the addressee after the subject",
+		article("طالب رئيس البرلمان سليم الجبوري رئيس الوزراء حيدر العبادي بإقالة الوزراء.",
+			[3]string{P, "سليم الجبوري", "jubouri"}, [3]string{P, "حيدر العبادي", "abadi"}),
+		[]want{{"DEMAND", "100", "asserted", "jubouri", "abadi", ""}},
+	}}
+	c := New()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := c.Annotate(context.Background(), tc.a); err != nil {
+				t.Fatal(err)
+			}
+			var got []want
+			for _, e := range tc.a.Events {
+				w := want{e.Type, e.Code, e.Mode, strings.Join(e.Actors, ","), strings.Join(e.Targets, ","), e.Location}
+				got = append(got, w)
+				if e.Start != tc.a.Sentences[0].Start || e.End != tc.a.Sentences[0].End {
+					t.Errorf("span %d-%d, want the sentence", e.Start, e.End)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %+v, want %+v", got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("event %d: got %+v, want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestDateFromTimeExpression(t *testing.T) {
+	a := article("التقى وزير الخارجية عادل الجبير نظيره الأمريكي جون كيري في الدوحة الاثنين.",
+		[3]string{marsad.PERS, "عادل الجبير", "jubeir"}, [3]string{marsad.PERS, "جون كيري", "kerry"})
+	i := strings.Index(a.Text, "الاثنين")
+	a.Times = []marsad.TimeExpr{{Text: "الاثنين", Value: "2015-08-03", Kind: marsad.TimeDate, Start: i, End: i + len("الاثنين")}}
+	a.Published = "2015-08-04"
+	if err := New().Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Events) != 1 || a.Events[0].Date != "2015-08-03" {
+		t.Fatalf("events %+v, want one dated 2015-08-03 (the time expression, not the publication)", a.Events)
+	}
+	// Without a time expression the publication date stands in.
+	a.Times = nil
+	New().Annotate(context.Background(), a)
+	if len(a.Events) != 1 || a.Events[0].Date != "2015-08-04" {
+		t.Fatalf("events %+v, want the publication date", a.Events)
+	}
+}
+
+func TestLexiconLoads(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]bool{}
+	for _, p := range lx.pats {
+		types[p.Type] = true
+	}
+	for _, want := range []string{"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID", "REQUEST", "DEMAND", "REJECT", "ACCUSE", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "RETREAT"} {
+		if !types[want] {
+			t.Errorf("no pattern for %s", want)
+		}
+	}
+}
+
+// FuzzAnnotate feeds arbitrary text with arbitrary (possibly overlapping or
+// out-of-range) entity mentions, sentences and times: the coder must not
+// panic, and every event must have a valid span and name known entities.
+func FuzzAnnotate(f *testing.F) {
+	f.Add("استقبل الملك سلمان في جدة أمس رئيس الوزراء. لم تتوصل إيران إلى اتفاق.", 8, 20, 30, 40)
+	f.Add("إذا هاجمت إسرائيل إيران", 0, 5, 100, -3)
+	f.Add("\xff\xfe و ب ل «", 1, 2, 3, 4)
+	f.Fuzz(func(t *testing.T, text string, s1, e1, s2, e2 int) {
+		a := marsad.NewArticle()
+		a.Text = text
+		a.Published = "2015-07-22"
+		a.Entities = []marsad.Entity{
+			{ID: "a", Type: marsad.PERS, Mentions: []marsad.Mention{{Start: s1, End: e1}}},
+			{ID: "b", Type: marsad.LOC, Mentions: []marsad.Mention{{Start: s2, End: e2}, {Start: s1, End: e2}}},
+		}
+		a.Times = []marsad.TimeExpr{{Value: "2015-07-2x", Kind: marsad.TimeDate, Start: s2, End: e1}}
+		if s1%2 == 0 {
+			a.Sentences = []marsad.Span{{Start: s1, End: e2}, {Start: 0, End: len(text)}}
+		}
+		if err := New().Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range a.Events {
+			if !(marsad.Span{Start: e.Start, End: e.End}).Valid(len(text)) {
+				t.Fatalf("event span %d-%d outside a text of %d bytes", e.Start, e.End, len(text))
+			}
+			for _, id := range append(append([]string{}, e.Actors...), e.Targets...) {
+				if id != "a" && id != "b" {
+					t.Fatalf("unknown entity %q", id)
+				}
+			}
+			if !utf8.ValidString(e.Mode) || e.Type == "" || e.Code == "" || len(e.Actors) == 0 {
+				t.Fatalf("bad event %+v", e)
+			}
+		}
+	})
+}
+
+// BenchmarkAnnotate codes the gold articles (with their gold participants
+// as entities); b.N articles.
+func BenchmarkAnnotate(b *testing.B) {
+	gold, arts := loadGold(b)
+	var as []*marsad.Article
+	for _, g := range gold {
+		a := copyArticle(arts[g.Article])
+		if err := InjectGold(a, g); err != nil {
+			b.Fatal(err)
+		}
+		as = append(as, a)
+	}
+	c := New()
+	ctx := context.Background()
+	var bytes int
+	for _, a := range as {
+		bytes += len(a.Text)
+	}
+	b.SetBytes(int64(bytes / len(as)))
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if err := c.Annotate(ctx, as[i%len(as)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
