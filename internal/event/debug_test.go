@@ -1,12 +1,9 @@
 package event
 
 import (
-	"context"
 	"os"
 	"strconv"
 	"testing"
-
-	"marsad/internal/pipeline"
 )
 
 // TestDebugLine prints what the coder sees in one gold sentence of the dev
@@ -23,15 +20,6 @@ func TestDebugLine(t *testing.T) {
 			continue
 		}
 		a := copyArticle(arts[g.Article])
-		if os.Getenv("MARSAD_EVENT_DEBUG_PIPELINE") != "" {
-			p, err := pipeline.Default()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := p.Analyze(context.Background(), a); err != nil {
-				t.Fatal(err)
-			}
-		}
 		if err := InjectGold(a, g); err != nil {
 			t.Fatal(err)
 		}

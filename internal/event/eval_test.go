@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"marsad"
-	"marsad/internal/pipeline"
 )
 
 func loadGold(t testing.TB) ([]GoldSentence, map[string]*marsad.Article) {
@@ -45,35 +44,6 @@ func TestEvaluateGold(t *testing.T) {
 	if os.Getenv("MARSAD_EVENT_ERRORS") != "" {
 		for _, e := range errs {
 			t.Logf("line %d: %s", e.Line, e.What)
-		}
-	}
-}
-
-// TestEvaluatePipeline measures what a user gets: entities from the
-// pipeline's NER and linking (gold participants injected with -gold).
-func TestEvaluatePipeline(t *testing.T) {
-	if os.Getenv("MARSAD_EVENT_PIPELINE") == "" {
-		t.Skip("set MARSAD_EVENT_PIPELINE=1 (slow)")
-	}
-	gold, arts := loadGold(t)
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, withGold := range []bool{true, false} {
-		split := "dev"
-		if v := os.Getenv("MARSAD_EVENT_SPLIT"); v != "" {
-			split = v
-		}
-		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Analyze: p.Analyze, Gold: withGold})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("dev gold=%v %s", withGold, sc)
-		if os.Getenv("MARSAD_EVENT_ERRORS") != "" {
-			for _, e := range errs {
-				t.Logf("line %d: %s", e.Line, e.What)
-			}
 		}
 	}
 }
