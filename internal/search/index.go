@@ -40,6 +40,15 @@ CREATE INDEX IF NOT EXISTS search_articles_added ON search_articles(added);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_article_fts USING fts5(
 	title, body, alt, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
 
+-- How far Sync has read the store: the store's Added time (unix ns) of the
+-- newest record it has seen. Articles indexed directly (Add, from the API's
+-- ingest) do not move it, so records another process stores meanwhile
+-- are not skipped.
+CREATE TABLE IF NOT EXISTS search_state (
+	key   TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS search_quotes (
 	rowid        INTEGER PRIMARY KEY,
 	article      INTEGER NOT NULL REFERENCES search_articles(rowid),
@@ -347,21 +356,24 @@ type Records interface {
 // process (`marsad ingest`, `marsad watch`) become searchable. It returns
 // how many records it indexed.
 func (ix *Index) Sync(ctx context.Context, s Records) (int, error) {
-	var newest sql.NullInt64
-	if err := ix.r.QueryRowContext(ctx, `SELECT max(added) FROM search_articles`).Scan(&newest); err != nil {
+	var synced sql.NullInt64
+	err := ix.r.QueryRowContext(ctx, `SELECT value FROM search_state WHERE key = 'synced'`).Scan(&synced)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("search: sync: %w", err)
 	}
 	since := time.Time{}
-	if newest.Valid {
-		// Records added in the same nanosecond as the newest are read
-		// again; Add skips those already indexed.
-		since = time.Unix(0, newest.Int64)
+	if synced.Valid {
+		// Records added in the same nanosecond as the newest seen are
+		// read again; those already indexed are skipped.
+		since = time.Unix(0, synced.Int64)
 	}
 	var ids []string
-	err := s.Scan(ctx, since, func(r *marsad.Record) error {
+	newest := synced.Int64
+	err = s.Scan(ctx, since, func(r *marsad.Record) error {
 		if r.Article != nil {
 			ids = append(ids, r.Article.ID)
 		}
+		newest = max(newest, r.Added.UnixNano())
 		return nil
 	})
 	if err != nil {
@@ -382,6 +394,13 @@ func (ix *Index) Sync(ctx context.Context, s Records) (int, error) {
 			return n, err
 		}
 		n++
+	}
+	if len(ids) > 0 {
+		ix.mu.Lock()
+		defer ix.mu.Unlock()
+		if _, err := ix.w.ExecContext(ctx, `INSERT INTO search_state(key, value) VALUES('synced', ?) ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)`, newest); err != nil {
+			return n, fmt.Errorf("search: sync: %w", err)
+		}
 	}
 	return n, nil
 }

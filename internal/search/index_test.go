@@ -183,3 +183,37 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// An article indexed directly (the API's ingest) must not hide from Sync
+// one that another process stored a moment before.
+func TestSyncAfterDirectAdd(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ix, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r1 := &marsad.Record{Article: putinArticle("a1", "2015-08-01", moscow), Hash: strings.Repeat("1", 64), StoryID: "s1", Terms: "x"}
+	r2 := &marsad.Record{Article: putinArticle("a2", "2015-08-02", "رسالة لبوتين."), Hash: strings.Repeat("2", 64), StoryID: "s2", Terms: "x"}
+	if err := st.Add(ctx, r1); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Add(ctx, r2); err != nil { // "another process"
+		t.Fatal(err)
+	}
+	if err := ix.Add(ctx, &marsad.Record{Article: r1.Article, StoryID: "s1"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.Sync(ctx, st); err != nil || n != 1 {
+		t.Fatalf("Sync = %d, %v; want 1 (a2)", n, err)
+	}
+	if ok, _ := ix.Has(ctx, "a2"); !ok {
+		t.Errorf("a2 not indexed")
+	}
+}
