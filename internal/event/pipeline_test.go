@@ -26,3 +26,47 @@ func TestEvalCommand(t *testing.T) {
 		os.Stdout.Write(out.Bytes())
 	}
 }
+
+// TestPipelineFloors gates what a user gets (NER and linking from the
+// pipeline) on the held-out split and on all sentences.
+func TestPipelineFloors(t *testing.T) {
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := event.GoldPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := event.ParseGold(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := event.LoadGoldArticles(gold)
+	if err != nil {
+		t.Fatalf("needs ../shared/data/saudinewsnet: %v", err)
+	}
+	for _, c := range []struct {
+		split               string
+		gold                bool
+		typ, actors, falses float64
+	}{
+		{"test", false, 0.40, 0.60, 0.40},
+		{"test", true, 0.45, 0.58, 0.40},
+		{"", false, 0.55, 0.80, 0.25},
+	} {
+		sc, _, err := event.Evaluate(context.Background(), gold, c.split, arts, event.Options{Analyze: p.Analyze, Gold: c.gold})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("split %q gold participants %v: %s", c.split, c.gold, sc)
+		if sc.TypeAccuracy() < c.typ || sc.ActorAccuracy() < c.actors || sc.FalseEventRate() > c.falses {
+			t.Errorf("split %q gold %v under its floors (type %.2f, actors %.2f, false ≤ %.2f): %s", c.split, c.gold, c.typ, c.actors, c.falses, sc)
+		}
+	}
+}
