@@ -23,6 +23,23 @@ func TestDefaultDev(t *testing.T) {
 	var b strings.Builder
 	sc.Report(&b)
 	t.Logf("shipped model on dev:\n%s", b.String())
+	// Tag, one sentence at a time, has only the first stage.
+	var gold, pred [][]string
+	for _, s := range dev {
+		gold = append(gold, s.Tags)
+		pred = append(pred, tg.Tag(s.Tokens))
+	}
+	one, err := Evaluate(gold, pred)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	one.Report(&b)
+	t.Logf("sentence by sentence (Tag):\n%s", b.String())
+	// Measured 2026-11-23: 73.85.
+	if f := one.All.F1(); f < 73 {
+		t.Errorf("Tag dev F1 %.2f < 73", f)
+	}
 	rec := tg.Meta.Dev["all"][2]
 	if f := sc.All.F1(); f < rec-0.5 {
 		t.Errorf("dev F1 %.2f, recorded %.2f", f, rec)

@@ -143,6 +143,7 @@ func (m *Model) buildJoint() {
 	}
 	L := len(m.labels)
 	m.joint = make(map[fhash]int32, len(m.index)+len(m.stage2.index)/4)
+	m.wj = make([]float32, 0, (len(m.index)+len(m.stage2.index)/2)*2*L)
 	row := func(h fhash) int {
 		r, ok := m.joint[h]
 		if !ok {
