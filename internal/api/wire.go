@@ -11,12 +11,13 @@ import (
 	"marsad/internal/compare"
 	"marsad/internal/ingest"
 	"marsad/internal/search"
+	"marsad/internal/summary"
 	"marsad/store"
 )
 
 // StoreStories builds story reports from a store: store.Build for the
 // articles, entities, quotes and timeline, internal/compare for the
-// comparison of the outlets. The lead may replace it with the CLI's
+// comparison of the outlets, internal/summary for a four-sentence summary. The lead may replace it with the CLI's
 // story builder once one exists (it satisfies StoryBuilder).
 type StoreStories struct{ Store marsad.Store }
 
@@ -34,6 +35,9 @@ func (s StoreStories) Story(ctx context.Context, id string) (*marsad.Story, erro
 		}
 	}
 	st.Comparison = compare.Compare(arts)
+	if lines := summary.Summarize(arts, st.Comparison, 4); lines != nil {
+		st.Summary = lines
+	}
 	return st, nil
 }
 
