@@ -17,7 +17,7 @@ import (
 func cmdSearch(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	db := fs.String("db", "", "store `PATH` (default $MARSAD_DB, else ~/.local/share/marsad/marsad.db)")
+	db := dbFlag(fs)
 	kind := fs.String("kind", "article", "search `article`s or quotes (quote)")
 	source := fs.String("source", "", "only these outlets (comma separated)")
 	from := fs.String("from", "", "published on or after `YYYY-MM-DD`")

@@ -20,7 +20,7 @@ func cmdServe(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT`")
-	db := fs.String("db", "", "store `PATH` (default $MARSAD_DB, else ~/.local/share/marsad/marsad.db)")
+	db := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return usageError("%v", err)
 	}
