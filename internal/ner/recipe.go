@@ -16,6 +16,12 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	var aqmar []Sentence
+	if cfg.WithAQMAR {
+		if aqmar, _, err = AQMAR(); err != nil {
+			return nil, "", err
+		}
+	}
 	ext, err := ExternalGazetteer()
 	if err != nil {
 		return nil, "", err
@@ -36,7 +42,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		fmt.Fprintf(log, "train: %d sentences, dev: %d sentences, external gazetteer: %d names, clusters: %d words\n",
 			len(train), len(dev), ext.Len(), len(cl.words))
 	}
-	m, err := Train(cfg, train)
+	m, err := Train(cfg, append(train[:len(train):len(train)], aqmar...))
 	if err != nil {
 		return nil, "", err
 	}
@@ -50,11 +56,18 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		"countries-ar: mledoze/countries Arabic country names (gazetteer)",
 		"saudinewsnet: SaudiNewsNet articles, through the word clusters in data/clusters.tsv.gz and as unlabeled text tagged by first models (tag statistics per word)",
 	}
+	if cfg.WithAQMAR {
+		m.Meta.Data = append(m.Meta.Data, "aqmar: AQMAR Arabic Wikipedia NER corpus, training file")
+		m.Meta.Params += "; with AQMAR training data"
+	}
 	m.Meta.Licences = []string{
 		"ANERcorp: research use (Benajiba et al. 2007; split: Obeid et al. 2020)",
 		"ANETAC: research use, no licence stated (Hadj Ameur et al. 2019)",
 		"mledoze/countries: ODbL 1.0",
 		"SaudiNewsNet: CC BY-NC-SA 4.0 — non-commercial; the model derives from it (clusters, tag statistics)",
+	}
+	if cfg.WithAQMAR {
+		m.Meta.Licences = append(m.Meta.Licences, "AQMAR: CC BY-SA 3.0 (Mohit et al. 2012)")
 	}
 	m.Meta.Notes = "Trained by `marsad train ner` (ner.TrainShipped). Dev split: ner.DevSplit of the CAMeL training file; the ANERcorp test split was never used."
 	m.Meta.DevName = fmt.Sprintf("ANERcorp CAMeL train, last %d sentences (DevSplit)", len(dev))
@@ -69,7 +82,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 
 // The unlabeled text of the shipped model: SaudiNewsNet, every
 // unlabeledStep-th article up to unlabeledTokens tokens.
-const (
+var (
 	unlabeledTokens = 3000000
 	unlabeledStep   = 2
 )
