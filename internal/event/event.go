@@ -182,6 +182,10 @@ func (st *state) sentence(s marsad.Span) {
 			tk.word = true
 			tk.norm = normalize.Search(t.Text)
 			tk.boundary = complementizers[tk.norm]
+			// سبق أن تلقت: an auxiliary, not a new clause.
+			if n := len(st.toks); tk.boundary && n > 0 && strings.HasSuffix(st.toks[n-1].norm, "سبق") {
+				tk.boundary = false
+			}
 		case tokenize.Punct:
 			switch t.Text {
 			case "،", ",":
@@ -202,6 +206,19 @@ func (st *state) sentence(s marsad.Span) {
 			tk.norm = t.Text
 		}
 		st.toks = append(st.toks, tk)
+	}
+	// Quotation marks around a short name (منظمة “هيومن رايتس ووتش”) do
+	// not open a quote.
+	for i := range st.toks {
+		if !st.toks[i].quote {
+			continue
+		}
+		for j := i + 1; j < len(st.toks) && j <= i+6; j++ {
+			if st.toks[j].quote {
+				st.toks[i].quote, st.toks[j].quote = false, false
+				break
+			}
+		}
 	}
 	k := 0
 	for i := range st.toks {
@@ -477,7 +494,7 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 	}
 	// A meeting needs two parties: a cabinet in session (مجلس الوزراء في
 	// اجتماعه) is not a consultation between actors.
-	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && len(p.words) < 2 {
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && (len(p.words) < 2 || p.Noun) {
 		return marsad.Event{}, false
 	}
 	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) >= 2 && !p.Relative {
@@ -1009,9 +1026,13 @@ func (st *state) continuesAfterComma(j int) bool {
 		if t.boundary {
 			return false
 		}
-		if !t.word || t.trig && !st.isTriggerStart(k) {
-			// The rest of this trigger (أجرى …، مباحثات مع …).
+		if !t.word {
 			continue
+		}
+		if t.trig && !st.isTriggerStart(k) {
+			// The rest of this trigger (أجرى …، مباحثات مع …): its
+			// arguments follow.
+			return true
 		}
 		if t.ment >= 0 || words == 0 && adverbialStarts[t.norm] {
 			return true
