@@ -607,7 +607,7 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 			return nil, nil, 0
 		}
 		actors = []int{k}
-		return actors, st.targetAfter(tr, tr.first+1, next, actors), min(conf+0.1, 0.95)
+		return actors, st.targetAfter(tr, tr.first+1, next, actors, false), min(conf+0.1, 0.95)
 	}
 	subjRight := -1
 	if !(p.Noun && tr.suffixed) && !p.Objective {
@@ -649,7 +649,7 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		_, l := st.mentionTokens(actors[len(actors)-1])
 		from = l + 1
 	}
-	targets = st.targetAfter(tr, from, next, actors)
+	targets = st.targetAfter(tr, from, next, actors, subjRight >= 0)
 	if len(targets) > 0 {
 		conf += 0.15
 	}
@@ -660,24 +660,44 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 // from on, within the clause and before the next trigger, that is not an
 // actor and not a place of the action (في الرياض، بالعاصمة اليمنية صنعاء
 // والضالع وإب وتعز).
-func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
+//
+// actorTitle says the words at from continue the actor's title (محمد بن
+// سلمان ولي ولي العهد …): a title's genitive there belongs to the actor.
+func (st *state) targetAfter(tr trigger, from, next int, actors []int, actorTitle bool) []int {
 	isActor := map[int]bool{}
 	for _, a := range actors {
 		isActor[st.sms[a].ent] = true
 	}
 	seenT := map[int]bool{}
 	words := 0
-	inPlaces := false
+	inPlaces, skipNext := false, false
 	for j := from; j < next && j < len(st.toks) && words <= 25; j++ {
 		t := st.toks[j]
-		if t.boundary && !t.word {
+		if t.boundary {
+			// A sentence end, or a complementizer: what follows أن is
+			// another clause.
 			break
 		}
-		if t.comma && !st.continuesAfterComma(j) {
-			break
+		if t.comma {
+			actorTitle = false
+			if !st.continuesAfterComma(j) {
+				break
+			}
 		}
 		if t.word {
 			words++
+			// A relative clause describes the object (يرفض الاتفاق الذي
+			// وقعته القوى الكبرى مع إيران): its entities are not targets.
+			if relativePronouns[stripConj(t.norm)] {
+				break
+			}
+			if t.trig || prepositions[t.norm] {
+				actorTitle = false
+			}
+			if notTargetAfter[stripConj(t.norm)] {
+				skipNext = true
+				continue
+			}
 		}
 		if t.trig && j > tr.last {
 			break
@@ -686,6 +706,12 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
 			if t.word && t.ment < 0 {
 				inPlaces = false
 			}
+			continue
+		}
+		if skipNext {
+			// برئاسة وزير الخارجية سامح شكري: the chair is not a target.
+			skipNext = false
+			seenT[t.ment] = true
 			continue
 		}
 		seenT[t.ment] = true
@@ -708,11 +734,18 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int) []int {
 			if k := st.personAfter(t.ment, next); k >= 0 {
 				return st.coordinated(k, next)
 			}
+			if actorTitle {
+				continue
+			}
 		}
 		return st.coordinated(t.ment, next)
 	}
 	return nil
 }
+
+// notTargetAfter are words after which a person leads or attends rather
+// than being acted on.
+var notTargetAfter = map[string]bool{"برئاسه": true, "بقياده": true, "بحضور": true, "برعايه": true}
 
 // placeEvents are the types whose places are mostly where, not whom.
 var placeEvents = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "PROTEST": true}
