@@ -468,6 +468,10 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		if j := st.prevWord(tr.first); j >= 0 && topicWords[st.toks[j].norm] {
 			return marsad.Event{}, false
 		}
+		// إدانته بتهمة: a conviction, not a condemnation.
+		if j := st.nextWord(tr.last); p.Type == "ACCUSE" && j >= 0 && strings.HasPrefix(st.toks[j].norm, "بتهم") {
+			return marsad.Event{}, false
+		}
 	}
 	// What an accusation says happened (اتهمت … الحكومة بأنها قصفت …) is
 	// alleged, not reported: it is not coded as an event.
@@ -610,7 +614,7 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		return actors, st.targetAfter(tr, tr.first+1, next, actors, false), min(conf+0.1, 0.95)
 	}
 	subjRight := -1
-	if !(p.Noun && tr.suffixed) && !p.Objective {
+	if !(p.Noun && tr.suffixed) && !p.Objective && !(!p.Noun && !p.Relative && pluralVerb(st.toks[tr.first].norm)) {
 		subjRight = st.subjectRight(tr, next)
 		if subjRight < 0 && p.Relative {
 			return nil, nil, 0
@@ -865,6 +869,14 @@ func (st *state) mentionEndingAt(j int) int {
 		}
 	}
 	return -1
+}
+
+// pluralVerb reports a verb that carries its plural subject (اقتحموا،
+// يتظاهرون): in VSO order a verb before a noun subject is singular, so the
+// noun after a plural verb is its object.
+func pluralVerb(norm string) bool {
+	n := stripConj(norm)
+	return strings.HasSuffix(n, "وا") || (strings.HasPrefix(n, "ي") || strings.HasPrefix(n, "ت")) && strings.HasSuffix(n, "ون")
 }
 
 // relativePronouns introduce a relative clause whose subject is the agent
@@ -1172,7 +1184,9 @@ func (st *state) subjectLeft(ti int) int {
 	pronounComp := false
 	for j := tr.first - 1; j >= lo; j-- {
 		t := st.toks[j]
-		if t.quote {
+		// A quote mark or a comma: the clause before is another one
+		// (…، ودلل على ذلك بالإعلان عن تقديم …).
+		if t.quote || t.comma {
 			return -1
 		}
 		if t.boundary {
