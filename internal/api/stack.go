@@ -34,7 +34,7 @@ func Open(ctx context.Context, path string, an Analyzer) (*Stack, error) {
 		st.Close()
 		return nil, err
 	}
-	s := &Stack{Store: st, Index: ix, Stories: StoreStories{st}}
+	s := &Stack{Store: st, Index: ix, Stories: NewStoreStories(st)}
 	if _, err := ix.Sync(ctx, st); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("indexing %s: %w", path, err)

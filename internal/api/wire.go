@@ -17,15 +17,54 @@ import (
 
 // StoreStories builds story reports from a store: store.Build for the
 // articles, entities, quotes and timeline, internal/compare for the
-// comparison of the outlets, internal/summary for a four-sentence summary. The lead may replace it with the CLI's
-// story builder once one exists (it satisfies StoryBuilder).
-type StoreStories struct{ Store marsad.Store }
+// comparison of the outlets, internal/summary for a four-sentence summary.
+// Reports are cached until the story gains an article: comparing is the
+// costly part, and a story page is read far more often than it changes.
+// The lead may replace it with the CLI's story builder once one exists (it
+// satisfies StoryBuilder).
+type StoreStories struct {
+	Store marsad.Store
+	cache *storyCache
+}
+
+// NewStoreStories returns a story builder over s with a report cache.
+func NewStoreStories(s marsad.Store) StoreStories {
+	return StoreStories{Store: s, cache: &storyCache{m: map[string]cachedStory{}}}
+}
+
+type storyCache struct {
+	mu sync.Mutex
+	m  map[string]cachedStory
+}
+
+type cachedStory struct {
+	key   string // the story's article ids: a new article changes it
+	story *marsad.Story
+}
+
+// maxCachedStories bounds the cache (a few hundred kilobytes each at most).
+const maxCachedStories = 512
 
 // Story builds story id's report.
 func (s StoreStories) Story(ctx context.Context, id string) (*marsad.Story, error) {
 	recs, err := s.Store.Story(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("story %q: %w", id, err)
+	}
+	var key strings.Builder
+	for _, r := range recs {
+		if r.Article != nil {
+			key.WriteString(r.Article.ID)
+			key.WriteByte(' ')
+		}
+	}
+	if s.cache != nil {
+		s.cache.mu.Lock()
+		c, ok := s.cache.m[id]
+		s.cache.mu.Unlock()
+		if ok && c.key == key.String() {
+			return c.story, nil
+		}
 	}
 	st := store.FromRecords(id, recs)
 	arts := make([]*marsad.Article, 0, len(recs))
@@ -37,6 +76,14 @@ func (s StoreStories) Story(ctx context.Context, id string) (*marsad.Story, erro
 	st.Comparison = compare.Compare(arts)
 	if lines := summary.Summarize(arts, st.Comparison, 4); lines != nil {
 		st.Summary = lines
+	}
+	if s.cache != nil {
+		s.cache.mu.Lock()
+		if len(s.cache.m) >= maxCachedStories {
+			clear(s.cache.m)
+		}
+		s.cache.m[id] = cachedStory{key.String(), st}
+		s.cache.mu.Unlock()
 	}
 	return st, nil
 }

@@ -189,6 +189,23 @@ func (an *Analyzer) term(t tokenize.Token, alts bool) (Term, bool) {
 // already ه).
 var lightSuffixes = []string{"ات", "ين", "ون", "ان", "يه", "ه"}
 
+// spellings returns term and the search forms that fold to it (for
+// امريكي also اميركي), for substring prefilters.
+func (an *Analyzer) spellings(term string) []string {
+	out := []string{term}
+	for from, to := range an.exact {
+		if to == term {
+			out = append(out, from)
+		}
+	}
+	for _, p := range an.prefixes {
+		if rest, ok := strings.CutPrefix(term, p.to); ok {
+			out = append(out, p.from+rest)
+		}
+	}
+	return out
+}
+
 // fold maps a spelling variant to its canonical spelling.
 func (an *Analyzer) fold(s string) string {
 	if to, ok := an.exact[s]; ok {

@@ -3,11 +3,13 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"marsad"
+	"marsad/internal/text/normalize"
 	"marsad/internal/text/sentence"
 )
 
@@ -253,9 +255,20 @@ func (ix *Index) Snippet(text string, want map[string]bool) Snippet {
 	// Choose the sentence by the words' primary stems only, which find
 	// nearly every match; the alternative readings, ten times costlier,
 	// are computed for the chosen sentence alone.
+	// A word matches only if its search form contains the term (stems
+	// are substrings of their words) or a spelling the term folds from;
+	// sentences without any such substring are skipped unanalysed.
+	var needles []string
+	for t := range want {
+		needles = append(needles, ix.an.spellings(t)...)
+	}
 	best, bestN := sents[0], 0
 	seen := map[string]bool{}
 	for _, s := range sents {
+		ns := normalize.Search(text[s.Start:s.End])
+		if !slices.ContainsFunc(needles, func(n string) bool { return strings.Contains(ns, n) }) {
+			continue
+		}
 		clear(seen)
 		for _, t := range ix.an.analyze(text[s.Start:s.End], false) {
 			if want[t.Text] {
