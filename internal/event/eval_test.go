@@ -39,13 +39,14 @@ type floor struct {
 
 // TestEvaluation scores the coder alone (gold participants as the only
 // entities) on every split and fails under the floors. The held-out test
-// split was measured once, at commit 7d7d4a7, after tuning had stopped.
+// split was measured at commit 7d7d4a7 and, after more tuning on dev and
+// dev2 only, a second and last time at abdbbb2 (testdata/README.md).
 func TestEvaluation(t *testing.T) {
 	gold, arts := loadGold(t)
 	floors := map[string]floor{
-		"dev":  {typ: 0.90, actors: 0.92, targets: 0.90, falseEvents: 0.08},
-		"dev2": {typ: 0.55, actors: 0.95, targets: 0.90, falseEvents: 0.05},
-		"test": {typ: 0.40, actors: 0.75, targets: 0.60, falseEvents: 0.15},
+		"dev":  {typ: 0.92, actors: 0.92, targets: 0.92, falseEvents: 0.05},
+		"dev2": {typ: 0.70, actors: 0.95, targets: 0.80, falseEvents: 0.05},
+		"test": {typ: 0.40, actors: 0.75, targets: 0.60, falseEvents: 0.20},
 	}
 	for _, split := range []string{"dev", "dev2", "test"} {
 		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Gold: true})
