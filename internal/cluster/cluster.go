@@ -74,7 +74,7 @@ func DefaultOptions() Options {
 		Probe:      12,
 		Keep:       100,
 		MinIDF:     1.5,
-		MaxPosting: 256,
+		MaxPosting: 128,
 		Miss:       0.3,
 		RareIDF:    3,
 	}
@@ -127,27 +127,61 @@ func (c *centroid) cos(v vec) float64 {
 	return dot / c.norm // v is unit length
 }
 
-// top returns the k heaviest entries of v.
+// top returns the k heaviest entries of v (ties broken by term, so the
+// result does not depend on map order). It keeps a small heap instead of
+// sorting all of v: k is a dozen to a hundred, v a few hundred.
 func top(v vec, k int) vec {
+	if len(v) <= k {
+		out := make(vec, len(v))
+		for t, w := range v {
+			out[t] = w
+		}
+		return out
+	}
 	type tw struct {
 		t string
 		w float64
 	}
-	all := make([]tw, 0, len(v))
-	for t, w := range v {
-		all = append(all, tw{t, w})
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].w != all[j].w {
-			return all[i].w > all[j].w
+	// worse reports whether a ranks below b.
+	worse := func(a, b tw) bool { return a.w < b.w || (a.w == b.w && a.t > b.t) }
+	h := make([]tw, 0, k) // min-heap by rank: h[0] is the worst kept
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && worse(h[l], h[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && worse(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
 		}
-		return all[i].t < all[j].t
-	})
-	if len(all) > k {
-		all = all[:k]
 	}
-	out := make(vec, len(all))
-	for _, x := range all {
+	for t, w := range v {
+		x := tw{t, w}
+		if len(h) < k {
+			h = append(h, x)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !worse(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if worse(h[0], x) {
+			h[0] = x
+			down(0)
+		}
+	}
+	out := make(vec, len(h))
+	for _, x := range h {
 		out[x.t] = x.w
 	}
 	return out
@@ -207,8 +241,10 @@ func (c *Clusterer) weigh(terms []string) vec {
 		tf[t]++
 	}
 	v := make(vec, len(tf))
+	c.idf.mu.RLock()
+	defer c.idf.mu.RUnlock()
 	for t, n := range tf {
-		idf := c.idf.Weight(t)
+		idf := c.idf.weight(t)
 		if idf < c.opt.MinIDF {
 			continue
 		}
@@ -300,33 +336,56 @@ func (c *Clusterer) Restore(storyID string, f Features) {
 	}
 }
 
-// best finds the highest-scoring open story for an article.
+// shortlist is how many candidates, ranked by their partial content
+// similarity from the index, are scored in full.
+const shortlist = 10
+
+// best finds the highest-scoring open story for an article. Candidates are
+// ranked the way a search engine ranks documents: walking the postings of
+// the article's strongest terms accumulates each story's content
+// similarity over those terms (one lookup per posting); only the shortlist
+// of best-ranked stories is then scored with every feature.
 func (c *Clusterer) best(body, title, ents, rare vec, t time.Time) (*story, float64) {
 	probe := top(body, c.opt.Probe)
-	seen := map[*story]bool{}
-	var best *story
-	bestScore := 0.0
-	consider := func(s *story) {
-		if seen[s] || s.closed {
-			return
-		}
-		seen[s] = true
-		if c.expired(s, t) {
-			return
-		}
-		sc := c.score(s, body, title, ents, rare, t)
-		if sc > bestScore || (sc == bestScore && best != nil && s.id < best.id) {
-			best, bestScore = s, sc
-		}
-	}
-	for term := range probe {
+	acc := map[*story]float64{}
+	for term, w := range probe {
 		for _, s := range c.index[term] {
-			consider(s)
+			if s.closed || c.expired(s, t) {
+				continue
+			}
+			acc[s] += w * s.body.w[term] / s.body.norm
 		}
 	}
 	for e := range ents {
 		for _, s := range c.index[e] {
-			consider(s)
+			if !s.closed && !c.expired(s, t) {
+				acc[s] += 1 // an entity in common always earns a full look
+			}
+		}
+	}
+	type cand struct {
+		s *story
+		v float64
+	}
+	cands := make([]cand, 0, len(acc))
+	for s, v := range acc {
+		cands = append(cands, cand{s, v})
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].v != cands[j].v {
+			return cands[i].v > cands[j].v
+		}
+		return cands[i].s.id < cands[j].s.id
+	})
+	if len(cands) > shortlist {
+		cands = cands[:shortlist]
+	}
+	var best *story
+	bestScore := 0.0
+	for _, x := range cands {
+		sc := c.score(x.s, body, title, ents, rare, t)
+		if sc > bestScore || (sc == bestScore && best != nil && x.s.id < best.id) {
+			best, bestScore = x.s, sc
 		}
 	}
 	return best, bestScore

@@ -128,10 +128,13 @@ func (m *IDF) Add(terms ...[]string) {
 // unseen term weighs the most and a term in every document nearly nothing.
 func (m *IDF) Weight(term string) float64 {
 	m.mu.RLock()
-	df := m.df[term]
-	n := m.n
-	m.mu.RUnlock()
-	return math.Log((n + 1) / (df + 0.5))
+	defer m.mu.RUnlock()
+	return m.weight(term)
+}
+
+// weight is Weight for a caller holding m.mu.
+func (m *IDF) weight(term string) float64 {
+	return math.Log((m.n + 1) / (m.df[term] + 0.5))
 }
 
 // Docs is the number of documents the model has counted.
