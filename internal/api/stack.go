@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"marsad"
 	"marsad/internal/search"
@@ -48,6 +49,24 @@ func Open(ctx context.Context, path string, an Analyzer) (*Stack, error) {
 		s.Ingest = &PipelineIngester{Analyzer: an, Store: in, Index: ix}
 	}
 	return s, nil
+}
+
+// SyncEvery indexes, every d until ctx ends, the articles that other
+// processes (`marsad ingest`, `marsad watch`) stored meanwhile, so they
+// become searchable without a restart. Errors are logged, not fatal.
+func (s *Stack) SyncEvery(ctx context.Context, d time.Duration, logf func(string, ...any)) {
+	t := time.NewTicker(d)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := s.Index.Sync(ctx, s.Store); err != nil && ctx.Err() == nil {
+				logf("search index sync: %v", err)
+			}
+		}
+	}
 }
 
 // Config returns an API configuration serving from the stack.

@@ -7,6 +7,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"time"
 
 	"marsad/internal/api"
 	"marsad/internal/pipeline"
@@ -55,6 +56,7 @@ func cmdServe(ctx context.Context, e *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	go st.SyncEvery(ctx, 30*time.Second, logger.Printf)
 	mux := http.NewServeMux()
 	mux.Handle("/api/", apiH)
 	mux.Handle("/", webH)
