@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"marsad"
 	"marsad/internal/cluster"
@@ -72,8 +74,33 @@ func Open(ctx context.Context, path string) (marsad.Store, error) {
 // with whitespace runs collapsed, so the same text re-typeset (diacritics,
 // alef forms, digit scripts, line breaks) hashes the same.
 func Hash(text string) string {
-	sum := sha256.Sum256([]byte(strings.Join(strings.Fields(normalize.Search(text)), " ")))
-	return hex.EncodeToString(sum[:])
+	// Streamed rune by rune: hashing is on the ingest path of every
+	// article, and building the normalized copy costs more than the hash.
+	h := sha256.New()
+	buf := make([]byte, 0, 4096)
+	space, started := false, false
+	for _, r := range text {
+		m := normalize.SearchRune(r)
+		if m < 0 {
+			continue
+		}
+		if unicode.IsSpace(m) {
+			space = started
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = utf8.AppendRune(buf, m)
+		started = true
+		if len(buf) >= 4000 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
+	}
+	h.Write(buf)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Status says what Add did with an article.
@@ -177,9 +204,6 @@ func (in *Ingester) Add(ctx context.Context, a *marsad.Article) (Result, error) 
 		return Result{ID: id, Status: Duplicate}, nil
 	} else if !errors.Is(err, marsad.ErrNotFound) {
 		return Result{}, fmt.Errorf("ingest %s: %w", a.ID, err)
-	}
-	if _, err := in.store.Get(ctx, a.ID); err == nil {
-		return Result{ID: a.ID, Status: Duplicate}, nil
 	}
 
 	sketch := dedup.Of(a.Text)

@@ -191,3 +191,15 @@ func TestDefaultPath(t *testing.T) {
 		}
 	}
 }
+
+func TestHash(t *testing.T) {
+	base := Hash("وصل الملك إلى طنجة")
+	for _, same := range []string{"  وصل الملك\nإلى  طنجة ", "وَصَلَ المَلِكُ إلى طنجة", "وصل الملك الى طنجة"} {
+		if Hash(same) != base {
+			t.Errorf("Hash(%q) differs", same)
+		}
+	}
+	if Hash("وصل الملك إلى جدة") == base || Hash("وصل الملكإلى طنجة") == base {
+		t.Error("different texts hash the same")
+	}
+}

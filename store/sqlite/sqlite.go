@@ -275,62 +275,65 @@ func (db *DB) Add(ctx context.Context, r *marsad.Record) error {
 	return nil
 }
 
-func addAnnotations(ctx context.Context, tx *sql.Tx, a *marsad.Article) error {
-	if len(a.Entities) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO mentions(article, entity, entity_name, entity_type, start, end, text, kind, norm) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, e := range a.Entities {
-			for _, m := range e.Mentions {
-				kind := m.Kind
-				if kind == "" {
-					kind = "name"
-				}
-				if _, err := st.ExecContext(ctx, a.ID, e.ID, e.Name, e.Type, m.Start, m.End, m.Text, kind, normalize.Search(m.Text)); err != nil {
-					return fmt.Errorf("mention: %w", err)
-				}
+// insertRows inserts rows into table in multi-row INSERT statements: one
+// statement per hundred rows instead of one per row, which is most of the
+// cost of an annotated article.
+func insertRows(ctx context.Context, tx *sql.Tx, table string, cols []string, rows [][]any) error {
+	const chunk = 100
+	for len(rows) > 0 {
+		n := min(len(rows), chunk)
+		var b strings.Builder
+		b.WriteString("INSERT INTO " + table + "(" + strings.Join(cols, ", ") + ") VALUES ")
+		tuple := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+		args := make([]any, 0, n*len(cols))
+		for i, r := range rows[:n] {
+			if i > 0 {
+				b.WriteString(", ")
 			}
+			b.WriteString(tuple)
+			args = append(args, r...)
 		}
-	}
-	if len(a.Quotes) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO quotes(article, speaker, speaker_name, cue, kind, start, end, text, norm) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
 		}
-		defer st.Close()
-		for _, q := range a.Quotes {
-			if _, err := st.ExecContext(ctx, a.ID, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Start, q.End, q.Text, normalize.Search(q.Text)); err != nil {
-				return fmt.Errorf("quote: %w", err)
-			}
-		}
-	}
-	if len(a.Times) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO times(article, value, kind, mod, start, end, text) VALUES(?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, t := range a.Times {
-			if _, err := st.ExecContext(ctx, a.ID, t.Value, t.Kind, t.Mod, t.Start, t.End, t.Text); err != nil {
-				return fmt.Errorf("time: %w", err)
-			}
-		}
-	}
-	if len(a.Events) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO events(article, type, code, mode, actors, targets, location, date, confidence, start, end) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, e := range a.Events {
-			if _, err := st.ExecContext(ctx, a.ID, e.Type, e.Code, e.Mode, strings.Join(e.Actors, " "), strings.Join(e.Targets, " "), e.Location, e.Date, e.Confidence, e.Start, e.End); err != nil {
-				return fmt.Errorf("event: %w", err)
-			}
-		}
+		rows = rows[n:]
 	}
 	return nil
+}
+
+func addAnnotations(ctx context.Context, tx *sql.Tx, a *marsad.Article) error {
+	var rows [][]any
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			kind := m.Kind
+			if kind == "" {
+				kind = "name"
+			}
+			rows = append(rows, []any{a.ID, e.ID, e.Name, e.Type, m.Start, m.End, m.Text, kind, normalize.Search(m.Text)})
+		}
+	}
+	if err := insertRows(ctx, tx, "mentions", []string{"article", "entity", "entity_name", "entity_type", "start", "end", "text", "kind", "norm"}, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	for _, q := range a.Quotes {
+		rows = append(rows, []any{a.ID, q.Speaker, q.SpeakerName, q.Cue, q.Kind, q.Start, q.End, q.Text, normalize.Search(q.Text)})
+	}
+	if err := insertRows(ctx, tx, "quotes", []string{"article", "speaker", "speaker_name", "cue", "kind", "start", "end", "text", "norm"}, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	for _, t := range a.Times {
+		rows = append(rows, []any{a.ID, t.Value, t.Kind, t.Mod, t.Start, t.End, t.Text})
+	}
+	if err := insertRows(ctx, tx, "times", []string{"article", "value", "kind", "mod", "start", "end", "text"}, rows); err != nil {
+		return err
+	}
+	rows = rows[:0]
+	for _, e := range a.Events {
+		rows = append(rows, []any{a.ID, e.Type, e.Code, e.Mode, strings.Join(e.Actors, " "), strings.Join(e.Targets, " "), e.Location, e.Date, e.Confidence, e.Start, e.End})
+	}
+	return insertRows(ctx, tx, "events", []string{"article", "type", "code", "mode", "actors", "targets", "location", "date", "confidence", "start", "end"}, rows)
 }
 
 // firstWords is a story title for an article without one.
