@@ -92,6 +92,7 @@ func BenchmarkIngest(b *testing.B) {
 				b.Fatal(err)
 			}
 			i := 0
+			cpu := cpuTime()
 			for b.Loop() {
 				if i == len(arts) {
 					b.Fatalf("more than %d iterations: use -benchtime %dx or less", len(arts), len(arts))
@@ -102,6 +103,7 @@ func BenchmarkIngest(b *testing.B) {
 				i++
 			}
 			b.ReportMetric(float64(i)/b.Elapsed().Seconds(), "articles/s")
+			reportCPU(b, cpu, i)
 		})
 	}
 }

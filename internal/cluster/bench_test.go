@@ -78,11 +78,13 @@ func BenchmarkAssign(b *testing.B) {
 				b.ReportMetric(float64(cl.Open()), "open-stories")
 				b.ResetTimer()
 				i := size
+				cpu := cpuTime()
 				for b.Loop() {
 					id, f := synthetic(c, i, dense)
 					cl.Assign(id, f)
 					i++
 				}
+				reportCPU(b, cpu, i-size)
 			})
 		}
 	}
