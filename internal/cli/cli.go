@@ -38,6 +38,8 @@ func commands() map[string]command {
 		"eval":    {summary: "score a stage on annotated data (eval ner|link|quotes)", run: cmdEval},
 		"timex":   {summary: "print the time expressions of a text, resolved; 'timex eval' scores them", run: cmdTimex},
 		"compare": {summary: "compare the outlets of one story: agreements, exclusives, contradictions, summary", run: cmdCompare},
+		"serve":   {summary: "serve the HTTP JSON API (/api/) and the Arabic web UI (--addr, --db)", run: cmdServe},
+		"search":  {summary: "Arabic-aware search over stored articles and quotes (--entities: find entities)", run: cmdSearch},
 		"build":   {summary: "rebuild a data file from its sources (build kb)", run: cmdBuild},
 		"help": {summary: "show this help", run: func(ctx context.Context, e *Env, args []string) error {
 			usage(e.Stdout)
