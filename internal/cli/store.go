@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"marsad"
+	"marsad/internal/cluster"
 	"marsad/internal/ingest"
 	"marsad/internal/ingest/feed"
 	"marsad/internal/pipeline"
@@ -514,6 +515,27 @@ func cmdStory(ctx context.Context, e *Env, args []string) error {
 		return enc.Encode(st)
 	}
 	PrintStory(e.Stdout, st)
+	return nil
+}
+
+// cmdEvalStories prints the story clustering's B-cubed scores on the
+// hand-labelled SaudiNewsNet streams (internal/cluster/testdata), beside the
+// naive TF-IDF baseline. For `marsad eval stories`.
+func cmdEvalStories(ctx context.Context, e *Env, args []string) error {
+	fs := flag.NewFlagSet("eval stories", flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	if err := fs.Parse(args); err != nil {
+		return usageError("%v", err)
+	}
+	scores, err := cluster.Evaluate(cluster.DefaultOptions())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.Stdout, "stream    articles  labelled   B³ P    B³ R    B³ F1 | labelled only P  R      F1    | naive F1 (all / labelled)  per article")
+	for _, s := range scores {
+		fmt.Fprintf(e.Stdout, "%-8s  %8d  %8d   %.3f   %.3f   %.3f |               %.3f  %.3f  %.3f |   %.3f / %.3f            %v\n",
+			s.Stream, s.Articles, s.Labelled, s.P, s.R, s.F1, s.LabelledP, s.LabelledR, s.LabelledF1, s.NaiveF1, s.NaiveLabelledF1, s.PerArticle.Round(time.Microsecond))
+	}
 	return nil
 }
 
