@@ -152,9 +152,27 @@ func printArticle(w io.Writer, a *marsad.Article) {
 		}
 	}
 	if len(a.Events) > 0 {
+		names := map[string]string{}
+		for _, en := range a.Entities {
+			names[en.ID] = en.Name
+		}
+		nameAll := func(ids []string) string {
+			var out []string
+			for _, id := range ids {
+				if n := names[id]; n != "" {
+					id = n
+				}
+				out = append(out, id)
+			}
+			return strings.Join(out, "، ")
+		}
 		fmt.Fprintf(w, "  الأحداث (%d):\n", len(a.Events))
 		for _, ev := range a.Events {
-			fmt.Fprintf(w, "    %s %s [%s] %s → %s %s\n", ev.Code, ev.Type, ev.Mode, strings.Join(ev.Actors, ","), strings.Join(ev.Targets, ","), ev.Date)
+			fmt.Fprintf(w, "    %s %s [%s] %s ← %s", ev.Code, ev.Type, ev.Mode, nameAll(ev.Targets), nameAll(ev.Actors))
+			if ev.Date != "" {
+				fmt.Fprintf(w, " (%s)", ev.Date)
+			}
+			fmt.Fprintln(w)
 		}
 	}
 	fmt.Fprintln(w)

@@ -35,11 +35,16 @@ func commands() map[string]command {
 		"demo":    {summary: "analyse the bundled sample story and print what Marsad finds", run: cmdDemo},
 		"ner":     {summary: "tag a CoNLL file (--conll FILE|-) with the NER model", run: cmdNER},
 		"train":   {summary: "train a model from ../shared/data (train ner)", run: cmdTrain},
-		"eval":    {summary: "score a stage on annotated data (eval ner|link|quotes)", run: cmdEval},
+		"eval":    {summary: "score a stage on annotated data (eval ner|link|quotes|events)", run: cmdEval},
 		"timex":   {summary: "print the time expressions of a text, resolved; 'timex eval' scores them", run: cmdTimex},
 		"compare": {summary: "compare the outlets of one story: agreements, exclusives, contradictions, summary", run: cmdCompare},
 		"serve":   {summary: "serve the HTTP JSON API (/api/) and the Arabic web UI (--addr, --db)", run: cmdServe},
 		"search":  {summary: "Arabic-aware search over stored articles and quotes (--entities: find entities)", run: cmdSearch},
+		"ingest":  {summary: "analyse articles (FILE|URL|DIR|-) and add them to the store, assigning stories", run: cmdIngest},
+		"watch":   {summary: "poll RSS/Atom feeds (a file of URLs or OPML) and ingest new articles", run: cmdWatch},
+		"stories": {summary: "list stories, newest first (--json, --limit N)", run: cmdStories},
+		"story":   {summary: "one story: outlets, entities, quotes, timeline, comparison, summary (--json)", run: cmdStory},
+		"export":  {summary: "export articles, entities, quotes or events as JSONL or CSV", run: cmdExport},
 		"build":   {summary: "rebuild a data file from its sources (build kb)", run: cmdBuild},
 		"help": {summary: "show this help", run: func(ctx context.Context, e *Env, args []string) error {
 			usage(e.Stdout)

@@ -259,22 +259,6 @@ func writeFile(path string, fn func(io.Writer) error) error {
 	return os.Rename(tmp, path)
 }
 
-// cmdEval scores a model; the first argument names which.
-func cmdEval(ctx context.Context, e *Env, args []string) error {
-	if len(args) == 0 {
-		return usageError("eval what? (ner, link, quotes)")
-	}
-	switch args[0] {
-	case "ner":
-		return evalNER(ctx, e, args[1:])
-	case "link":
-		return cmdEvalLink(ctx, e, args[1:])
-	case "quotes":
-		return cmdEvalQuotes(ctx, e, args[1:])
-	}
-	return usageError("unknown model %q (want ner, link or quotes)", args[0])
-}
-
 func evalNER(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)

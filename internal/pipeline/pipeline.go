@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"marsad"
+	"marsad/internal/event"
 	"marsad/internal/kb"
 	"marsad/internal/link"
 	"marsad/internal/ner"
@@ -44,6 +45,7 @@ func Default() (*Pipeline, error) {
 	p.add("linking", link.New(base))
 	p.add("quotes", quote.New())
 	p.add("times", timex.Annotator{})
+	p.add("events", event.New())
 	return p, nil
 }
 
