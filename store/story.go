@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"sort"
+	"strings"
 
 	"marsad"
 )
@@ -87,6 +88,14 @@ func FromRecords(id string, recs []*marsad.Record) *marsad.Story {
 				acc.t.Articles = append(acc.t.Articles, a.ID)
 			}
 		}
+	}
+	if st.Title == "" && len(recs) > 0 && recs[0].Article != nil {
+		// Untitled articles (plain text): the opening words stand in.
+		f := strings.Fields(recs[0].Article.Text)
+		if len(f) > 12 {
+			f = append(f[:12], "…")
+		}
+		st.Title = strings.Join(f, " ")
 	}
 	// Entities: the most widely reported first.
 	el := make([]*entAcc, 0, len(ents))

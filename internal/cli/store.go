@@ -518,6 +518,40 @@ func cmdStory(ctx context.Context, e *Env, args []string) error {
 	return nil
 }
 
+// sampleStory analyses arts, ingests them into a temporary store and
+// returns the story the first one landed in: what `marsad demo` shows after
+// its per-article report. The store is deleted afterwards.
+func sampleStory(ctx context.Context, p *pipeline.Pipeline, arts []*marsad.Article) (*marsad.Story, error) {
+	dir, err := os.MkdirTemp("", "marsad-demo-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	s, err := store.Open(ctx, dir+"/demo.db")
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	in, err := store.NewIngester(ctx, s, store.DefaultOptions())
+	if err != nil {
+		return nil, err
+	}
+	first := ""
+	for _, a := range arts {
+		r, err := addArticle(ctx, p, in, a)
+		if err != nil {
+			return nil, err
+		}
+		if first == "" {
+			first = r.Story
+		}
+	}
+	if first == "" {
+		return nil, errors.New("demo: no articles")
+	}
+	return store.Build(ctx, s, first)
+}
+
 // cmdEvalStories prints the story clustering's B-cubed scores on the
 // hand-labelled SaudiNewsNet streams (internal/cluster/testdata), beside the
 // naive TF-IDF baseline. For `marsad eval stories`.

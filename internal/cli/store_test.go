@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"marsad"
+	"marsad/internal/pipeline"
 )
 
 const (
@@ -211,4 +212,26 @@ func TestWatchOnce(t *testing.T) {
 	if _, _, err := runStoreCmd(t, cmdWatch, env, "--once"); err == nil {
 		t.Error("watch without FEEDS accepted")
 	}
+}
+
+// The demo's two outlets' reports of one summit form one story.
+func TestSampleStory(t *testing.T) {
+	arts, err := sampleArticles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sampleStory(context.Background(), p, arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Articles) != len(arts) {
+		t.Errorf("the %d sample articles formed a story of %d", len(arts), len(st.Articles))
+	}
+	var b bytes.Buffer
+	PrintStory(&b, st)
+	t.Log(b.String())
 }
