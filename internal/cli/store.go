@@ -501,13 +501,19 @@ func cmdStory(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	st, err := store.Build(ctx, s, id)
+	recs, err := s.Story(ctx, id)
 	if errors.Is(err, marsad.ErrNotFound) {
 		return fmt.Errorf("story %q: not found (see 'marsad stories')", id)
 	}
 	if err != nil {
 		return err
 	}
+	st := store.FromRecords(id, recs)
+	arts := make([]*marsad.Article, 0, len(recs))
+	for _, r := range recs {
+		arts = append(arts, r.Article)
+	}
+	completeStory(st, arts)
 	if *asJSON {
 		enc := json.NewEncoder(e.Stdout)
 		enc.SetEscapeHTML(false)
@@ -551,6 +557,12 @@ func sampleStory(ctx context.Context, p *pipeline.Pipeline, arts []*marsad.Artic
 	}
 	return store.Build(ctx, s, first)
 }
+
+// completeStory fills what the story level adds to the store's report: the
+// cross-source comparison and the summary (internal/compare,
+// internal/summary). Left empty here for the lead to wire; st's Comparison
+// and Summary are empty arrays until then.
+func completeStory(st *marsad.Story, arts []*marsad.Article) {}
 
 // cmdEvalStories prints the story clustering's B-cubed scores on the
 // hand-labelled SaudiNewsNet streams (internal/cluster/testdata), beside the
