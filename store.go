@@ -78,3 +78,12 @@ type Store interface {
 	// Close releases the store; later calls fail.
 	Close() error
 }
+
+// BatchStore is a Store that can also add many records in one transaction,
+// each record still all-or-nothing. Bulk ingest uses it when available.
+type BatchStore interface {
+	Store
+	// AddBatch adds recs and returns one error per record (nil: stored),
+	// with Add's meaning.
+	AddBatch(ctx context.Context, recs []*Record) []error
+}

@@ -74,11 +74,16 @@ func annotate(a *marsad.Article) {
 // each iteration adds a distinct real article.
 func BenchmarkIngest(b *testing.B) {
 	const n = 5000
-	for _, annotated := range []bool{false, true} {
+	for _, v := range []struct {
+		annotated bool
+		batch     int
+	}{{false, 1}, {true, 1}, {false, 64}, {true, 64}} {
+		annotated := v.annotated
 		name := "plain"
 		if annotated {
 			name = "annotated"
 		}
+		name += fmt.Sprintf("/batch=%d", v.batch)
 		b.Run(name, func(b *testing.B) {
 			arts := benchArticles(b, n, annotated)
 			ctx := context.Background()
@@ -97,8 +102,26 @@ func BenchmarkIngest(b *testing.B) {
 				if i == len(arts) {
 					b.Fatalf("more than %d iterations: use -benchtime %dx or less", len(arts), len(arts))
 				}
-				if _, err := in.Add(ctx, arts[i]); err != nil {
-					b.Fatal(err)
+				if v.batch == 1 {
+					if _, err := in.Add(ctx, arts[i]); err != nil {
+						b.Fatal(err)
+					}
+					i++
+					continue
+				}
+				// Batches: one loop iteration per article still, the
+				// batch written on every v.batch-th.
+				if (i+1)%v.batch == 0 || i+1 == len(arts) {
+					lo := i + 1 - v.batch
+					if lo < 0 {
+						lo = 0
+					}
+					_, errs := in.AddBatch(ctx, arts[lo:i+1])
+					for _, err := range errs {
+						if err != nil {
+							b.Fatal(err)
+						}
+					}
 				}
 				i++
 			}

@@ -191,28 +191,104 @@ func (in *Ingester) Stored(ctx context.Context, a *marsad.Article) (string, bool
 // already, linked to its original if it is a near-copy, otherwise placed
 // in a story by the clusterer. a.ID must be set (ingest sets it).
 func (in *Ingester) Add(ctx context.Context, a *marsad.Article) (Result, error) {
-	if a == nil {
-		return Result{}, fmt.Errorf("ingest: %w: no article", marsad.ErrInvalid)
-	}
-	if strings.TrimSpace(a.ID) == "" || strings.TrimSpace(a.Text) == "" {
-		return Result{}, fmt.Errorf("ingest %q: %w: article needs an id and text", a.URL, marsad.ErrInvalid)
-	}
+	res, errs := in.AddBatch(ctx, []*marsad.Article{a})
+	return res[0], errs[0]
+}
+
+// AddBatch adds articles in order, each decided as Add would decide it (an
+// article may repeat or copy an earlier one of the same batch), and writes
+// them in one transaction when the store is a marsad.BatchStore — much
+// faster for bulk ingest. It returns one result and one error per article.
+func (in *Ingester) AddBatch(ctx context.Context, arts []*marsad.Article) ([]Result, []error) {
+	results := make([]Result, len(arts))
+	errs := make([]error, len(arts))
 	in.mu.Lock()
 	defer in.mu.Unlock()
-	hash := Hash(a.Text)
-	if id, err := in.store.Lookup(ctx, a.URL, hash); err == nil {
-		return Result{ID: id, Status: Duplicate}, nil
-	} else if !errors.Is(err, marsad.ErrNotFound) {
-		return Result{}, fmt.Errorf("ingest %s: %w", a.ID, err)
+	pending := map[string]*marsad.Record{}
+	seen := map[string]string{} // URL or hash → id, within the batch
+	var recs []*marsad.Record
+	var slots []int
+	for i, a := range arts {
+		if a == nil {
+			errs[i] = fmt.Errorf("ingest: %w: no article", marsad.ErrInvalid)
+			continue
+		}
+		if strings.TrimSpace(a.ID) == "" || strings.TrimSpace(a.Text) == "" {
+			errs[i] = fmt.Errorf("ingest %q: %w: article needs an id and text", a.URL, marsad.ErrInvalid)
+			continue
+		}
+		hash := Hash(a.Text)
+		if id, ok := seen["h:"+hash]; ok {
+			results[i] = Result{ID: id, Status: Duplicate}
+			continue
+		}
+		if id, ok := seen["u:"+a.URL]; ok && a.URL != "" {
+			results[i] = Result{ID: id, Status: Duplicate}
+			continue
+		}
+		if id, err := in.store.Lookup(ctx, a.URL, hash); err == nil {
+			results[i] = Result{ID: id, Status: Duplicate}
+			continue
+		} else if !errors.Is(err, marsad.ErrNotFound) {
+			errs[i] = fmt.Errorf("ingest %s: %w", a.ID, err)
+			continue
+		}
+		rec, res := in.decide(ctx, a, hash, pending)
+		results[i] = res
+		recs = append(recs, rec)
+		slots = append(slots, i)
+		pending[a.ID] = rec
+		seen["h:"+hash] = a.ID
+		if a.URL != "" {
+			seen["u:"+a.URL] = a.ID
+		}
 	}
+	var werrs []error
+	if bs, ok := in.store.(marsad.BatchStore); ok && len(recs) > 1 {
+		werrs = bs.AddBatch(ctx, recs)
+	} else {
+		werrs = make([]error, len(recs))
+		for k, r := range recs {
+			werrs[k] = in.store.Add(ctx, r)
+		}
+	}
+	for k, err := range werrs {
+		i := slots[k]
+		switch {
+		case err == nil:
+		case errors.Is(err, marsad.ErrDuplicate): // another process stored it meanwhile
+			a := arts[i]
+			id, _ := in.store.Lookup(ctx, a.URL, recs[k].Hash)
+			if id == "" {
+				id = a.ID
+			}
+			results[i] = Result{ID: id, Status: Duplicate}
+		default:
+			results[i] = Result{}
+			errs[i] = fmt.Errorf("ingest %s: %w", arts[i].ID, err)
+		}
+	}
+	return results, errs
+}
 
+// decide computes an article's record: its sketch and features, and its
+// story — its original's if it is a near-copy, else the clusterer's choice.
+// The near-duplicate index learns the article at once, so that a copy later
+// in the same batch finds it.
+func (in *Ingester) decide(ctx context.Context, a *marsad.Article, hash string, pending map[string]*marsad.Record) (*marsad.Record, Result) {
 	sketch := dedup.Of(a.Text)
 	f := cluster.Extract(a)
 	rec := &marsad.Record{Article: a, Hash: hash, Terms: f.String(), Sketch: sketch.Bytes()}
 	res := Result{ID: a.ID, Status: Added}
 	if orig, sim, ok := in.dd.Find(sketch); ok {
-		if o, err := in.store.Get(ctx, orig); err == nil {
-			rec.StoryID, rec.DuplicateOf = o.StoryID, orig
+		story := ""
+		if p := pending[orig]; p != nil {
+			story = p.StoryID
+		} else if o, err := in.store.Get(ctx, orig); err == nil {
+			story = o.StoryID
+		}
+		if story != "" {
+			rec.StoryID, rec.DuplicateOf = story, orig
 			res.Status, res.DuplicateOf, res.Similarity = NearDuplicate, orig, sim
 		}
 	}
@@ -221,16 +297,6 @@ func (in *Ingester) Add(ctx context.Context, a *marsad.Article) (Result, error) 
 		rec.StoryID, res.NewStory = asg.Story, asg.New
 	}
 	res.Story = rec.StoryID
-	if err := in.store.Add(ctx, rec); err != nil {
-		if errors.Is(err, marsad.ErrDuplicate) { // another process stored it meanwhile
-			id, _ := in.store.Lookup(ctx, a.URL, hash)
-			if id == "" {
-				id = a.ID
-			}
-			return Result{ID: id, Status: Duplicate}, nil
-		}
-		return Result{}, fmt.Errorf("ingest %s: %w", a.ID, err)
-	}
 	in.dd.Add(a.ID, sketch)
-	return res, nil
+	return rec, res
 }

@@ -203,3 +203,36 @@ func TestHash(t *testing.T) {
 		t.Error("different texts hash the same")
 	}
 }
+
+func TestIngestBatch(t *testing.T) {
+	in, s := newIngester(t, filepath.Join(t.TempDir(), "m.db"))
+	arts := []*marsad.Article{
+		article("a1", "spa", "u1", "2015-08-02", "الملك في طنجة", morocco1),
+		article("a2", "okaz", "u2", "2015-08-02", "الملك سلمان يصل إلى طنجة", morocco2),
+		article("a3", "x", "u1", "2015-08-02", "", hospital),                // same URL as a1
+		article("a4", "y", "u4", "2015-08-02", "", "  "+morocco1),           // same text as a1
+		article("a5", "z", "u5", "2015-08-02", "", "طنجة – واس: "+morocco1), // near copy of a1
+		article("", "z", "u6", "2015-08-02", "", hospital),                  // no id
+		article("a7", "alyaum", "u7", "2015-08-02", "مستشفى جديد", hospital),
+	}
+	res, errs := in.AddBatch(context.Background(), arts)
+	want := []Status{Added, Added, Duplicate, Duplicate, NearDuplicate, "", Added}
+	for i := range arts {
+		if res[i].Status != want[i] {
+			t.Errorf("article %d: %+v (err %v), want %s", i, res[i], errs[i], want[i])
+		}
+	}
+	if !errors.Is(errs[5], marsad.ErrInvalid) {
+		t.Errorf("no id: %v", errs[5])
+	}
+	if res[1].Story != res[0].Story || res[4].Story != res[0].Story || res[4].DuplicateOf != "a1" || res[6].Story == res[0].Story {
+		t.Errorf("stories: %+v", res)
+	}
+	if res[2].ID != "a1" || res[3].ID != "a1" {
+		t.Errorf("duplicates point at %q, %q", res[2].ID, res[3].ID)
+	}
+	st, _ := s.Stories(context.Background(), 0)
+	if len(st) != 2 {
+		t.Errorf("%d stories stored, want 2", len(st))
+	}
+}

@@ -228,18 +228,83 @@ func (db *DB) Add(ctx context.Context, r *marsad.Record) error {
 		return err
 	}
 	defer done()
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("add %s: %w", r.Article.ID, err)
+	}
+	defer tx.Rollback()
+	now := time.Now()
+	if err := addTx(ctx, tx, r, now); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("add %s: %w", r.Article.ID, err)
+	}
+	r.Added = time.Unix(0, now.UnixNano())
+	return nil
+}
+
+// AddBatch stores records in one transaction, each inside its own
+// savepoint: a record that fails (duplicate, invalid) is undone alone and
+// reported in its slot of the result, the others are kept. One commit for
+// many articles is what makes bulk ingest fast (the commit, not the
+// inserts, is most of the cost of a small transaction); a crash before the
+// commit loses the batch but never leaves half an article.
+func (db *DB) AddBatch(ctx context.Context, recs []*marsad.Record) []error {
+	errs := make([]error, len(recs))
+	fail := func(err error) []error {
+		for i := range errs {
+			if errs[i] == nil {
+				errs[i] = err
+			}
+		}
+		return errs
+	}
+	done, err := db.use()
+	if err != nil {
+		return fail(err)
+	}
+	defer done()
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(fmt.Errorf("add batch: %w", err))
+	}
+	defer tx.Rollback()
+	now := time.Now()
+	for i, r := range recs {
+		if errs[i] = validate(r); errs[i] != nil {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `SAVEPOINT rec`); err != nil {
+			return fail(fmt.Errorf("add batch: %w", err))
+		}
+		if errs[i] = addTx(ctx, tx, r, now); errs[i] != nil {
+			if _, err := tx.ExecContext(ctx, `ROLLBACK TO rec`); err != nil {
+				return fail(fmt.Errorf("add batch: %w", err))
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `RELEASE rec`); err != nil {
+			return fail(fmt.Errorf("add batch: %w", err))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(fmt.Errorf("add batch: %w", err))
+	}
+	for i, r := range recs {
+		if errs[i] == nil {
+			r.Added = time.Unix(0, now.UnixNano())
+		}
+	}
+	return errs
+}
+
+// addTx writes one validated record inside tx.
+func addTx(ctx context.Context, tx *sql.Tx, r *marsad.Record, now time.Time) error {
 	a := r.Article
 	body, err := json.Marshal(a)
 	if err != nil {
 		return fmt.Errorf("%w: article %s: %v", marsad.ErrInvalid, a.ID, err)
 	}
-	now := time.Now()
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("add %s: %w", a.ID, err)
-	}
-	defer tx.Rollback()
-
 	var existing string
 	err = tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE id = ? OR url = ? OR hash = ? LIMIT 1`, a.ID, nullable(a.URL), r.Hash).Scan(&existing)
 	switch {
@@ -268,10 +333,6 @@ func (db *DB) Add(ctx context.Context, r *marsad.Record) error {
 	if err := addAnnotations(ctx, tx, a); err != nil {
 		return fmt.Errorf("add %s: %w", a.ID, err)
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("add %s: %w", a.ID, err)
-	}
-	r.Added = time.Unix(0, now.UnixNano())
 	return nil
 }
 

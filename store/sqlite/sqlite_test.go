@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -116,4 +117,34 @@ func TestKillMidIngest(t *testing.T) {
 		}
 	}
 	t.Logf("%d whole articles survived the kill", n)
+}
+
+func TestAddBatch(t *testing.T) {
+	ctx := context.Background()
+	db := open(t).(*DB)
+	defer db.Close()
+	if err := db.Add(ctx, storetest.Record("old", "s1", "نص")); err != nil {
+		t.Fatal(err)
+	}
+	bad := storetest.Record("bad", "s1", "نص")
+	bad.Article.Quotes[0].End = 1 << 20
+	dup := storetest.Record("dup", "s1", "نص")
+	dup.Hash = "hash-old"
+	recs := []*marsad.Record{storetest.Record("b1", "s1", "نص"), dup, bad, storetest.Record("b2", "s2", "نص"), storetest.Record("b1", "s3", "نص")}
+	errs := db.AddBatch(ctx, recs)
+	want := []error{nil, marsad.ErrDuplicate, marsad.ErrInvalid, nil, marsad.ErrDuplicate}
+	for i := range recs {
+		if (want[i] == nil) != (errs[i] == nil) || (want[i] != nil && !errors.Is(errs[i], want[i])) {
+			t.Errorf("record %d: err %v, want %v", i, errs[i], want[i])
+		}
+	}
+	var n, rows int
+	db.r.QueryRow(`SELECT COUNT(*) FROM articles`).Scan(&n)
+	db.r.QueryRow(`SELECT COUNT(*) FROM mentions`).Scan(&rows)
+	if n != 3 || rows != 3 {
+		t.Errorf("%d articles with %d mentions stored, want 3 and 3 (failed records undone whole)", n, rows)
+	}
+	if recs[0].Added.IsZero() || !recs[1].Added.IsZero() {
+		t.Error("Added set wrongly")
+	}
 }
