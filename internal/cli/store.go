@@ -19,6 +19,7 @@ import (
 	"marsad/internal/ingest"
 	"marsad/internal/ingest/feed"
 	"marsad/internal/pipeline"
+	"marsad/internal/story"
 	"marsad/store"
 )
 
@@ -174,25 +175,63 @@ func cmdIngest(ctx context.Context, e *Env, args []string) error {
 			failed = append(failed, name)
 			continue
 		}
-		for _, a := range b.Articles {
-			r, err := addArticle(ctx, p, in, a)
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				fmt.Fprintf(e.Stderr, "marsad ingest: %s: %v\n", name, err)
-				prog.failed++
-				continue
-			}
+		// Articles are analysed one by one and written in batches: one
+		// transaction per batch, each article still all-or-nothing.
+		var batch []*marsad.Article
+		report := func(a *marsad.Article, r store.Result) error {
 			prog.count(r)
 			switch {
 			case *asJSON:
-				if err := writeJSONLine(e.Stdout, resultJSON(a, r)); err != nil {
-					return err
-				}
+				return writeJSONLine(e.Stdout, resultJSON(a, r))
 			case !*quiet:
 				fmt.Fprintln(e.Stdout, describe(a, r))
 			}
+			return nil
+		}
+		flush := func() error {
+			if len(batch) == 0 {
+				return nil
+			}
+			res, errs := in.AddBatch(ctx, batch)
+			for i, a := range batch {
+				if errs[i] != nil {
+					fmt.Fprintf(e.Stderr, "marsad ingest: %s: %v\n", name, errs[i])
+					prog.failed++
+					continue
+				}
+				if err := report(a, res[i]); err != nil {
+					return err
+				}
+			}
+			batch = batch[:0]
+			return nil
+		}
+		for _, a := range b.Articles {
+			if id, ok := in.Stored(ctx, a); ok { // known: no analysis
+				if err := report(a, store.Result{ID: id, Status: store.Duplicate}); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := p.Analyze(ctx, a); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				fmt.Fprintf(e.Stderr, "marsad ingest: %s: analyse article %s: %v\n", name, a.ID, err)
+				prog.failed++
+				continue
+			}
+			if batch = append(batch, a); len(batch) == ingestBatch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
 	}
 	fmt.Fprintln(e.Stderr, "marsad ingest: "+prog.summary())
@@ -201,6 +240,9 @@ func cmdIngest(ctx context.Context, e *Env, args []string) error {
 	}
 	return nil
 }
+
+// ingestBatch is how many analysed articles one transaction writes.
+const ingestBatch = 64
 
 type ingestResult struct {
 	ID          string  `json:"id"`
@@ -509,11 +551,7 @@ func cmdStory(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	st := store.FromRecords(id, recs)
-	arts := make([]*marsad.Article, 0, len(recs))
-	for _, r := range recs {
-		arts = append(arts, r.Article)
-	}
-	completeStory(st, arts)
+	story.Complete(st, story.Distinct(recs))
 	if *asJSON {
 		enc := json.NewEncoder(e.Stdout)
 		enc.SetEscapeHTML(false)
@@ -555,14 +593,14 @@ func sampleStory(ctx context.Context, p *pipeline.Pipeline, arts []*marsad.Artic
 	if first == "" {
 		return nil, errors.New("demo: no articles")
 	}
-	return store.Build(ctx, s, first)
+	recs, err := s.Story(ctx, first)
+	if err != nil {
+		return nil, err
+	}
+	st := store.FromRecords(first, recs)
+	story.Complete(st, story.Distinct(recs))
+	return st, nil
 }
-
-// completeStory fills what the story level adds to the store's report: the
-// cross-source comparison and the summary (internal/compare,
-// internal/summary). Left empty here for the lead to wire; st's Comparison
-// and Summary are empty arrays until then.
-func completeStory(st *marsad.Story, arts []*marsad.Article) {}
 
 // cmdEvalStories prints the story clustering's B-cubed scores on the
 // hand-labelled SaudiNewsNet streams (internal/cluster/testdata), beside the
