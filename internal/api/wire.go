@@ -8,10 +8,9 @@ import (
 	"sync"
 
 	"marsad"
-	"marsad/internal/compare"
 	"marsad/internal/ingest"
 	"marsad/internal/search"
-	"marsad/internal/summary"
+	"marsad/internal/story"
 	"marsad/store"
 )
 
@@ -67,16 +66,7 @@ func (s StoreStories) Story(ctx context.Context, id string) (*marsad.Story, erro
 		}
 	}
 	st := store.FromRecords(id, recs)
-	arts := make([]*marsad.Article, 0, len(recs))
-	for _, r := range recs {
-		if r.Article != nil && r.DuplicateOf == "" {
-			arts = append(arts, r.Article)
-		}
-	}
-	st.Comparison = compare.Compare(arts)
-	if lines := summary.Summarize(arts, st.Comparison, 4); lines != nil {
-		st.Summary = lines
-	}
+	story.Complete(st, story.Distinct(recs))
 	if s.cache != nil {
 		s.cache.mu.Lock()
 		if len(s.cache.m) >= maxCachedStories {

@@ -11,10 +11,8 @@ import (
 	"strings"
 
 	"marsad"
-	"marsad/internal/compare"
 	"marsad/internal/ingest"
 	"marsad/internal/pipeline"
-	"marsad/internal/summary"
 )
 
 // sample holds the demo's articles: two outlets' reports of one summit,
@@ -49,7 +47,7 @@ func sampleArticles() ([]*marsad.Article, error) {
 func cmdDemo(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	asJSON := fs.Bool("json", false, "write the analysed sample articles as JSON lines")
+	asJSON := fs.Bool("json", false, "write the analysed sample articles, then their story, as JSON lines")
 	if err := fs.Parse(args); err != nil {
 		return usageError("%v", err)
 	}
@@ -76,13 +74,14 @@ func cmdDemo(ctx context.Context, e *Env, args []string) error {
 		}
 		printArticle(e.Stdout, a)
 	}
-	if *asJSON {
-		return nil
-	}
-	c := compare.Compare(arts)
-	if err := compare.WriteReport(e.Stdout, arts, c); err != nil {
+	// The story the articles form once ingested into a (temporary) store.
+	st, err := sampleStory(ctx, p, arts)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.Stdout)
-	return summary.WriteReport(e.Stdout, arts, summary.Summarize(arts, c, 4))
+	if *asJSON {
+		return writeJSONLine(e.Stdout, st)
+	}
+	fmt.Fprintln(e.Stdout, strings.Repeat("═", 40))
+	return printStoryReport(e.Stdout, st, arts)
 }

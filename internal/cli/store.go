@@ -16,10 +16,12 @@ import (
 
 	"marsad"
 	"marsad/internal/cluster"
+	"marsad/internal/compare"
 	"marsad/internal/ingest"
 	"marsad/internal/ingest/feed"
 	"marsad/internal/pipeline"
 	"marsad/internal/story"
+	"marsad/internal/summary"
 	"marsad/store"
 )
 
@@ -551,15 +553,15 @@ func cmdStory(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	st := store.FromRecords(id, recs)
-	story.Complete(st, story.Distinct(recs))
+	arts := story.Distinct(recs)
+	story.Complete(st, arts)
 	if *asJSON {
 		enc := json.NewEncoder(e.Stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return enc.Encode(st)
 	}
-	PrintStory(e.Stdout, st)
-	return nil
+	return printStoryReport(e.Stdout, st, arts)
 }
 
 // sampleStory analyses arts, ingests them into a temporary store and
@@ -621,6 +623,18 @@ func cmdEvalStories(ctx context.Context, e *Env, args []string) error {
 			s.Stream, s.Articles, s.Labelled, s.P, s.R, s.F1, s.LabelledP, s.LabelledR, s.LabelledF1, s.NaiveF1, s.NaiveLabelledF1, s.PerArticle.Round(time.Microsecond))
 	}
 	return nil
+}
+
+// printStoryReport writes the whole human story report: the story, then
+// the comparison of its outlets and the summary.
+func printStoryReport(w io.Writer, st *marsad.Story, arts []*marsad.Article) error {
+	PrintStory(w, st)
+	fmt.Fprintln(w)
+	if err := compare.WriteReport(w, arts, st.Comparison); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return summary.WriteReport(w, arts, st.Summary)
 }
 
 // PrintStory writes a readable story report.
