@@ -102,10 +102,15 @@ func TestIngestStoriesStory(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &st); err != nil || st.ID != morocco.ID || len(st.Articles) != 2 {
 		t.Errorf("story --json: %v %+v", err, st)
 	}
-	for _, key := range []string{`"entities"`, `"quotes"`, `"timeline"`, `"agreements": []`, `"summary": []`} {
+	for _, key := range []string{`"entities"`, `"quotes"`, `"timeline"`, `"agreements"`, `"unique"`, `"conflicts"`, `"summary"`} {
 		if !strings.Contains(out, key) {
 			t.Errorf("story JSON lacks %s", key)
 		}
+	}
+	// Two outlets' reports of one event share claims, and the summary
+	// cites them.
+	if len(st.Comparison.Agreements) == 0 || len(st.Summary) == 0 {
+		t.Errorf("story has %d agreements and %d summary lines", len(st.Comparison.Agreements), len(st.Summary))
 	}
 	out, _, err = runStoreCmd(t, cmdStory, map[string]string{}, "--db", db, morocco.ID)
 	if err != nil || !strings.Contains(out, "طنجة") {
