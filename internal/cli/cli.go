@@ -35,7 +35,7 @@ func commands() map[string]command {
 		"demo":    {summary: "analyse the bundled sample story and print what Marsad finds", run: cmdDemo},
 		"ner":     {summary: "tag a CoNLL file (--conll FILE|-) with the NER model", run: cmdNER},
 		"train":   {summary: "train a model from ../shared/data (train ner)", run: cmdTrain},
-		"eval":    {summary: "score a stage on annotated data (eval ner|link|quotes|events)", run: cmdEval},
+		"eval":    {summary: "score a stage on annotated data (eval ner|link|quotes|events|stories)", run: cmdEval},
 		"timex":   {summary: "print the time expressions of a text, resolved; 'timex eval' scores them", run: cmdTimex},
 		"compare": {summary: "compare the outlets of one story: agreements, exclusives, contradictions, summary", run: cmdCompare},
 		"serve":   {summary: "serve the HTTP JSON API (/api/) and the Arabic web UI (--addr, --db)", run: cmdServe},

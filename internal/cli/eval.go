@@ -11,7 +11,7 @@ import (
 // first argument names the stage. Each stage's scorer lives with it.
 func cmdEval(ctx context.Context, e *Env, args []string) error {
 	if len(args) == 0 {
-		return usageError("eval what? (ner, link, quotes, events)")
+		return usageError("eval what? (ner, link, quotes, events, stories)")
 	}
 	switch args[0] {
 	case "ner":
@@ -20,6 +20,8 @@ func cmdEval(ctx context.Context, e *Env, args []string) error {
 		return cmdEvalLink(ctx, e, args[1:])
 	case "quotes":
 		return cmdEvalQuotes(ctx, e, args[1:])
+	case "stories":
+		return cmdEvalStories(ctx, e, args[1:])
 	case "events":
 		p, err := pipeline.Default()
 		if err != nil {
@@ -27,5 +29,5 @@ func cmdEval(ctx context.Context, e *Env, args []string) error {
 		}
 		return event.EvalCommand(ctx, e.Stdout, e.Stderr, args[1:], p.Analyze)
 	}
-	return usageError("unknown model %q (want ner, link, quotes or events)", args[0])
+	return usageError("unknown model %q (want ner, link, quotes, events or stories)", args[0])
 }
