@@ -357,6 +357,14 @@ func (st *state) matchRest(p *pattern, i int) (int, bool) {
 			if !t.word {
 				continue
 			}
+			// A relative clause is another clause: سيبحث قرارا يرفض
+			// الاتفاق الذي وقعت عليه القوى مع إيران is no talk with Iran.
+			// A relative pattern (اللقاء الذي جمع) spans it on purpose, and
+			// a clause about a named subject is skipped (أعلن التحالف الذي
+			// يقاتل الحوثيين وقفا لإطلاق النار).
+			if !p.Relative && j > pos && relativePronouns[stripConj(t.norm)] && st.toks[j-1].ment < 0 {
+				break
+			}
 			rs = readings(t.norm, rs)
 			// A preposition in a pattern may be a clitic of the next word
 			// (دعا إلى / دعا بـ…، أشاد بجهود).
