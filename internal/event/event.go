@@ -939,7 +939,9 @@ func (st *state) subjectRight(tr trigger, next int) int {
 			}
 			// A noun's agent is its genitive, right after it, or the
 			// subject of a relative clause.
-			if p.Noun && words > 0 && !relSeen {
+			// A title may come between (زيارة الرئيس التركي رجب طيب
+			// أردوغان).
+			if p.Noun && words > 0 && !relSeen && !sawTitle {
 				return -1
 			}
 			if st.titlePart(t.ment) {

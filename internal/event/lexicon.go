@@ -276,6 +276,10 @@ func (a alt) matches(r string) bool {
 		if t, ok := strings.CutSuffix(stem, "ت"); ok && t+"ه" == a.form {
 			return true
 		}
+		// A final hamza sits on ي before a pronoun: لقاء + ه → لقائه.
+		if t, ok := strings.CutSuffix(stem, "ئ"); ok && t+"ء" == a.form {
+			return true
+		}
 	}
 	// A verb whose final weak letter drops before a suffix: التقى + ت →
 	// التقت, دعا + ت → دعت.
@@ -310,6 +314,9 @@ func (lx *lexicon) candidates(rs []reading, seen map[int]bool, out []int) []int 
 				try(stem)
 				if t, ok := strings.CutSuffix(stem, "ت"); ok {
 					try(t + "ه")
+				}
+				if t, ok := strings.CutSuffix(stem, "ئ"); ok {
+					try(t + "ء")
 				}
 			}
 		}
