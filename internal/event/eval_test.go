@@ -39,14 +39,15 @@ type floor struct {
 
 // TestEvaluation scores the coder alone (gold participants as the only
 // entities) on every split and fails under the floors. The held-out test
-// split was measured at commit 7d7d4a7 and, after more tuning on dev and
-// dev2 only, a second and last time at abdbbb2 (testdata/README.md).
+// split was measured at commit 7d7d4a7, after more tuning on dev and dev2
+// only a second time at abdbbb2, and after the lexicon broadening a third
+// time at 34f6c51 (testdata/README.md).
 func TestEvaluation(t *testing.T) {
 	gold, arts := loadGold(t)
 	floors := map[string]floor{
 		"dev":  {typ: 0.92, actors: 0.92, targets: 0.92, falseEvents: 0.05},
-		"dev2": {typ: 0.70, actors: 0.95, targets: 0.80, falseEvents: 0.05},
-		"test": {typ: 0.40, actors: 0.75, targets: 0.60, falseEvents: 0.20},
+		"dev2": {typ: 0.75, actors: 0.95, targets: 0.80, falseEvents: 0.05},
+		"test": {typ: 0.47, actors: 0.78, targets: 0.60, falseEvents: 0.18},
 	}
 	for _, split := range []string{"dev", "dev2", "test"} {
 		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Gold: true})
