@@ -3,7 +3,10 @@ package marsad
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Errors a Store returns where callers must decide what to do.
@@ -38,6 +41,66 @@ type Record struct {
 	Sketch []byte `json:"sketch,omitempty"`
 	// Added is when the record was stored (set by the store).
 	Added time.Time `json:"added"`
+}
+
+// Validate checks what a database schema cannot: that the record is
+// complete and every span lies inside the text, so stored spans can always
+// be sliced. Every Store backend refuses the same records with it (an error
+// wrapping ErrInvalid).
+func (r *Record) Validate() error {
+	if r == nil || r.Article == nil {
+		return fmt.Errorf("%w: no article", ErrInvalid)
+	}
+	a := r.Article
+	switch {
+	case strings.TrimSpace(a.ID) == "":
+		return fmt.Errorf("%w: article has no id", ErrInvalid)
+	case strings.TrimSpace(a.Text) == "":
+		return fmt.Errorf("%w: article %s has no text", ErrInvalid, a.ID)
+	case !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.ID) || !utf8.ValidString(a.URL):
+		return fmt.Errorf("%w: article %s is not valid UTF-8", ErrInvalid, a.ID)
+	case r.Hash == "":
+		return fmt.Errorf("%w: article %s has no hash", ErrInvalid, a.ID)
+	case r.StoryID == "":
+		return fmt.Errorf("%w: article %s has no story", ErrInvalid, a.ID)
+	}
+	n := len(a.Text)
+	bad := func(what string, s Span) error {
+		return fmt.Errorf("%w: article %s: %s span %d-%d outside text of %d bytes", ErrInvalid, a.ID, what, s.Start, s.End, n)
+	}
+	for _, s := range a.Paragraphs {
+		if !s.Valid(n) {
+			return bad("paragraph", s)
+		}
+	}
+	for _, s := range a.Sentences {
+		if !s.Valid(n) {
+			return bad("sentence", s)
+		}
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if !m.Span().Valid(n) {
+				return bad("mention", m.Span())
+			}
+		}
+	}
+	for _, q := range a.Quotes {
+		if s := (Span{Start: q.Start, End: q.End}); !s.Valid(n) {
+			return bad("quote", s)
+		}
+	}
+	for _, t := range a.Times {
+		if s := (Span{Start: t.Start, End: t.End}); !s.Valid(n) {
+			return bad("time", s)
+		}
+	}
+	for _, e := range a.Events {
+		if s := (Span{Start: e.Start, End: e.End}); !s.Valid(n) {
+			return bad("event", s)
+		}
+	}
+	return nil
 }
 
 // StoryInfo is one line of a story listing.

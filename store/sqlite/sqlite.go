@@ -20,7 +20,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -153,64 +152,6 @@ func (db *DB) use() (func(), error) {
 	return db.mu.RUnlock, nil
 }
 
-// validate checks what the schema cannot: that the record is complete and
-// every span lies inside the text, so stored spans can always be sliced.
-func validate(r *marsad.Record) error {
-	if r == nil || r.Article == nil {
-		return fmt.Errorf("%w: no article", marsad.ErrInvalid)
-	}
-	a := r.Article
-	switch {
-	case strings.TrimSpace(a.ID) == "":
-		return fmt.Errorf("%w: article has no id", marsad.ErrInvalid)
-	case strings.TrimSpace(a.Text) == "":
-		return fmt.Errorf("%w: article %s has no text", marsad.ErrInvalid, a.ID)
-	case !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || !utf8.ValidString(a.ID) || !utf8.ValidString(a.URL):
-		return fmt.Errorf("%w: article %s is not valid UTF-8", marsad.ErrInvalid, a.ID)
-	case r.Hash == "":
-		return fmt.Errorf("%w: article %s has no hash", marsad.ErrInvalid, a.ID)
-	case r.StoryID == "":
-		return fmt.Errorf("%w: article %s has no story", marsad.ErrInvalid, a.ID)
-	}
-	n := len(a.Text)
-	bad := func(what string, s marsad.Span) error {
-		return fmt.Errorf("%w: article %s: %s span %d-%d outside text of %d bytes", marsad.ErrInvalid, a.ID, what, s.Start, s.End, n)
-	}
-	for _, s := range a.Paragraphs {
-		if !s.Valid(n) {
-			return bad("paragraph", s)
-		}
-	}
-	for _, s := range a.Sentences {
-		if !s.Valid(n) {
-			return bad("sentence", s)
-		}
-	}
-	for _, e := range a.Entities {
-		for _, m := range e.Mentions {
-			if !m.Span().Valid(n) {
-				return bad("mention", m.Span())
-			}
-		}
-	}
-	for _, q := range a.Quotes {
-		if s := (marsad.Span{Start: q.Start, End: q.End}); !s.Valid(n) {
-			return bad("quote", s)
-		}
-	}
-	for _, t := range a.Times {
-		if s := (marsad.Span{Start: t.Start, End: t.End}); !s.Valid(n) {
-			return bad("time", s)
-		}
-	}
-	for _, e := range a.Events {
-		if s := (marsad.Span{Start: e.Start, End: e.End}); !s.Valid(n) {
-			return bad("event", s)
-		}
-	}
-	return nil
-}
-
 func nullable(s string) any {
 	if s == "" {
 		return nil
@@ -220,7 +161,7 @@ func nullable(s string) any {
 
 // Add stores r in one transaction (see marsad.Store).
 func (db *DB) Add(ctx context.Context, r *marsad.Record) error {
-	if err := validate(r); err != nil {
+	if err := r.Validate(); err != nil {
 		return err
 	}
 	done, err := db.use()
@@ -272,7 +213,7 @@ func (db *DB) AddBatch(ctx context.Context, recs []*marsad.Record) []error {
 	defer tx.Rollback()
 	now := time.Now()
 	for i, r := range recs {
-		if errs[i] = validate(r); errs[i] != nil {
+		if errs[i] = r.Validate(); errs[i] != nil {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `SAVEPOINT rec`); err != nil {
