@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"marsad"
+	"marsad/internal/link"
 )
 
 // quoteConflicts finds the same words attributed to different people: two
@@ -21,17 +22,18 @@ func (s *story) quoteConflicts() []conflictEdge {
 		vec     map[string]float64
 		norm    float64
 		speaker string
+		entity  marsad.Entity
 	}
 	var qs []q
 	for ai, a := range s.arts {
-		persons := map[string]bool{}
+		persons := map[string]marsad.Entity{}
 		for _, e := range a.Entities {
 			if e.Type == marsad.PERS && e.ID != "" {
-				persons[e.ID] = true
+				persons[e.ID] = e
 			}
 		}
 		for _, x := range a.Quotes {
-			if x.Speaker == "" || !persons[x.Speaker] || !(marsad.Span{Start: x.Start, End: x.End}).Valid(len(a.Text)) || x.Start >= x.End {
+			if _, ok := persons[x.Speaker]; x.Speaker == "" || !ok || !(marsad.Span{Start: x.Start, End: x.End}).Valid(len(a.Text)) || x.Start >= x.End {
 				continue
 			}
 			ts, _ := s.lx.contentTerms(a.Text, x.Start, x.End, nil)
@@ -47,7 +49,7 @@ func (s *story) quoteConflicts() []conflictEdge {
 					n += w * w
 				}
 			}
-			qs = append(qs, q{ai, x, v, math.Sqrt(n), x.Speaker})
+			qs = append(qs, q{ai, x, v, math.Sqrt(n), x.Speaker, persons[x.Speaker]})
 		}
 	}
 	qsim := func(a, b q) float64 {
@@ -68,7 +70,10 @@ func (s *story) quoteConflicts() []conflictEdge {
 	var out []conflictEdge
 	for i, x := range qs {
 		for _, y := range qs[i+1:] {
-			if x.art == y.art || x.speaker == y.speaker || qsim(x, y) < sameQuote {
+			// A person the knowledge base does not know gets an id from
+			// the name each outlet used (اليوسف، خالد بن محمد اليوسف):
+			// those are one speaker, not a misattribution.
+			if x.art == y.art || x.speaker == y.speaker || link.SameEntity(x.entity, y.entity) || qsim(x, y) < sameQuote {
 				continue
 			}
 			if said(y.art, x.speaker, x) || said(x.art, y.speaker, y) {

@@ -297,6 +297,10 @@ func TestSameEntity(t *testing.T) {
 		{e(marsad.PERS, "عبدالله المعلمي"), e(marsad.PERS, "المعلمي"), true},
 		{e(marsad.PERS, "عبد الله المعلمي"), e(marsad.PERS, "عبدالله المعلمي"), true},
 		{e(marsad.PERS, "خالد العيسى"), e(marsad.PERS, "فهد العيسى"), false},
+		// Given name and nasab, then the full name; a lone given name is not enough.
+		{e(marsad.PERS, "خالد بن محمد"), e(marsad.PERS, "خالد بن محمد اليوسف"), true},
+		{e(marsad.PERS, "خالد"), e(marsad.PERS, "خالد بن محمد اليوسف"), false},
+		{e(marsad.PERS, "خالد بن فهد"), e(marsad.PERS, "خالد بن محمد اليوسف"), false},
 		{e(marsad.PERS, "المعلمي"), e(marsad.ORG, "المعلمي"), false},
 		{e(marsad.ORG, "المرصد السوري لحقوق الإنسان"), e(marsad.ORG, "المرصد"), true},
 		{putin, putin, true},

@@ -35,8 +35,10 @@ func SameEntity(a, b marsad.Entity) bool {
 		return false
 	}
 	if a.Type == marsad.PERS {
-		// A surname: the last words (المعلمي of عبدالله المعلمي).
-		return hasSuffixWords(wb, wa)
+		// A surname: the last words (المعلمي of عبدالله المعلمي); or the
+		// given name with its nasab, the first words (خالد بن محمد of
+		// خالد بن محمد اليوسف) — a lone given name is too common to say.
+		return hasSuffixWords(wb, wa) || (len(wa) >= 3 && wa[1] == "بن" && hasPrefixWords(wb, wa))
 	}
 	// An organisation or place: its head or its tail (المرصد، الشيشان).
 	return hasPrefixWords(wb, wa) || hasSuffixWords(wb, wa)
