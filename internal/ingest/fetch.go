@@ -82,8 +82,9 @@ func Fetch(ctx context.Context, rawURL string, opt Options) ([]byte, string, err
 	enc, name, _ := charset.DetermineEncoding(raw, ctype)
 	if name != "utf-8" && name != "windows-1252" {
 		// windows-1252 is DetermineEncoding's fallback when nothing is
-		// declared; for a page that is in fact UTF-8 it would garble
-		// Arabic, so it is trusted only when the bytes are not UTF-8.
+		// declared; no Arabic page is in it, and decoding a UTF-8 page
+		// with it would garble the Arabic, so it is never applied: such
+		// bytes are checked as UTF-8 and rejected with a clear error.
 		if dec, err := enc.NewDecoder().Bytes(raw); err == nil {
 			raw = dec
 		}
