@@ -254,8 +254,7 @@ func mergeConflicts(edges []conflictEdge) []marsad.Conflict {
 		start, end int
 	}
 	parent := map[string]string{}
-	var find func(string) string
-	find = func(x string) string {
+	find := func(x string) string {
 		for parent[x] != x {
 			x = parent[x]
 		}

@@ -98,8 +98,5 @@ func threeDigitGroup(s string) bool {
 		}
 		break
 	}
-	if n != 3 {
-		return false
-	}
-	return true
+	return n == 3
 }

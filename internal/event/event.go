@@ -425,10 +425,9 @@ func (st *state) afterPreposition(k int) bool {
 			return true
 		}
 	}
-	for j := ti - 1; j >= 0; j-- {
-		if !st.toks[j].word {
-			return false
-		}
+	// Only the token right before counts: a preposition directly before
+	// the mention.
+	if j := ti - 1; j >= 0 && st.toks[j].word {
 		return prepositions[st.toks[j].norm]
 	}
 	return false
@@ -563,12 +562,11 @@ func (st *state) boundaryBetween(i, j int) bool {
 	return false
 }
 
+// prevWord returns i-1 when the token before i is a word, else -1:
+// punctuation between two words breaks their link.
 func (st *state) prevWord(i int) int {
-	for j := i - 1; j >= 0; j-- {
-		if st.toks[j].word {
-			return j
-		}
-		return -1
+	if j := i - 1; j >= 0 && st.toks[j].word {
+		return j
 	}
 	return -1
 }

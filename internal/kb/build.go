@@ -240,12 +240,12 @@ func argmax(m map[string]int) string {
 // countries merges the curated overlay with iso-codes and mledoze/countries.
 func (b *builder) countries() error {
 	type country struct {
-		code, wikidata, nameEn           string
-		ar                               []string
-		nisM, nisF                       []string
-		capEn, capWD                     string
-		capAr                            []string
-		officialEn, region, alt, capEnTS string
+		code, wikidata, nameEn string
+		ar                     []string
+		nisM, nisF             []string
+		capEn, capWD           string
+		capAr                  []string
+		capEnTS                string
 	}
 	byCode := map[string]*country{}
 	var order []string

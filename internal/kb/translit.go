@@ -91,10 +91,8 @@ func TrainTranslit(r io.Reader) (*Translit, error) {
 		return math.Log(1e-3) - float64(len(s))
 	}
 	type link struct {
-		i    int
-		sub  string
-		prev rune
-		next rune
+		i   int
+		sub string
 	}
 	align := func(p pair) []link {
 		n, m := len(p.ar), len(p.en)

@@ -6,41 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"marsad"
 	"marsad/internal/dataset"
 	"marsad/internal/kb"
 )
-
-func loadEval(t testing.TB) ([]GoldArticle, map[string]*marsad.Article) {
-	t.Helper()
-	gold, err := Gold()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path, err := dataset.File("saudinewsnet", "saudinewsnet.jsonl.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]bool{}
-	for _, g := range gold {
-		ids[g.ID] = true
-	}
-	arts, err := ReadSaudiNewsNet(path, ids)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return gold, arts
-}
-
-func split(gold []GoldArticle, name string) []GoldArticle {
-	var out []GoldArticle
-	for _, g := range gold {
-		if g.Split == name {
-			out = append(out, g)
-		}
-	}
-	return out
-}
 
 // TestEval prints the linking and coreference scores on our annotated
 // SaudiNewsNet articles (testdata/README.md) and gates them with floors a

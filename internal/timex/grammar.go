@@ -418,7 +418,7 @@ func (c *ctx) rWeekday(i int, s stem) []hit {
 		if dk >= len(c.toks) {
 			break
 		}
-		if h := r(c, dk, stem{c.w(dk), 0}); len(h) == 1 && (h[0].hasDay || strings.HasSuffix(h[0].value, "-XX-XX") == false && len(h[0].value) == 10) {
+		if h := r(c, dk, stem{c.w(dk), 0}); len(h) == 1 && (h[0].hasDay || !strings.HasSuffix(h[0].value, "-XX-XX") && len(h[0].value) == 10) {
 			h[0].i, h[0].pre = i, s.pre
 			return h
 		}

@@ -595,9 +595,6 @@ func (c *ctx) bareYearAfterMod(k int) bool {
 	return y >= 1900 && y <= 2100
 }
 
-// number reads a cardinal at i: digits, or words (ثلاث، خمسة عشر، خمسة وعشرين).
-func (c *ctx) number(i int) (int, int, bool) { return c.numberW(i, c.w(i)) }
-
 // numberW is number with w as the search form of token i (a stem without
 // its clitic).
 func (c *ctx) numberW(i int, w string) (int, int, bool) {

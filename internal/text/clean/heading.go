@@ -215,11 +215,7 @@ func splitHeadings(text string, paras []marsad.Span) (*writer, []marsad.Span) {
 	}
 	w.write(text[prev:], prev)
 	// Paragraphs are recomputed from the new text.
-	var out []marsad.Span
-	for _, b := range splitBlocksOnBlank(string(w.buf)) {
-		out = append(out, b)
-	}
-	return w, out
+	return w, splitBlocksOnBlank(string(w.buf))
 }
 
 // splitBlocksOnBlank returns the spans between "\n\n" separators.
