@@ -126,6 +126,11 @@ func mergeEntities(st *marsad.Story, arts []*marsad.Article) {
 			e.Articles = len(seen[id])
 		}
 	}
+	names := map[string]string{}
+	for _, e := range merged {
+		names[e.ID] = e.Name
+	}
+	// byID points into merged: it is not used after the sort below.
 	sort.SliceStable(merged, func(i, j int) bool {
 		if merged[i].Articles != merged[j].Articles {
 			return merged[i].Articles > merged[j].Articles
@@ -136,7 +141,7 @@ func mergeEntities(st *marsad.Story, arts []*marsad.Article) {
 	for i, q := range st.Quotes {
 		if to, ok := alias[q.Speaker]; ok {
 			st.Quotes[i].Speaker = to
-			st.Quotes[i].SpeakerName = byID[to].Name
+			st.Quotes[i].SpeakerName = names[to]
 		}
 	}
 }
