@@ -13,7 +13,9 @@ import (
 func TestCompleteMergesOneEntityUnderTwoNames(t *testing.T) {
 	full, short := "خالد بن محمد اليوسف", "اليوسف"
 	idFull, idShort := kb.NameID(marsad.PERS, full), kb.NameID(marsad.PERS, short)
-	a := &marsad.Article{ID: "a", Text: "x", Entities: []marsad.Entity{{ID: idFull, Name: full, Type: marsad.PERS, Mentions: make([]marsad.Mention, 2)}}}
+	riyadh := marsad.Entity{ID: "riyadh", Name: "الرياض", Type: marsad.LOC, Mentions: make([]marsad.Mention, 1)}
+	a := &marsad.Article{ID: "a", Text: "x", Entities: []marsad.Entity{{ID: idFull, Name: full, Type: marsad.PERS, Mentions: make([]marsad.Mention, 2)}, riyadh}}
+	c := &marsad.Article{ID: "c", Text: "z", Entities: []marsad.Entity{riyadh}}
 	b := &marsad.Article{ID: "b", Text: "y", Entities: []marsad.Entity{
 		{ID: idShort, Name: short, Type: marsad.PERS, Mentions: make([]marsad.Mention, 3)},
 		{ID: "riyadh", Name: "الرياض", Type: marsad.LOC, Mentions: make([]marsad.Mention, 1)},
@@ -22,15 +24,15 @@ func TestCompleteMergesOneEntityUnderTwoNames(t *testing.T) {
 		Entities: []marsad.StoryEntity{
 			{ID: idShort, Name: short, Type: marsad.PERS, Articles: 1, Mentions: 3},
 			{ID: idFull, Name: full, Type: marsad.PERS, Articles: 1, Mentions: 2},
-			{ID: "riyadh", Name: "الرياض", Type: marsad.LOC, Articles: 1, Mentions: 1},
+			{ID: "riyadh", Name: "الرياض", Type: marsad.LOC, Articles: 3, Mentions: 3},
 		},
 		Quotes: []marsad.StoryQuote{{Speaker: idShort, SpeakerName: short, Article: "b"}, {Speaker: idFull, SpeakerName: full, Article: "a"}},
 	}
-	mergeEntities(st, []*marsad.Article{a, b})
-	if len(st.Entities) != 2 {
+	mergeEntities(st, []*marsad.Article{a, b, c})
+	if len(st.Entities) != 2 || st.Entities[0].ID != "riyadh" {
 		t.Fatalf("entities = %+v", st.Entities)
 	}
-	p := st.Entities[0]
+	p := st.Entities[1]
 	if p.ID != idFull || p.Name != full || p.Articles != 2 || p.Mentions != 5 {
 		t.Errorf("merged person = %+v", p)
 	}
