@@ -38,29 +38,17 @@ func TestRealNER(t *testing.T) {
 				words = append(words, t.Text)
 			}
 			tags := tagger.Tag(words)
-			for i := 0; i < len(tags); {
-				typ, ok := strings.CutPrefix(tags[i], "B-")
-				if !ok {
-					if typ, ok = strings.CutPrefix(tags[i], "I-"); !ok {
-						i++
-						continue
-					}
-				}
-				j := i + 1
-				for j < len(tags) && tags[j] == "I-"+typ {
-					j++
-				}
-				m := marsad.Mention{Start: sent.Start + toks[i].Start, End: sent.Start + toks[j-1].End, Kind: "name"}
+			for _, c := range ner.Chunks(tags) {
+				m := marsad.Mention{Start: sent.Start + toks[c.Start].Start, End: sent.Start + toks[c.End-1].End, Kind: "name"}
 				m.Text = a.Text[m.Start:m.End]
-				key := typ + "\x00" + normalize.Search(m.Text)
+				key := c.Type + "\x00" + normalize.Search(m.Text)
 				k, seen := byName[key]
 				if !seen {
 					k = len(a.Entities)
 					byName[key] = k
-					a.Entities = append(a.Entities, marsad.Entity{Name: m.Text, Type: typ})
+					a.Entities = append(a.Entities, marsad.Entity{Name: m.Text, Type: c.Type})
 				}
 				a.Entities[k].Mentions = append(a.Entities[k].Mentions, m)
-				i = j
 			}
 		}
 		return nil

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"strings"
 
 	"marsad"
 	"marsad/internal/ner"
@@ -38,32 +37,17 @@ func (s nerStage) Annotate(ctx context.Context, a *marsad.Article) error {
 	byName := map[string]int{} // type + search form → index in a.Entities
 	a.Entities = a.Entities[:0]
 	for si, sent := range a.Sentences {
-		tags := tagged[si]
-		for i := 0; i < len(tags); {
-			typ, ok := strings.CutPrefix(tags[i], "B-")
-			if !ok {
-				// An I- without a B- (the decoder forbids it, but a model
-				// is outside input to this code) starts an entity too.
-				if typ, ok = strings.CutPrefix(tags[i], "I-"); !ok {
-					i++
-					continue
-				}
-			}
-			j := i + 1
-			for j < len(tags) && tags[j] == "I-"+typ {
-				j++
-			}
-			m := marsad.Mention{Start: sent.Start + toks[si][i].Start, End: sent.Start + toks[si][j-1].End, Kind: "name"}
+		for _, c := range ner.Chunks(tagged[si]) {
+			m := marsad.Mention{Start: sent.Start + toks[si][c.Start].Start, End: sent.Start + toks[si][c.End-1].End, Kind: "name"}
 			m.Text = a.Text[m.Start:m.End]
-			key := typ + "\x00" + normalize.Search(m.Text)
+			key := c.Type + "\x00" + normalize.Search(m.Text)
 			k, seen := byName[key]
 			if !seen {
 				k = len(a.Entities)
 				byName[key] = k
-				a.Entities = append(a.Entities, marsad.Entity{Name: m.Text, Type: typ})
+				a.Entities = append(a.Entities, marsad.Entity{Name: m.Text, Type: c.Type})
 			}
 			a.Entities[k].Mentions = append(a.Entities[k].Mentions, m)
-			i = j
 		}
 	}
 	return nil
