@@ -5,6 +5,7 @@ package marsad
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -165,4 +166,51 @@ func NewArticle() *Article {
 		Times:      []TimeExpr{},
 		Events:     []Event{},
 	}
+}
+
+// CheckSpans verifies the contract of every annotation: its span lies
+// inside Text (paragraphs and sentences are not empty) and, where the annotation carries its text, Text[start:end]
+// is that text. It returns the first violation.
+func (a *Article) CheckSpans() error {
+	n := len(a.Text)
+	check := func(what string, s Span, text string, hasText bool) error {
+		if !s.Valid(n) {
+			return fmt.Errorf("article %s: %s span %d-%d outside text of %d bytes", a.ID, what, s.Start, s.End, n)
+		}
+		if hasText && a.Text[s.Start:s.End] != text {
+			return fmt.Errorf("article %s: %s span %d-%d is %q, not %q", a.ID, what, s.Start, s.End, a.Text[s.Start:s.End], text)
+		}
+		return nil
+	}
+	for _, s := range append(append([]Span(nil), a.Paragraphs...), a.Sentences...) {
+		if err := check("paragraph or sentence", s, "", false); err != nil {
+			return err
+		}
+		if s.Len() == 0 {
+			return fmt.Errorf("article %s: empty paragraph or sentence at %d", a.ID, s.Start)
+		}
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if err := check("mention", m.Span(), m.Text, true); err != nil {
+				return err
+			}
+		}
+	}
+	for _, q := range a.Quotes {
+		if err := check("quote", Span{q.Start, q.End}, q.Text, true); err != nil {
+			return err
+		}
+	}
+	for _, t := range a.Times {
+		if err := check("time", Span{t.Start, t.End}, t.Text, true); err != nil {
+			return err
+		}
+	}
+	for _, ev := range a.Events {
+		if err := check("event", Span{ev.Start, ev.End}, "", false); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -19,39 +19,6 @@ func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr s
 	return code, out.String(), errb.String()
 }
 
-// checkSpans verifies the contract that text[start:end] equals each span's text.
-func checkSpans(t *testing.T, a *marsad.Article) {
-	t.Helper()
-	n := len(a.Text)
-	for _, s := range append(append([]marsad.Span{}, a.Paragraphs...), a.Sentences...) {
-		if !s.Valid(n) || s.Len() == 0 {
-			t.Errorf("%s: bad span %v", a.ID, s)
-		}
-	}
-	for _, e := range a.Entities {
-		for _, m := range e.Mentions {
-			if !m.Span().Valid(n) || a.Text[m.Start:m.End] != m.Text {
-				t.Errorf("%s: mention %+v does not match the text", a.ID, m)
-			}
-		}
-	}
-	for _, q := range a.Quotes {
-		if !(marsad.Span{Start: q.Start, End: q.End}).Valid(n) || a.Text[q.Start:q.End] != q.Text {
-			t.Errorf("%s: quote %+v does not match the text", a.ID, q)
-		}
-	}
-	for _, tm := range a.Times {
-		if !(marsad.Span{Start: tm.Start, End: tm.End}).Valid(n) || a.Text[tm.Start:tm.End] != tm.Text {
-			t.Errorf("%s: time %+v does not match the text", a.ID, tm)
-		}
-	}
-	for _, ev := range a.Events {
-		if !(marsad.Span{Start: ev.Start, End: ev.End}).Valid(n) {
-			t.Errorf("%s: event %+v has a bad span", a.ID, ev)
-		}
-	}
-}
-
 func TestAnalyzeJSONSeeds(t *testing.T) {
 	seeds, _ := filepath.Glob("sample/*.txt")
 	if len(seeds) != 2 {
@@ -79,7 +46,9 @@ func TestAnalyzeJSONSeeds(t *testing.T) {
 		if a.Published != "2025-08-16" || len(a.Sentences) < 10 {
 			t.Errorf("article %s: published %q, %d sentences", a.ID, a.Published, len(a.Sentences))
 		}
-		checkSpans(t, &a)
+		if err := a.CheckSpans(); err != nil {
+			t.Error(err)
+		}
 	}
 }
 
