@@ -124,7 +124,7 @@ func printArticle(w io.Writer, a *marsad.Article) {
 		meta = append(meta, a.URL)
 	}
 	fmt.Fprintf(w, "  %s\n", strings.Join(meta, " · "))
-	fmt.Fprintf(w, "  %d فقرة، %d جملة، %d حرفاً\n", len(a.Paragraphs), len(a.Sentences), utf8.RuneCountInString(a.Text))
+	fmt.Fprintf(w, "  %s، %s، %s\n", nounParagraph.Count(len(a.Paragraphs)), nounSentence.Count(len(a.Sentences)), nounLetter.Count(utf8.RuneCountInString(a.Text)))
 	if len(a.Entities) > 0 {
 		fmt.Fprintf(w, "  الكيانات (%d):\n", len(a.Entities))
 		for _, en := range a.Entities {
@@ -168,7 +168,17 @@ func printArticle(w io.Writer, a *marsad.Article) {
 		}
 		fmt.Fprintf(w, "  الأحداث (%d):\n", len(a.Events))
 		for _, ev := range a.Events {
-			fmt.Fprintf(w, "    %s %s [%s] %s ← %s", ev.Code, ev.Type, ev.Mode, nameAll(ev.Targets), nameAll(ev.Actors))
+			label := ev.Type
+			if ar := eventTypeAr[ev.Type]; ar != "" {
+				label = ar + " " + ev.Type
+			}
+			if m := modeAr[ev.Mode]; m != "" {
+				label += "، " + m
+			}
+			fmt.Fprintf(w, "    %s %s — الفاعل: %s", ev.Code, label, nameAll(ev.Actors))
+			if len(ev.Targets) > 0 {
+				fmt.Fprintf(w, "؛ الطرف الآخر: %s", nameAll(ev.Targets))
+			}
 			if ev.Date != "" {
 				fmt.Fprintf(w, " (%s)", ev.Date)
 			}

@@ -60,7 +60,7 @@ func cmdDemo(ctx context.Context, e *Env, args []string) error {
 		return err
 	}
 	if !*asJSON {
-		fmt.Fprintf(e.Stdout, "مرصد — عرض توضيحي: %d مقالتان من مصدرين عن حدث واحد\n\n", len(arts))
+		fmt.Fprintf(e.Stdout, "مرصد — عرض توضيحي: %s عن حدث واحد، عدد المصادر %d\n\n", nounArticle.Count(len(arts)), distinctSources(arts))
 	}
 	for _, a := range arts {
 		if err := p.Analyze(ctx, a); err != nil {
@@ -84,4 +84,13 @@ func cmdDemo(ctx context.Context, e *Env, args []string) error {
 	}
 	fmt.Fprintln(e.Stdout, strings.Repeat("═", 40))
 	return printStoryReport(e.Stdout, st, arts)
+}
+
+// distinctSources counts the outlets among articles.
+func distinctSources(arts []*marsad.Article) int {
+	seen := map[string]bool{}
+	for _, a := range arts {
+		seen[a.Source] = true
+	}
+	return len(seen)
 }

@@ -642,7 +642,19 @@ func PrintStory(w io.Writer, st *marsad.Story) {
 	fmt.Fprintf(w, "القصة %s: %s\n\n", st.ID, st.Title)
 	fmt.Fprintf(w, "المقالات (%d):\n", len(st.Articles))
 	for _, a := range st.Articles {
-		fmt.Fprintf(w, "  %-10.10s  %-12s %s  %s\n", a.Published, a.Source, a.Title, a.URL)
+		// Only the fields an article has: plain-text input has no title,
+		// date or URL, and padded empty columns read as missing data.
+		parts := []string{a.Source}
+		if a.Title != "" {
+			parts = append(parts, a.Title)
+		}
+		if a.Published != "" {
+			parts = append(parts, dayOf(a.Published))
+		}
+		if a.URL != "" {
+			parts = append(parts, a.URL)
+		}
+		fmt.Fprintf(w, "  • %s\n", strings.Join(parts, " · "))
 	}
 	if len(st.Entities) > 0 {
 		fmt.Fprintf(w, "\nالأطراف:\n")
@@ -651,7 +663,7 @@ func PrintStory(w io.Writer, st *marsad.Story) {
 			if en.NameEn != "" {
 				name += " (" + en.NameEn + ")"
 			}
-			fmt.Fprintf(w, "  %-5s %s — %d مقالات، %d إشارات\n", en.Type, name, en.Articles, en.Mentions)
+			fmt.Fprintf(w, "  %-5s %s — %s، %s\n", en.Type, name, nounArticle.Count(en.Articles), nounMention.Count(en.Mentions))
 		}
 	}
 	if len(st.Quotes) > 0 {
@@ -678,7 +690,13 @@ func PrintStory(w io.Writer, st *marsad.Story) {
 		for _, t := range st.Timeline {
 			ids := append([]string(nil), t.Articles...)
 			sort.Strings(ids)
-			fmt.Fprintf(w, "  %s  %s  (%d مقالات)\n", t.Value, t.Text, len(ids))
+			fmt.Fprintf(w, "  %s  %s  (%s)\n", t.Value, t.Text, nounArticle.Count(len(ids)))
 		}
 	}
+}
+
+// dayOf is the date part of an RFC 3339 time (or the text as it is).
+func dayOf(published string) string {
+	day, _, _ := strings.Cut(published, "T")
+	return day
 }

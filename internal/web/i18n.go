@@ -2,9 +2,11 @@ package web
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
 	"marsad/internal/search"
+	"marsad/internal/text/plural"
 )
 
 // words are the interface's words in Arabic and English. Article text is
@@ -17,7 +19,6 @@ var words = map[string][2]string{
 	"stories":     {"القصص", "Stories"},
 	"story":       {"القصة", "Story"},
 	"articles":    {"المقالات", "Articles"},
-	"articleN":    {"مقالة", "articles"},
 	"sources":     {"المصادر", "Sources"},
 	"agreements":  {"ما تتفق عليه المصادر", "What the sources agree on"},
 	"exclusives":  {"ما انفرد به كل مصدر", "Reported by one source only"},
@@ -54,7 +55,28 @@ var words = map[string][2]string{
 	"in":          {"في", "in"},
 }
 
+// counted are the nouns shown with a count: Arabic agrees the noun with
+// the number (مقالتان، 3 مقالات، 11 مقالة), English adds an s.
+var counted = map[string]struct {
+	ar      plural.Noun
+	en, ens string
+}{
+	"article": {plural.Noun{One: "مقالة", Dual: "مقالتان", Plural: "مقالات", Feminine: true}, "article", "articles"},
+	"mention": {plural.Noun{One: "إشارة", Dual: "إشارتان", Plural: "إشارات", Feminine: true}, "mention", "mentions"},
+}
+
 var funcs = template.FuncMap{
+	// count writes n with its noun in the page's language.
+	"count": func(lang string, n int, key string) string {
+		w := counted[key]
+		if lang != "en" {
+			return w.ar.Count(n)
+		}
+		if n == 1 {
+			return "1 " + w.en
+		}
+		return strconv.Itoa(n) + " " + w.ens
+	},
 	"t": func(lang, key string) string {
 		w, ok := words[key]
 		if !ok {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -57,5 +59,32 @@ func TestTimelineSVG(t *testing.T) {
 	}
 	if timelineSVG(nil) != "" {
 		t.Errorf("empty timeline drew something")
+	}
+}
+
+// TestTemplateWords checks that every label and counted noun a template
+// asks for exists: a missing key would show its raw name on the page.
+func TestTemplateWords(t *testing.T) {
+	label := regexp.MustCompile(`\{\{t (?:\.Lang|\$lang) "([^"]+)"`)
+	noun := regexp.MustCompile(`\{\{count [^}]*"([^"]+)"\}\}`)
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("templates: %v (%d)", err, len(names))
+	}
+	for _, n := range names {
+		b, err := fs.ReadFile(templateFS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range label.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := words[m[1]]; !ok {
+				t.Errorf("%s: label %q is not in words", n, m[1])
+			}
+		}
+		for _, m := range noun.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := counted[m[1]]; !ok {
+				t.Errorf("%s: counted noun %q is not in counted", n, m[1])
+			}
+		}
 	}
 }
