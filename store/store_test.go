@@ -136,7 +136,8 @@ func TestBuild(t *testing.T) {
 	a1.Times = []marsad.TimeExpr{{Text: "اليوم", Value: "2015-08-02", Kind: marsad.TimeDate, Start: 0, End: 3}}
 	a2 := article("a2", "okaz", "u2", "2015-08-02", "الملك سلمان يصل إلى طنجة", morocco2)
 	a2.Entities = []marsad.Entity{putin(0, morocco2[:len("الملك سلمان")])}
-	a2.Times = []marsad.TimeExpr{{Text: "اليوم", Value: "2015-08-02", Kind: marsad.TimeDate}, {Text: "أمس", Value: "2015-08-01", Kind: marsad.TimeDate}}
+	a2.Times = []marsad.TimeExpr{{Text: "اليوم", Value: "2015-08-02", Kind: marsad.TimeDate}, {Text: "أمس", Value: "2015-08-01", Kind: marsad.TimeDate},
+		{Text: "قريباً", Value: "FUTURE_REF", Kind: marsad.TimeDate}} // vague: not on the timeline
 	// A near copy of a1 with the same annotations: listed, not counted.
 	a3 := article("a3", "alriyadh", "u3", "2015-08-02", "", "طنجة – واس: "+morocco1)
 	a3.Entities = a1.Entities

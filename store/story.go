@@ -75,7 +75,9 @@ func FromRecords(id string, recs []*marsad.Record) *marsad.Story {
 			acc.e.Mentions += len(e.Mentions)
 		}
 		for _, t := range a.Times {
-			if t.Kind != marsad.TimeDate || t.Value == "" {
+			// Vague references (FUTURE_REF for قريباً) are dates without
+			// a place on a timeline; only values that start with a year do.
+			if t.Kind != marsad.TimeDate || t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' {
 				continue
 			}
 			acc := times[t.Value]
