@@ -34,6 +34,7 @@ var eventColumns = []string{
 	"id", "article_id", "date", "actor", "actor_en", "actor_id", "actor_type",
 	"event_code", "plover_type", "mode", "target", "target_en", "target_id", "target_type",
 	"location", "location_id", "confidence", "source", "url", "sentence", "start", "end",
+	"date_source",
 }
 
 var articleColumns = []string{"id", "source", "url", "title", "published", "language", "entities", "quotes", "events", "text"}
@@ -308,11 +309,21 @@ func tableRows(a *marsad.Article, table string) [][]string {
 			if (marsad.Span{Start: ev.Start, End: ev.End}).Valid(len(a.Text)) {
 				sentence = oneLine(a.Text[ev.Start:ev.End])
 			}
+			// An event whose sentence names no time is dated by its
+			// report, as GDELT does; date_source says which it is, so a
+			// study can keep only dates read from the text.
+			date, dateSource := ev.Date, "text"
+			if date == "" {
+				date, dateSource = dayOf(a.Published), "published"
+				if date == "" {
+					dateSource = ""
+				}
+			}
 			rows = append(rows, []string{
-				a.ID + ":" + itoa(i), a.ID, ev.Date, actor, actorEn, strings.Join(ev.Actors, "; "), actorType,
+				a.ID + ":" + itoa(i), a.ID, date, actor, actorEn, strings.Join(ev.Actors, "; "), actorType,
 				ev.Code, ev.Type, ev.Mode, target, targetEn, strings.Join(ev.Targets, "; "), targetType,
 				loc, ev.Location, strconv.FormatFloat(ev.Confidence, 'f', 2, 64), a.Source, a.URL, sentence,
-				itoa(ev.Start), itoa(ev.End),
+				itoa(ev.Start), itoa(ev.End), dateSource,
 			})
 		}
 		return rows

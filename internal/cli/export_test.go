@@ -73,11 +73,39 @@ func TestExportEventsCSV(t *testing.T) {
 		"id": "a1:0", "date": "2015-07-21", "actor": "سلمان بن عبدالعزيز", "actor_en": "Salman, King", "actor_type": "PERS",
 		"event_code": "043", "plover_type": "CONSULT", "mode": "asserted", "target": "سمير جعجع", "location": "جدة",
 		"source": "was", "url": "https://example.org/a?x=1,2", "confidence": "0.85",
-		"sentence": "استقبل خادم الحرمين الشريفين، في جدة، \"سمير جعجع\". سطر ثان",
+		"sentence": "استقبل خادم الحرمين الشريفين، في جدة، \"سمير جعجع\". سطر ثان", "date_source": "text",
 	}
 	for k, v := range want {
 		if row[k] != v {
 			t.Errorf("%s = %q, want %q", k, row[k], v)
+		}
+	}
+}
+
+// An event whose sentence names no time is dated by the article's
+// publication day, and says so; without that day the date stays empty.
+func TestExportEventDateFallback(t *testing.T) {
+	for _, tt := range []struct{ published, date, source string }{
+		{"2015-07-22T08:30:00+03:00", "2015-07-22", "published"},
+		{"", "", ""},
+	} {
+		a := exportArticle()
+		a.Published = tt.published
+		a.Events[0].Date = ""
+		var b bytes.Buffer
+		if err := writeExport(&b, "csv", tableEvents, false, oneArticle(a)); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(&b).ReadAll()
+		if err != nil || len(recs) != 2 {
+			t.Fatalf("%d records, %v", len(recs), err)
+		}
+		row := map[string]string{}
+		for i, c := range recs[0] {
+			row[c] = recs[1][i]
+		}
+		if row["date"] != tt.date || row["date_source"] != tt.source {
+			t.Errorf("published %q: date %q (%s), want %q (%s)", tt.published, row["date"], row["date_source"], tt.date, tt.source)
 		}
 	}
 }
