@@ -16,7 +16,7 @@ func TestDebugLine(t *testing.T) {
 	line, _ := strconv.Atoi(v)
 	gold, arts := loadGold(t)
 	for _, g := range gold {
-		if g.Line != line || g.Split == "test" {
+		if g.Line != line || g.Split == "test3" {
 			continue
 		}
 		a := copyArticle(arts[g.Article])
@@ -41,6 +41,29 @@ func TestDebugLine(t *testing.T) {
 		}
 		for _, e := range a.Events {
 			t.Logf("event %+v", e)
+		}
+	}
+}
+
+// TestDumpGold prints every gold sentence of the tuning splits with its
+// annotation (MARSAD_EVENT_DUMP=1), for annotators calibrating on them.
+func TestDumpGold(t *testing.T) {
+	if os.Getenv("MARSAD_EVENT_DUMP") == "" {
+		t.Skip("set MARSAD_EVENT_DUMP=1")
+	}
+	gold, arts := loadGold(t)
+	for _, g := range gold {
+		if g.Split == "test3" {
+			continue
+		}
+		a := arts[g.Article]
+		s, err := goldSpan(a, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%d %s %s\n  %s", g.Line, g.Split, g.Article, a.Text[s.Start:s.End])
+		for _, e := range g.Events {
+			t.Logf("    ev %s %s | %v | %v | %v", e.Type, e.Mode, e.Actors, e.Targets, e.Location)
 		}
 	}
 }

@@ -48,7 +48,7 @@ type GoldEntity struct {
 
 // ParseGold reads the gold file format:
 //
-//	s ARTICLE-ID OFFSET dev|test
+//	s ARTICLE-ID OFFSET dev|dev2|test|test3
 //	ev TYPE MODE | actors | targets | location
 //
 // where actors and targets are ;-separated T:surface items (T is P, O or L
@@ -73,7 +73,7 @@ func ParseGold(r io.Reader) ([]GoldSentence, error) {
 			if err != nil || off < 0 {
 				return nil, fmt.Errorf("line %d: offset %q", line, f[2])
 			}
-			if f[3] != "dev" && f[3] != "dev2" && f[3] != "test" {
+			if f[3] != "dev" && f[3] != "dev2" && f[3] != "test" && f[3] != "test3" {
 				return nil, fmt.Errorf("line %d: split %q", line, f[3])
 			}
 			out = append(out, GoldSentence{Article: f[1], Offset: off, Split: f[3], Line: line})
@@ -562,7 +562,8 @@ type Options struct {
 }
 
 // Evaluate codes the articles of the gold sentences of one split ("dev",
-// "test" or "" for all) and scores them.
+// "dev2", "test", "test3", "tune" for the three tuning splits dev, dev2 and
+// test, or "" for all) and scores them.
 func Evaluate(ctx context.Context, gold []GoldSentence, split string, arts map[string]*marsad.Article, opt Options) (Score, []Error, error) {
 	c, err := NewCoder()
 	if err != nil {
@@ -571,7 +572,7 @@ func Evaluate(ctx context.Context, gold []GoldSentence, split string, arts map[s
 	bySplit := map[string][]GoldSentence{}
 	var ids []string
 	for _, g := range gold {
-		if split != "" && g.Split != split {
+		if !inSplit(g.Split, split) {
 			continue
 		}
 		if _, ok := bySplit[g.Article]; !ok {
@@ -614,6 +615,18 @@ func Evaluate(ctx context.Context, gold []GoldSentence, split string, arts map[s
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
 	return total, errs, nil
+}
+
+// inSplit reports whether a sentence of split have belongs to the split
+// asked for.
+func inSplit(have, want string) bool {
+	switch want {
+	case "":
+		return true
+	case "tune":
+		return have == "dev" || have == "dev2" || have == "test"
+	}
+	return have == want
 }
 
 func copyArticle(src *marsad.Article) *marsad.Article {

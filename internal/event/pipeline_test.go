@@ -58,7 +58,7 @@ func TestPipelineFloors(t *testing.T) {
 	}{
 		{"test", false, 0.47, 0.70, 0.20},
 		{"test", true, 0.53, 0.68, 0.25},
-		{"", false, 0.60, 0.82, 0.12},
+		{"tune", false, 0.60, 0.82, 0.12},
 	} {
 		sc, _, err := event.Evaluate(context.Background(), gold, c.split, arts, event.Options{Analyze: p.Analyze, Gold: c.gold})
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"marsad/internal/dataset"
 	"marsad/internal/text/clean"
+	"marsad/internal/text/normalize"
 	"marsad/internal/text/sentence"
 )
 
@@ -26,7 +27,28 @@ func TestSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := rand.New(rand.NewSource(10))
+	// Seed 10 drew dev, dev2 and test; seed 2026 drew test3, leaving out
+	// every article an earlier split used (MARSAD_EVENT_SEED, MARSAD_EVENT_EXCLUDE=1).
+	seed := int64(10)
+	if v := os.Getenv("MARSAD_EVENT_SEED"); v != "" {
+		fmt.Sscan(v, &seed)
+	}
+	// With MARSAD_EVENT_EXCLUDE a sentence that repeats one already in the
+	// gold or already drawn (the same wire story in another outlet: most
+	// of its words shared) is left out too, so a new held-out set does not
+	// re-test tuning sentences.
+	used := map[string]bool{}
+	var seenTexts [][]string
+	if os.Getenv("MARSAD_EVENT_EXCLUDE") != "" {
+		gold, arts := loadGold(t)
+		for _, g := range gold {
+			used[g.Article] = true
+			if s, err := goldSpan(arts[g.Article], g); err == nil {
+				seenTexts = append(seenTexts, strings.Fields(normalize.Search(arts[g.Article].Text[s.Start:s.End])))
+			}
+		}
+	}
+	r := rand.New(rand.NewSource(seed))
 	r.Shuffle(len(news), func(i, j int) { news[i], news[j] = news[j], news[i] })
 	keys := strings.Fields("الرئيس وزير الملك الأمير قوات الحكومة المملكة مجلس الأمم إيران اليمن سوريا العراق الحوثي داعش التحالف مصر روسيا الأمريكية الشرطة الأمن الاحتلال")
 	got := 0
@@ -34,7 +56,7 @@ func TestSample(t *testing.T) {
 		if got >= want {
 			break
 		}
-		if a.Content == "" || a.Source == "arreyadi" || a.Source == "arriyadiyah" {
+		if a.Content == "" || a.Source == "arreyadi" || a.Source == "arriyadiyah" || used[a.ID] {
 			continue
 		}
 		c := clean.Text(a.Content)
@@ -88,7 +110,42 @@ func TestSample(t *testing.T) {
 			pick = cands[r.Intn(len(cands))]
 		}
 		s := ss[pick]
+		if os.Getenv("MARSAD_EVENT_EXCLUDE") != "" {
+			ws := strings.Fields(normalize.Search(c.Text[s.Start:s.End]))
+			dup := false
+			for _, o := range seenTexts {
+				if wordOverlap(ws, o) >= 0.6 {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+			seenTexts = append(seenTexts, ws)
+		}
 		fmt.Printf("s %s %d %s\n  %s\n\n", a.ID, s.Start, a.Source, c.Text[s.Start:s.End])
 		got++
 	}
+}
+
+// wordOverlap is the share of the shorter word list found in the other.
+func wordOverlap(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	in := map[string]bool{}
+	for _, w := range b {
+		in[w] = true
+	}
+	n := 0
+	for _, w := range a {
+		if in[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
