@@ -490,11 +490,24 @@ func (s *story) agreements(groups []*group) []marsad.Claim {
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
 	// No near-duplicates: a claim all of whose sources lie inside a
 	// stronger claim's sources says nothing new.
+	// Nor the same claim twice: two groups with one representative
+	// sentence (an outlet wrote it twice, in its lead and in its body) are
+	// one claim with the sources of both.
 	kept := rs[:0]
 	for _, r := range rs {
 		inside := false
-		for _, k := range kept {
+		for i := range kept {
+			k := &kept[i]
 			if within(r.c.Sources, k.c.Sources) {
+				inside = true
+				break
+			}
+			if r.c.Claim == k.c.Claim {
+				for _, ev := range r.c.Sources {
+					if !within([]marsad.Evidence{ev}, k.c.Sources) {
+						k.c.Sources = append(k.c.Sources, ev)
+					}
+				}
 				inside = true
 				break
 			}

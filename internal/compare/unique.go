@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -53,6 +54,21 @@ func (s *story) unique(groups []*group) []marsad.Claim {
 			math.Log1p(nov.weight) + 0.5*float64(nov.ents+len(u.nums)+len(u.times)), u.art, u.span.Start})
 	}
 	sort.SliceStable(rs, func(i, j int) bool { return rs[i].score > rs[j].score })
+	// A sentence can reach the list twice (through two groups); once is
+	// enough.
+	seen := map[string]bool{}
+	kept := rs[:0]
+	for _, r := range rs {
+		k := r.c.Claim
+		for _, ev := range r.c.Sources {
+			k += fmt.Sprintf("|%s:%d-%d", ev.Article, ev.Start, ev.End)
+		}
+		if !seen[k] {
+			seen[k] = true
+			kept = append(kept, r)
+		}
+	}
+	rs = kept
 	if len(rs) > MaxUnique {
 		rs = rs[:MaxUnique]
 	}
