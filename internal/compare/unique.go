@@ -138,7 +138,9 @@ func (s *story) details(ui int) (marsad.Claim, float64, bool) {
 	// Dates with a day that no other article gives.
 	for _, ti := range u.times {
 		t := a.Times[ti]
-		if t.Kind != marsad.TimeDate || len(t.Value) < len("2006-01") {
+		// A year-month at least; vague references (PAST_REF for مؤخراً)
+		// are no detail.
+		if t.Kind != marsad.TimeDate || len(t.Value) < len("2006-01") || t.Value[0] < '0' || t.Value[0] > '9' {
 			continue
 		}
 		other := false
