@@ -30,7 +30,7 @@ import (
 // statements in text order.
 type GoldArticle struct {
 	ID       string
-	Split    string // "dev", "dev2" (used while tuning) or "test2" (held out)
+	Split    string // "dev", "dev2" (used while tuning), "test2" or "test3" (held out)
 	Entities []GoldEntity
 	Items    []GoldItem
 }
@@ -51,9 +51,13 @@ type GoldItem struct {
 	Line    int
 }
 
+// Splits are the parts of the gold set: dev and dev2 are tuning data,
+// test2 and test3 held out (testdata/README.md).
+var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true}
+
 // ParseGold reads the gold format of testdata/quotes-gold.txt:
 //
-//	article ID dev|dev2|test2
+//	article ID dev|dev2|test2|test3
 //	entity ID TYPE name | alias | …
 //	q SPEAKER-ID pattern
 //	x pattern            (ignored: attitude, unnamed or ambiguous speaker)
@@ -79,8 +83,8 @@ func ParseGold(r io.Reader) ([]GoldArticle, error) {
 		}
 		switch f[0] {
 		case "article":
-			if len(f) != 3 || (f[2] != "dev" && f[2] != "dev2" && f[2] != "test2") {
-				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2`", n)
+			if len(f) != 3 || !Splits[f[2]] {
+				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2|test3`", n)
 			}
 			out = append(out, GoldArticle{ID: f[1], Split: f[2]})
 		case "entity":
