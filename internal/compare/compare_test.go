@@ -314,3 +314,25 @@ func TestManyArticles(t *testing.T) {
 		t.Error("no agreement among 70 copies")
 	}
 }
+
+func TestDeicticNeighbours(t *testing.T) {
+	te := func(text, value string) marsad.TimeExpr {
+		return marsad.TimeExpr{Text: text, Value: value, Kind: marsad.TimeDate}
+	}
+	tests := []struct {
+		x, y marsad.TimeExpr
+		want bool
+	}{
+		{te("اليوم", "2015-08-01"), te("أمس", "2015-07-31"), true},
+		{te("البارحة", "2015-07-31"), te("اليوم السبت", "2015-08-01"), true},
+		{te("مساء أمس", "2015-07-30"), te("اليوم", "2015-08-01"), false}, // two days apart
+		{te("أمس", "2015-07-31"), te("الجمعة 31 يوليو", "2015-07-31"), false},
+		{te("الخميس", "2015-07-30"), te("الجمعة", "2015-07-31"), false}, // weekdays name the day
+		{te("أمس 15 أغسطس", "2015-08-15"), te("اليوم", "2015-08-16"), false},
+	}
+	for _, tt := range tests {
+		if got := deicticNeighbours(tt.x, tt.y); got != tt.want {
+			t.Errorf("deicticNeighbours(%q, %q) = %v, want %v", tt.x.Text, tt.y.Text, got, tt.want)
+		}
+	}
+}

@@ -7,8 +7,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
 
 	"marsad"
+	"marsad/internal/text/normalize"
 )
 
 // conflictEdge says that two spans of two articles give one fact
@@ -120,7 +123,7 @@ func (s *story) timeConflicts(i, j int) []conflictEdge {
 			case marsad.TimeDate:
 				// Only days: a month and a day in it do not contradict.
 				if len(x.Value) != len("2006-01-02") || len(y.Value) != len(x.Value) || x.Value == y.Value ||
-					s.artHasTime(v.art, x) || s.artHasTime(u.art, y) {
+					s.artHasTime(v.art, x) || s.artHasTime(u.art, y) || deicticNeighbours(x, y) {
 					continue
 				}
 				kind, about = "date", "تاريخ مختلف: "
@@ -140,6 +143,40 @@ func (s *story) timeConflicts(i, j int) []conflictEdge {
 		}
 	}
 	return out
+}
+
+// deicticWords are the words that date an event only from the moment of
+// publication (search forms).
+var deicticWords = []string{"اليوم", "امس", "البارحه", "غدا", "الليله", "الان"}
+
+// deicticNeighbours reports whether x and y are both dated only from
+// their articles' publication (اليوم، أمس، البارحة) and land a day apart.
+// That is no contradiction: an online outlet's "today" is a morning
+// paper's "yesterday", and a feed's publication date is often the day a
+// story was fetched, not written.
+func deicticNeighbours(x, y marsad.TimeExpr) bool {
+	dx, errx := time.Parse("2006-01-02", x.Value)
+	dy, erry := time.Parse("2006-01-02", y.Value)
+	if errx != nil || erry != nil || !deictic(x.Text) || !deictic(y.Text) {
+		return false
+	}
+	d := dx.Sub(dy)
+	return d <= 24*time.Hour && d >= -24*time.Hour
+}
+
+// deictic reports whether a time expression is a deictic word with no
+// date of its own (no digit, so not "أمس 15 أغسطس").
+func deictic(text string) bool {
+	if strings.ContainsFunc(text, unicode.IsDigit) {
+		return false
+	}
+	k := normalize.Search(text)
+	for _, w := range deicticWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // artHasTime reports whether article ai gives the same or a compatible
