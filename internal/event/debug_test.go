@@ -1,6 +1,7 @@
 package event
 
 import (
+	"context"
 	"os"
 	"strconv"
 	"testing"
@@ -64,6 +65,27 @@ func TestDumpGold(t *testing.T) {
 		t.Logf("%d %s %s\n  %s", g.Line, g.Split, g.Article, a.Text[s.Start:s.End])
 		for _, e := range g.Events {
 			t.Logf("    ev %s %s | %v | %v | %v", e.Type, e.Mode, e.Actors, e.Targets, e.Location)
+		}
+	}
+}
+
+// TestTune prints the scores and errors of the tuning splits (dev, dev2,
+// test) with gold participants (MARSAD_EVENT_TUNE=1); never test3.
+func TestTune(t *testing.T) {
+	if os.Getenv("MARSAD_EVENT_TUNE") == "" {
+		t.Skip("set MARSAD_EVENT_TUNE=1")
+	}
+	gold, arts := loadGold(t)
+	for _, split := range []string{"dev", "dev2", "test", "tune"} {
+		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Gold: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%-4s %s", split, sc)
+		if split == "tune" && os.Getenv("MARSAD_EVENT_TUNE") == "errors" {
+			for _, e := range errs {
+				t.Logf("line %d: %s", e.Line, e.What)
+			}
 		}
 	}
 }

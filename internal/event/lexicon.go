@@ -85,8 +85,8 @@ func loadLexicon() (*lexicon, error) {
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
 		}
-		if p.Source != "UP" && p.Source != "own" {
-			return fmt.Errorf("source %q, want UP or own", p.Source)
+		if p.Source != "UP" && p.Source != "own" && p.Source != "SNN" {
+			return fmt.Errorf("source %q, want UP, own or SNN", p.Source)
 		}
 		gap := 0
 		for _, w := range strings.Fields(f[4]) {
