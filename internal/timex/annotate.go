@@ -18,7 +18,15 @@ func (Annotator) Annotate(ctx context.Context, a *marsad.Article) error {
 		return err
 	}
 	ref, ok := a.PublishedTime()
-	a.Times = Extract(a.Text, ref, ok)
+	// the quote stage runs before this one: deictic words in its quotations
+	// refer to the day they were spoken
+	var quotes []marsad.Span
+	for _, q := range a.Quotes {
+		if q.Start >= 0 && q.Start < q.End && q.End <= len(a.Text) {
+			quotes = append(quotes, marsad.Span{Start: q.Start, End: q.End})
+		}
+	}
+	a.Times = ExtractQuoted(a.Text, ref, ok, quotes)
 	return nil
 }
 

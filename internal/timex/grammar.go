@@ -23,6 +23,7 @@ type hit struct {
 	// clock is set for a time of day not yet anchored on a day.
 	clock      bool
 	hour, mins int
+	pm         bool // the clock time says it is afternoon or evening (مساءً، عصراً)
 }
 
 // ctx holds one extraction.
@@ -110,6 +111,15 @@ func (c *ctx) num(i int) (int, int, bool) {
 // "15 أغسطس", XXXX-XX-XX for أمس) rather than being guessed. Spans are byte
 // offsets into text, and text[Start:End] == Text.
 func Extract(text string, ref time.Time, hasRef bool) []marsad.TimeExpr {
+	return ExtractQuoted(text, ref, hasRef, nil)
+}
+
+// ExtractQuoted is Extract for a text whose quotations are known (the
+// pipeline's quote stage): a relative expression inside a quotation is
+// resolved against the day the words were spoken — the day named in the
+// reporting clause (قال أمس …), else ref. Quotations found by the
+// extractor itself (quotation marks, قال إن …) are used as well.
+func ExtractQuoted(text string, ref time.Time, hasRef bool, quotes []marsad.Span) []marsad.TimeExpr {
 	c := &ctx{text: text, toks: scan(text), hasRef: hasRef}
 	if hasRef {
 		c.ref = dayOf(ref)
@@ -125,6 +135,9 @@ func Extract(text string, ref time.Time, hasRef bool) []marsad.TimeExpr {
 		i = best[len(best)-1].j
 	}
 	hits = c.merge(hits)
+	if c.hasRef && len(hits) > 1 {
+		c.speechDays(hits, append(c.quoteRegions(), quotes...))
+	}
 	out := make([]marsad.TimeExpr, 0, len(hits))
 	for _, h := range hits {
 		s, e := c.toks[h.i].start+h.pre, c.toks[h.j-1].end

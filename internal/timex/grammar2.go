@@ -916,6 +916,8 @@ func (c *ctx) rTime(i int, s stem) []hit {
 			case c.partAdverb(j):
 			case colon && (c.is(k-1, "في", "عند", "حتي", "الي", "من", "(") || c.is(j, "ت", "بتوقيت", "بالتوقيت", ")") || j >= len(c.toks) || c.toks[j].brk):
 				// 15:42 ت م (WAS wire footer), (01:25 بتوقيت غرينتش)
+			case c.is(k-1, "من", "بين") && c.clockRangeEnd(j) != nil:
+				// من 8 إلى 10 مساءً: the first end of a range of clock times
 			default:
 				return nil
 			}
@@ -970,9 +972,10 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		return nil
 	}
 	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeTime}
-	pm := false
+	pm, explicitAM := false, false
 	if c.partAdverb(j) {
 		pm = lex.parts[c.w(j)] == "pm"
+		explicitAM = !pm
 		if c.w(j) == "ليلا" && hour >= 1 && hour <= 4 {
 			pm = false
 		}
@@ -985,14 +988,23 @@ func (c *ctx) rTime(i int, s stem) []hit {
 	}
 	if role, ok := lex.parts[c.w(k2)]; ok && c.w(k2) != "م" && c.w(k2) != "ص" {
 		if dh := c.rPartDay(k2, stem{c.w(k2), 0}); len(dh) == 1 {
-			pm = pm || role == "pm"
+			pm, explicitAM = pm || role == "pm", explicitAM || role == "am"
 			h.day, h.hasDay = dh[0].day, dh[0].hasDay
 			j = dh[0].j
 		} else if k2 > j || true {
 			// من صباح / صباح without a day: only the part of the day
 			if k2 > j || !c.partAdverb(k2) {
-				pm = pm || role == "pm"
+				pm, explicitAM = pm || role == "pm", explicitAM || role == "am"
 				j = k2 + 1
+			}
+		}
+	}
+	// 11 مساء أمس: the day right after the part of the day
+	if !h.hasDay && j < len(c.toks) && !c.toks[j].brk && c.toks[j].word {
+		for _, r := range []recognizer{(*ctx).rPhrase, (*ctx).rWeekday} {
+			if dh := r(c, j, c.stems(j)[0]); len(dh) == 1 && dh[0].hasDay {
+				h.day, h.hasDay, j = dh[0].day, true, dh[0].j
+				break
 			}
 		}
 	}
@@ -1005,6 +1017,21 @@ func (c *ctx) rTime(i int, s stem) []hit {
 	if pm && hour < 12 {
 		hour += 12
 	}
+	h.pm = pm
+	// من 8 إلى 10 مساءً، بين الساعة 9 و11 ليلاً: the part of the day named
+	// after the second end holds for the first, when that keeps the order
+	var second []hit
+	if !pm && !explicitAM && !h.hasDay {
+		if second = c.clockRangeEnd(j); second != nil {
+			e := second[len(second)-1]
+			if e.pm && hour < 12 && hour+12 <= e.hour+boolInt(e.hour == 0)*24 {
+				hour += 12
+			}
+			if e.hasDay { // بين الساعة 7 و11 مساء أمس
+				h.day, h.hasDay = e.day, true
+			}
+		}
+	}
 	h.j = j
 	h.hour, h.mins = hour%24, mins
 	if hour == 24 {
@@ -1012,11 +1039,50 @@ func (c *ctx) rTime(i int, s stem) []hit {
 	}
 	if h.hasDay {
 		h.value = fmt.Sprintf("%sT%02d:%02d", h.day.value(), h.hour, h.mins)
+		if second != nil {
+			return append([]hit{h}, second...)
+		}
 		return one(h)
 	}
 	h.clock = true
 	h.value = fmt.Sprintf("XXXX-XX-XXT%02d:%02d", h.hour, h.mins)
+	if second != nil {
+		return append([]hit{h}, second...)
+	}
 	return one(h)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// clockRangeEnd reads the second end of a range of clock times at j: إلى
+// 10 مساءً، حتى الساعة 11 ليلاً، - 10:30 م، و11 ليلاً.
+func (c *ctx) clockRangeEnd(j int) []hit {
+	if j+1 >= len(c.toks) || c.toks[j+1].brk {
+		return nil
+	}
+	k := j + 1
+	switch {
+	case c.is(j, "الي", "حتي", "-", "–", "و", "ولغايه", "لغايه"):
+	case j < len(c.toks) && c.toks[j].word && (c.toks[j].norm == "وحتي" || c.toks[j].norm == "والي"):
+	case j < len(c.toks) && c.toks[j].norm == "والساعه":
+		k = j
+	default:
+		return nil
+	}
+	s := c.stems(k)[0]
+	if c.toks[k].norm == "والساعه" {
+		s = stem{"الساعه", len("و")}
+	}
+	h := c.rTime(k, s)
+	if len(h) == 0 || !h[0].pm && !c.partAdverb(h[0].j-1) {
+		return nil
+	}
+	return h
 }
 
 // partAdverb: صباحاً، مساءً، ظهراً، ليلاً، ص، م after a clock time.

@@ -1,0 +1,60 @@
+package timex
+
+import (
+	"testing"
+
+	"marsad"
+)
+
+// Cases for the rules of round 2 (testdata/README.md): deictic words in
+// reported speech, clock ranges, weekday direction, ordinals, quarters,
+// centuries and decades, seasons, numeric dates after a clitic.
+
+func TestExtractSpeechDay(t *testing.T) {
+	d := marsad.TimeDate
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		// the quotation's اليوم is the day the minister spoke
+		{`وقال الوزير أمس: "سنوقع الاتفاق اليوم".`, []want{{"أمس", "2025-08-14", d, ""}, {"اليوم", "2025-08-14", d, ""}}},
+		{"وأكد الوزير يوم الأربعاء أن الوفد سيصل غداً.", []want{{"يوم الأربعاء", "2025-08-13", d, ""}, {"غداً", "2025-08-14", d, ""}}},
+		// the reporting clause after the quotation
+		{"«نوقع الاتفاق غدا»، قال الوزير أمس.", []want{{"غدا", "2025-08-15", d, ""}, {"أمس", "2025-08-14", d, ""}}},
+		// no day in the reporting clause: the publication day
+		{"وقال الوزير إن الوفد وصل اليوم.", []want{{"اليوم", "2025-08-15", d, ""}}},
+		// a day outside any quotation is not moved
+		{"وصل الوفد أمس، ويغادر اليوم.", []want{{"أمس", "2025-08-14", d, ""}, {"اليوم", "2025-08-15", d, ""}}},
+	} {
+		check(t, c.text, ref2025, true, c.want)
+	}
+}
+
+func TestExtractQuotedSpans(t *testing.T) {
+	// the pipeline's quotation (from the quote stage) without quotation marks
+	text := "وذكر المسؤول أمس، في بيان، أن الاجتماع سيعقد غداً في الرياض."
+	q := marsad.Span{Start: len("وذكر المسؤول أمس، في بيان، أن "), End: len(text) - 1}
+	got := ExtractQuoted(text, ref2025, true, []marsad.Span{q})
+	if len(got) != 2 || got[1].Text != "غداً" || got[1].Value != "2025-08-15" {
+		t.Errorf("got %v, want غداً = 2025-08-15 (the day after the statement)", got)
+	}
+}
+
+func TestExtractClockRange(t *testing.T) {
+	tm := marsad.TimeTime
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		{"يقام الحفل من 8 إلى 10 مساءً", []want{{"8", "2025-08-15T20:00", tm, ""}, {"10 مساءً", "2025-08-15T22:00", tm, ""}}},
+		{"الدوام من الساعة 4 إلى الساعة 9 مساء", []want{{"الساعة 4", "2025-08-15T16:00", tm, ""}, {"الساعة 9 مساء", "2025-08-15T21:00", tm, ""}}},
+		// an explicit morning is kept, and pm is not carried past noon order
+		{"من الساعة 9 صباحا حتى 11 ليلا", []want{{"الساعة 9 صباحا", "2025-08-15T09:00", tm, ""}, {"11 ليلا", "2025-08-15T23:00", tm, ""}}},
+		{"من الساعة 10 إلى 2 ظهرا", []want{{"الساعة 10", "2025-08-15T10:00", tm, ""}, {"2 ظهرا", "2025-08-15T14:00", tm, ""}}},
+		{"بين الساعة 7 و11 مساء أمس", []want{{"الساعة 7", "2025-08-14T19:00", tm, ""}, {"11 مساء أمس", "2025-08-14T23:00", tm, ""}}},
+		// a bare number before a range word without a part of the day is no time
+		{"من 5 إلى 7 دقائق", []want{{"7 دقائق", "PT7M", marsad.TimeDuration, ""}}},
+	} {
+		check(t, c.text, ref2025, true, c.want)
+	}
+}
