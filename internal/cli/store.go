@@ -238,7 +238,16 @@ func cmdIngest(ctx context.Context, e *Env, args []string) error {
 	}
 	fmt.Fprintln(e.Stderr, "marsad ingest: "+prog.summary())
 	if len(failed) > 0 || prog.failed > 0 {
-		return fmt.Errorf("%d of %d inputs failed, %d articles failed", len(failed), fs.NArg(), prog.failed)
+		// Everything that could be read is stored; the exit status still
+		// says that something was not, for scripts and cron.
+		var parts []string
+		if len(failed) > 0 {
+			parts = append(parts, fmt.Sprintf("%d of %d inputs could not be read", len(failed), fs.NArg()))
+		}
+		if prog.failed > 0 {
+			parts = append(parts, fmt.Sprintf("%d of %d articles skipped", prog.failed, prog.n+prog.failed))
+		}
+		return fmt.Errorf("%s (reasons above; the rest is stored)", strings.Join(parts, ", "))
 	}
 	return nil
 }
