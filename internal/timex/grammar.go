@@ -480,13 +480,6 @@ func (c *ctx) weekdayContext(i int) bool {
 	return true
 }
 
-var futureWords = map[string]bool{
-	"سوف": true, "المقرر": true, "المتوقع": true, "المنتظر": true, "المزمع": true, "يعتزم": true,
-	"تعتزم": true, "يبدا": true, "تبدا": true, "تنطلق": true, "ينطلق": true, "يقام": true, "تقام": true,
-	"يعقد": true, "تعقد": true, "يستمر": true, "تستمر": true, "يختتم": true, "تختتم": true,
-	"موعد": true, "حتي": false, "ستبدا": true, "سيبدا": true, "ستنطلق": true, "سينطلق": true,
-}
-
 // words that begin like the future prefix سـ + a present verb but are nouns.
 var notFuture = map[string]bool{
 	"سياره": true, "سيارات": true, "سياسه": true, "سياسي": true, "سياسيه": true, "سياسات": true,
@@ -525,7 +518,7 @@ func (c *ctx) futureContext(i int) bool {
 func (c *ctx) isFutureWord(k int) bool {
 	t := c.toks[k].norm
 	t = strings.TrimPrefix(t, "و")
-	if futureWords[t] {
+	if lex.future[t] {
 		return true
 	}
 	if notFuture[t] {

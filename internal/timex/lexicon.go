@@ -47,7 +47,8 @@ type lexicon struct {
 	modifiers map[string]int
 	parts     map[string]string // part of day word → "am"/"pm"
 	modPhrase map[string][]modPhrase
-	uq        []uint16 // Umm al-Qura month-length bits, from year uqFirst
+	future    map[string]bool // words that set a clause in the future (future.txt)
+	uq        []uint16        // Umm al-Qura month-length bits, from year uqFirst
 }
 
 type modPhrase struct {
@@ -99,7 +100,7 @@ func load() (*lexicon, error) {
 		months: map[string][]monthName{}, weekdays: map[string]int{}, weekdayA: map[string]bool{},
 		cardinals: map[string]int{}, tens: map[string]int{}, ordinals: map[string]int{},
 		units: map[string]unit{}, phrases: map[string][]phrase{}, modifiers: map[string]int{},
-		parts: map[string]string{}, modPhrase: map[string][]modPhrase{},
+		parts: map[string]string{}, modPhrase: map[string][]modPhrase{}, future: map[string]bool{},
 	}
 	ls, err := lines("months.txt")
 	if err != nil {
@@ -208,6 +209,15 @@ func load() (*lexicon, error) {
 			}
 		}
 		l.modPhrase[k] = ps
+	}
+	if ls, err = lines("future.txt"); err != nil {
+		return nil, err
+	}
+	for _, f := range ls {
+		if len(f) != 1 {
+			return nil, fmt.Errorf("future.txt: bad line %q", f)
+		}
+		l.future[normalize.Search(f[0])] = true
 	}
 	if ls, err = lines("ummalqura.txt"); err != nil {
 		return nil, err

@@ -58,3 +58,21 @@ func TestExtractClockRange(t *testing.T) {
 		check(t, c.text, ref2025, true, c.want)
 	}
 }
+
+func TestExtractWeekdayDirection(t *testing.T) {
+	d := marsad.TimeDate
+	// ref2015 is Monday 3 August 2015
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		// a scheduled event in the imperfect is the coming day
+		{"يلتقي الفريقان يوم الأربعاء في الرياض", []want{{"يوم الأربعاء", "2015-08-05", d, ""}}},
+		{"المباراة المرتقبة الخميس بين الفريقين", []want{{"الخميس", "2015-08-06", d, ""}}},
+		// a past report keeps the last one
+		{"وقال الوزير يوم الأربعاء إن الاتفاق وقع", []want{{"يوم الأربعاء", "2015-07-29", d, ""}}},
+		{"التقى الفريقان يوم الأحد", []want{{"يوم الأحد", "2015-08-02", d, ""}}},
+	} {
+		check(t, c.text, ref2015, true, c.want)
+	}
+}
