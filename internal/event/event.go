@@ -401,7 +401,7 @@ var prepositions = map[string]bool{
 	"لدي": true, "عند": true, "بين": true, "حول": true, "تجاه": true, "نحو": true, "خلال": true,
 	"بعد": true, "قبل": true, "منذ": true, "بشان": true, "برفقه": true, "بحضور": true, "وفي": true,
 	"ومن": true, "والي": true, "وعلي": true, "ومع": true, "لصالح": true, "باسم": true, "عبر": true,
-	"خلاله": true, "خلالها": true,
+	"خلاله": true, "خلالها": true, "حيال": true, "ازاء": true,
 }
 
 // afterPreposition reports whether mention k of the sentence follows a
@@ -426,12 +426,30 @@ func (st *state) afterPreposition(k int) bool {
 		}
 	}
 	// Only the token right before counts: a preposition directly before
-	// the mention.
+	// the mention, or before the head noun whose genitive the name is
+	// (ضد تنظيم داعش، على ميليشيات الحوثي).
 	if j := ti - 1; j >= 0 && st.toks[j].word {
-		return prepositions[st.toks[j].norm]
+		if prepositions[st.toks[j].norm] {
+			return true
+		}
+		if h := strings.TrimPrefix(st.toks[j].norm, "و"); constructHeads[h] && st.toks[j].ment < 0 {
+			if i := j - 1; i >= 0 && st.toks[i].word && prepositions[st.toks[i].norm] {
+				return true
+			}
+			if strings.HasPrefix(h, "ب") || strings.HasPrefix(h, "ل") {
+				return true
+			}
+		}
 	}
 	return false
 }
+
+// constructHeads are nouns that head a name in a genitive construct
+// (تنظيم داعش، ميليشيات الحوثي): a preposition before them governs the
+// name too.
+var constructHeads = map[string]bool{"تنظيم": true, "جماعه": true, "حركه": true, "ميليشيات": true, "مليشيات": true, "ميليشيا": true,
+	"قوات": true, "حزب": true, "جبهه": true, "مسلحي": true, "عناصر": true, "مقاتلي": true, "بتنظيم": true, "لتنظيم": true,
+	"بجماعه": true, "لجماعه": true, "بقوات": true, "لقوات": true, "بميليشيات": true, "لميليشيات": true}
 
 func (st *state) tokenAt(off int) int {
 	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].end > off })
@@ -600,6 +618,16 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	if len(p.words) > 1 {
 		conf += 0.1
 	}
+	// مثمنا، مطالبا، داعيا after the main clause: the participle's subject
+	// is the main clause's (أكد الأمير فيصل …، مثمنا دور رجال الأمن).
+	if p.Circumstantial {
+		k := st.mainSubject(tr.first, true)
+		if k < 0 {
+			return nil, nil, 0
+		}
+		actors = []int{k}
+		return actors, st.targetAfter(tr, tr.last+1, next, actors, false), conf + 0.1
+	}
 	// بين X و Y after a noun: the two parties.
 	if p.Noun {
 		if j := st.nextWord(tr.last); j >= 0 && (st.toks[j].norm == "بين" || st.toks[j].norm == "وبين") {
@@ -638,6 +666,11 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	case p.Noun && !p.Objective && st.objectOfPrevious(ti):
 		// A noun right after another event's verb is its object (استنكر
 		// التفجير): the verb's subject is not the noun's agent.
+	case !p.Noun && !p.Relative && st.pronounSubject(tr.first) >= 0:
+		// ولكنها اتفقت مع …: the particle's pronoun is the subject; it
+		// refers back to the clause before.
+		actors = []int{st.pronounSubject(tr.first)}
+		conf += 0.05
 	default:
 		if prev := st.previousVerb(ti); prev >= 0 && len(st.actorsOf[prev]) > 0 && !st.mentionBetween(st.trigs[prev].last, tr.first, st.actorsOf[prev]) {
 			// زار دي مستورا طهران حيث التقى ظريف: a second verb with no
@@ -646,6 +679,13 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		} else if k := st.subjectLeft(ti); k >= 0 {
 			actors = []int{k}
 			conf += 0.1
+		} else if !p.Noun && !p.Relative && !p.Inverse {
+			// غادر الأمير … مصر بعد زيارة التقى خلالها بالرئيس …: a verb
+			// with no subject of its own in a chain of clauses keeps the
+			// sentence's subject.
+			if k := st.mainSubject(tr.first, false); k >= 0 {
+				actors = []int{k}
+			}
 		}
 	}
 	if len(actors) == 0 {
@@ -1470,4 +1510,85 @@ func isDate(v string) bool {
 		}
 	}
 	return len(v) == 4 || v[4] == '-'
+}
+
+// mainSubject returns the subject of the sentence's first clause when
+// token i is still in its chain of clauses: the first mention that is not
+// after a preposition and not a place of the action, or its holder's name
+// for a title (أمير منطقة عسير الأمير فيصل). A complementizer or a clause
+// boundary before i ends the chain (قال … إن …: what follows is reported),
+// except a temporal بعد أن / قبل أن. A circumstantial participle
+// (crossComp) belongs to the main verb whatever came between: أكد … أن …،
+// مثمنا.
+func (st *state) mainSubject(i int, crossComp bool) int {
+	subj := -1
+	for j := 0; j < i && j < len(st.toks); j++ {
+		t := st.toks[j]
+		if t.boundary || t.quote {
+			if t.word && subj >= 0 {
+				if k := st.prevWord(j); crossComp || k >= 0 && temporalBefore[stripConj(st.toks[k].norm)] {
+					continue
+				}
+			}
+			if t.quote && crossComp && subj >= 0 {
+				continue
+			}
+			return -1
+		}
+		if subj >= 0 || t.ment < 0 {
+			continue
+		}
+		if st.afterPreposition(t.ment) || st.isLocationPhrase(t.ment) {
+			continue
+		}
+		subj = t.ment
+		if st.titlePart(subj) {
+			if k := st.personAfter(subj, i); k >= 0 {
+				subj = k
+			}
+		}
+	}
+	return subj
+}
+
+// temporalBefore are the words that make a following أن temporal, not a
+// report: بعد أن احتفظت.
+var temporalBefore = map[string]bool{"بعد": true, "قبل": true, "منذ": true, "حتي": true}
+
+// pronounParticles carry the subject of the verb after them as a pronoun
+// suffix (ولكنها اتفقت، إنه توصل); true for the feminine ـها.
+var pronounParticles = map[string]bool{"لكنه": false, "لكنها": true, "انه": false, "انها": true, "بانه": false, "بانها": true, "كونه": false, "كونها": true}
+
+// pronounSubject returns the antecedent of a particle's pronoun just
+// before token i (ولكنها اتفقت), or -1: the nearest mention before it in
+// the sentence that could be a subject — not after a preposition other
+// than لدى/عند (ليس لدى تركيا خطط: Turkey has), not a place of the
+// action, and for the feminine ـها not a person (countries and bodies
+// are feminine; the men of the news are not).
+func (st *state) pronounSubject(i int) int {
+	j := st.prevWord(i)
+	if j < 0 {
+		return -1
+	}
+	fem, ok := pronounParticles[stripConj(st.toks[j].norm)]
+	if !ok {
+		return -1
+	}
+	for k := j - 1; k >= 0; k-- {
+		t := st.toks[k]
+		if t.boundary && !t.word || t.quote {
+			return -1
+		}
+		if t.ment < 0 {
+			continue
+		}
+		if st.isLocationPhrase(t.ment) || st.afterPreposition(t.ment) && !st.afterWord(t.ment, "لدي", "عند") {
+			continue
+		}
+		if fem && st.a.Entities[st.sms[t.ment].ent].Type == marsad.PERS {
+			continue
+		}
+		return st.holder(t.ment, i)
+	}
+	return -1
 }

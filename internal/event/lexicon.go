@@ -38,9 +38,12 @@ type pattern struct {
 	// Inverse: the verb's subject receives; the giver after من is the
 	// actor (تلقت المملكة طلبا من مجموعة العمل المالي).
 	Inverse bool
-	Source  string
-	Line    int
-	words   []word
+	// Circumstantial: a participle in the accusative (حال) after the main
+	// clause (…، مثمنا دور رجال الأمن): its subject is the main clause's.
+	Circumstantial bool
+	Source         string
+	Line           int
+	words          []word
 }
 
 // maxGap is how many words may separate two pattern words joined by "…"
@@ -79,8 +82,10 @@ func loadLexicon() (*lexicon, error) {
 			p.Noun, p.Objective = true, true
 		case "i":
 			p.Inverse = true
+		case "h":
+			p.Circumstantial = true
 		default:
-			return fmt.Errorf("part of speech %q, want v, n, r, o or i", f[2])
+			return fmt.Errorf("part of speech %q, want v, n, r, o, i or h", f[2])
 		}
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
