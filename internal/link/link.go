@@ -374,13 +374,25 @@ func (l *Linker) collect(d *doc) {
 	}
 }
 
-// splitJoined undoes an NER span that ran two names together: a person the
-// knowledge base knows followed by و and another (كيري ولافروف), a known
-// name with one stray word after it (سيرجي لافروف عادل), or a name followed
-// by a known surname (أوهورو كينياتا أوباما). A span the knowledge base
-// knows as a whole is left alone.
+// splitJoined undoes an NER span that ran names together or took in words
+// around a name. The span is segmented, longest first, into names the
+// knowledge base trusts and the words between them:
+//
+//   - every part known: the span is split (كيري ولافروف، اليمن هادي، مصر
+//     السعودية), each part typed by its entity;
+//   - a person's span may also hold unknown words: a run of two or more is
+//     kept as a name (أوهورو كينياتا أوباما → أوهورو كينياتا + أوباما), a
+//     single stray word is dropped (سيرجي لافروف عادل، عادل الجبير السيد
+//     كيري، وبيين الجبير), and a title head ending a run is dropped with it
+//     (أحمد الطيب شيخ الأزهر → أحمد الطيب + الأزهر).
+//
+// Organisations and places keep unknown words: their names embed people
+// and places (جامعة الملك سعود، مستشفى عسير المركزي). A span the knowledge
+// base knows as a whole, or as a longer form of a person's name, is left
+// alone, and no cut falls next to a nasab word (بن عبدالله names the father,
+// not a second person).
 func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
-	if m.typ != marsad.PERS || !strings.Contains(m.key, " ") || l.lookup(m) != nil {
+	if !strings.Contains(m.key, " ") || l.lookup(m) != nil {
 		return []*mention{m}
 	}
 	var ws []int // word indexes inside the span
@@ -393,43 +405,104 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 	if len(ws) < 2 {
 		return []*mention{m}
 	}
-	known := func(from, to int) (marsad.Span, string, bool) {
-		// Words ws[from:to] as a name, the first word's proclitic و allowed.
+	known := func(from, to int) (marsad.Span, string, *kb.Entity) {
+		// Words ws[from:to] as a name, the first word's proclitics allowed.
 		for _, r := range d.readings(ws[from]) {
-			if r.skip > 0 && r.prefix != "" {
-				continue
-			}
 			key := r.key
 			for i := from + 1; i < to; i++ {
 				key += " " + d.wkey(ws[i])
 			}
-			sp := marsad.Span{Start: d.toks[d.words[ws[from]]].Start + r.skip, End: d.toks[d.words[ws[to-1]]].End}
-			if e := trustedName(key, l.kb.LookupKey(key)); e != nil && e.Type == marsad.PERS {
-				return sp, key, true
+			start := d.toks[d.words[ws[from]]].Start + r.skip
+			if r.prefix != "" {
+				start = d.toks[d.words[ws[from]]].Start
+			}
+			sp := marsad.Span{Start: start, End: d.toks[d.words[ws[to-1]]].End}
+			if e := trustedName(key, l.kb.LookupKey(key)); e != nil {
+				return sp, key, e
 			}
 		}
-		return marsad.Span{}, "", false
+		return marsad.Span{}, "", nil
 	}
+	type seg struct {
+		from, to int
+		span     marsad.Span
+		key      string
+		e        *kb.Entity
+	}
+	var segs []seg
 	n := len(ws)
-	for cut := 1; cut < n; cut++ {
-		switch d.wkey(ws[cut-1]) {
-		case "بن", "ابن", "بنت", "ال", "ابو", "ام":
-			continue // a nasab: بن عبدالله names the father, not a second person
+	nKnown, allKnown := 0, true
+	for i := 0; i < n; {
+		found := false
+		for j := n; j > i; j-- {
+			if sp, key, e := known(i, j); e != nil {
+				segs = append(segs, seg{i, j, sp, key, e})
+				nKnown++
+				i, found = j, true
+				break
+			}
 		}
-		tail, tkey, tok := known(cut, n)
-		head, hkey, hok := known(0, cut)
-		switch {
-		case hok && tok:
-			return []*mention{{span: head, key: hkey, typ: m.typ, kind: KindName}, {span: tail, key: tkey, typ: m.typ, kind: KindName}}
-		case hok && cut == n-1:
-			return []*mention{{span: head, key: hkey, typ: m.typ, kind: KindName}}
-		case tok && cut >= 2:
-			hs := marsad.Span{Start: m.span.Start, End: d.toks[d.words[ws[cut-1]]].End}
-			return []*mention{{span: hs, key: kb.Key(d.a.Text[hs.Start:hs.End]), typ: m.typ, kind: KindName}, {span: tail, key: tkey, typ: m.typ, kind: KindName}}
+		if found {
+			continue
+		}
+		if len(segs) > 0 && segs[len(segs)-1].e == nil {
+			segs[len(segs)-1].to = i + 1
+		} else {
+			segs = append(segs, seg{from: i, to: i + 1})
+		}
+		allKnown = false
+		i++
+	}
+	if nKnown == 0 || len(segs) == 1 || (m.typ != marsad.PERS && !allKnown) {
+		return []*mention{m}
+	}
+	for _, s := range segs[1:] {
+		switch d.wkey(ws[s.from-1]) {
+		case "بن", "ابن", "بنت", "ال", "ابو", "ام":
+			return []*mention{m}
+		}
+		switch d.wkey(ws[s.from]) {
+		case "بن", "ابن", "بنت", "ال":
+			return []*mention{m}
 		}
 	}
-	return []*mention{m}
+	if s0 := segs[0]; s0.e == nil && s0.to-s0.from == 1 && segs[1].e.Type == marsad.PERS {
+		// One word before a person's name is a given name (ميشيل أوباما is
+		// not أوباما), unless it is a conjunction's (وبيين الجبير).
+		if r := d.readings(ws[0]); len(r) < 2 || r[1].prefix != "" || !strings.ContainsRune("وف", []rune(d.wkey(ws[0]))[0]) {
+			return []*mention{m}
+		}
+	}
+	var out []*mention
+	for _, s := range segs {
+		if s.e != nil {
+			out = append(out, &mention{span: s.span, key: s.key, typ: s.e.Type, kind: KindName})
+			continue
+		}
+		from, to := s.from, s.to
+		for to > from && (honorifics[d.wkey(ws[to-1])] || titleHeads[d.wkey(ws[to-1])]) {
+			to--
+		}
+		for from < to && honorifics[d.wkey(ws[from])] {
+			from++
+		}
+		if to-from < 2 {
+			continue // a stray word
+		}
+		sp := marsad.Span{Start: d.toks[d.words[ws[from]]].Start, End: d.toks[d.words[ws[to-1]]].End}
+		if from == 0 {
+			sp.Start = m.span.Start
+		}
+		out = append(out, &mention{span: sp, key: kb.Key(d.a.Text[sp.Start:sp.End]), typ: m.typ, kind: KindName})
+	}
+	return out
 }
+
+// titleHeads are the nouns that head a title after a name (أحمد الطيب شيخ
+// الأزهر، خالد الفالح وزير الطاقة): not part of the name.
+var titleHeads = map[string]bool{"شيخ": true, "رئيس": true, "رئيسه": true, "وزير": true, "وزيره": true, "امين": true,
+	"مدير": true, "مديره": true, "سفير": true, "ملك": true, "امير": true, "نائب": true, "قائد": true, "محافظ": true,
+	"مفتي": true, "عميد": true, "مستشار": true, "المتحدث": true, "الناطق": true, "مساعد": true, "وكيل": true}
 
 // alt is a reading of a mention without its proclitics.
 type alt struct {

@@ -13,6 +13,7 @@ import (
 	"marsad"
 	"marsad/internal/dataset"
 	"marsad/internal/kb"
+	"marsad/internal/ner"
 )
 
 // goldTSV is our annotation of SaudiNewsNet articles (testdata/README.md):
@@ -30,7 +31,13 @@ type Report struct {
 	Oracle              Scores // the gold names as NER output: linking and coreference alone
 	Gazetteer           Scores // the knowledge-base gazetteer as the NER
 	Degraded, Recovered Scores // a weak NER without / with recovery of KB names
+	// The shipped NER (ShippedNER) without and with the linker's repairs
+	// (recovery of KB names): what `marsad analyze` gives a user.
+	ShippedNoRec, Shipped Scores
 }
+
+// Splits are the gold splits Evaluation reports, in order.
+var Splits = []string{"dev", "test", "test2", "seed"}
 
 // Evaluation runs the linker on the annotated articles (text read from
 // dataRoot's saudinewsnet, or dataset.Root() when dataRoot is "") and
@@ -49,11 +56,15 @@ func Evaluation(ctx context.Context, k *kb.KB, dataRoot string) ([]Report, error
 	if err != nil {
 		return nil, err
 	}
+	tagger, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("link eval: %w", err)
+	}
 	l := New(k)
 	noRec := New(k)
 	noRec.Recover = false
 	var out []Report
-	for _, sp := range []string{"dev", "test", "test2", "seed"} {
+	for _, sp := range Splits {
 		var g []GoldArticle
 		for _, a := range gold {
 			if a.Split == sp {
@@ -65,7 +76,8 @@ func Evaluation(ctx context.Context, k *kb.KB, dataRoot string) ([]Report, error
 			dst *Scores
 			l   *Linker
 			src MentionSource
-		}{{&r.Oracle, l, OracleNER}, {&r.Gazetteer, l, GazetteerNER(k)}, {&r.Degraded, noRec, DegradedNER}, {&r.Recovered, l, DegradedNER}} {
+		}{{&r.Oracle, l, OracleNER}, {&r.Gazetteer, l, GazetteerNER(k)}, {&r.Degraded, noRec, DegradedNER}, {&r.Recovered, l, DegradedNER},
+			{&r.ShippedNoRec, noRec, ShippedNER(tagger)}, {&r.Shipped, l, ShippedNER(tagger)}} {
 			s, err := Evaluate(ctx, run.l, run.src, g, arts)
 			if err != nil {
 				return nil, err
@@ -85,6 +97,8 @@ func WriteReport(w io.Writer, reports []Report) {
 		fmt.Fprintf(w, "  KB gazetteer as NER:                             %v\n", r.Gazetteer)
 		fmt.Fprintf(w, "  weak NER, no recovery:                           %v\n", r.Degraded)
 		fmt.Fprintf(w, "  weak NER + recovery of KB names:                 %v\n", r.Recovered)
+		fmt.Fprintf(w, "  shipped NER, no recovery:                        %v\n", r.ShippedNoRec)
+		fmt.Fprintf(w, "  shipped NER + linker (what analyze does):        %v\n", r.Shipped)
 	}
 }
 
