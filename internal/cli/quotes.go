@@ -14,21 +14,22 @@ import (
 
 // cmdEvalQuotes scores quote attribution (speaker and content, as in
 // EVALUATION.md) on the annotated SaudiNewsNet articles of
-// internal/quote/testdata. By default the gold entities stand in for NER
-// and linking, which measures the quote stage alone; --pipeline runs the
-// whole analysis (NER, linking, quotes) and measures what a user gets. The
-// held-out set's individual errors are not printed.
+// internal/quote/testdata, side by side with the gold entities standing in
+// for NER and linking (the quote stage alone) and with the whole analysis
+// (NER, linking, quotes: what a user gets). The held-out sets' individual
+// errors are not printed; --errors classes the tuning sets' misses.
 //
 // Wire it in cmdEval: case "quotes": return cmdEvalQuotes(ctx, e, args[1:])
 func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	set := fs.String("set", "all", "evaluation set: dev, dev2, test2 or all")
+	set := fs.String("set", "all", "evaluation set: dev, dev2, test2, test3 or all (all: dev, dev2, test2)")
 	goldFile := fs.String("gold", "", "gold file (default: internal/quote/testdata/quotes-gold.txt)")
-	full := fs.Bool("pipeline", false, "run the whole pipeline (NER and linking) instead of the gold entities")
+	which := fs.String("entities", "both", "speaker entities from: gold (the annotation: the quote stage alone), pipeline (NER and linking: what users get) or both")
+	full := fs.Bool("pipeline", false, "same as --entities pipeline")
 	showErrors := fs.Bool("errors", false, "list the errors on the tuning sets (dev, dev2)")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad eval quotes [--set dev|dev2|test2|all] [--pipeline] [--errors] [--gold FILE]")
+		fmt.Fprintln(e.Stderr, "Usage: marsad eval quotes [--set dev|dev2|test2|test3|all] [--entities gold|pipeline|both] [--errors] [--gold FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -61,39 +62,69 @@ func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval quotes needs ../shared/data/saudinewsnet: %w", err)
 	}
-	prepare, annotate := quote.OraclePrepare, quote.New().Annotate
-	mode := "gold entities"
-	if *full {
+	type mode struct {
+		name     string
+		prepare  func(context.Context, quote.RawArticle, quote.GoldArticle) (*marsad.Article, error)
+		annotate func(context.Context, *marsad.Article) error
+	}
+	gold1 := mode{"gold", quote.OraclePrepare, quote.New().Annotate}
+	var modes []mode
+	switch {
+	case *full || *which == "pipeline":
+		modes = []mode{{name: "pipeline"}}
+	case *which == "gold":
+		modes = []mode{gold1}
+	case *which == "both":
+		modes = []mode{gold1, {name: "pipeline"}}
+	default:
+		return usageError("--entities: want gold, pipeline or both, got %q", *which)
+	}
+	for i := range modes {
+		if modes[i].name != "pipeline" {
+			continue
+		}
 		p, err := pipeline.Default()
 		if err != nil {
 			return err
 		}
-		prepare = func(_ context.Context, r quote.RawArticle, _ quote.GoldArticle) (*marsad.Article, error) {
+		modes[i].prepare = func(_ context.Context, r quote.RawArticle, _ quote.GoldArticle) (*marsad.Article, error) {
 			return quote.Prepare(r), nil
 		}
-		annotate = p.Analyze
-		mode = "full pipeline"
+		modes[i].annotate = p.Analyze
 	}
 	sets := []string{"dev", "dev2", "test2"}
-	switch *set {
-	case "all":
-	case "dev", "dev2", "test2":
+	switch {
+	case *set == "all":
+	case quote.Splits[*set]:
 		sets = []string{*set}
 	default:
-		return usageError("--set: want dev, dev2, test2 or all, got %q", *set)
+		return usageError("--set: want dev, dev2, test2, test3 or all, got %q", *set)
 	}
-	fmt.Fprintf(e.Stdout, "quote attribution (%s), %s\n", mode, path)
+	fmt.Fprintf(e.Stdout, "quote attribution (speaker and content), %s\n", path)
+	fmt.Fprintln(e.Stdout, "set    entities  P      R      F1")
 	for _, s := range sets {
-		sc, errs, err := quote.Evaluate(ctx, gold, s, raws, prepare, annotate)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.Stdout, "%-4s  P %.3f  R %.3f  F1 %.3f  (%d articles, %d statements, %d predicted, TP %d FP %d FN %d)\n",
-			s, sc.P(), sc.R(), sc.F1(), sc.Articles, sc.Gold, sc.Predicted, sc.TP, sc.FP, sc.FN)
-		if *showErrors && s != "test2" {
-			for _, x := range errs {
-				fmt.Fprintf(e.Stdout, "  %s %-8s [%s] %s\n", x.Article, x.Kind, x.Speaker, x.Text)
+		for _, m := range modes {
+			sc, errs, err := quote.Evaluate(ctx, gold, s, raws, m.prepare, m.annotate)
+			if err != nil {
+				return err
 			}
+			fmt.Fprintf(e.Stdout, "%-6s %-8s  %.3f  %.3f  %.3f  (%d articles, %d statements, %d predicted, TP %d FP %d FN %d)\n",
+				s, m.name, sc.P(), sc.R(), sc.F1(), sc.Articles, sc.Gold, sc.Predicted, sc.TP, sc.FP, sc.FN)
+			// Held-out sets are scored, never read: their errors stay hidden.
+			if !*showErrors || s == "test2" || s == "test3" {
+				continue
+			}
+			classes := map[string]int{}
+			for _, x := range errs {
+				if x.Kind == "missed" {
+					classes[x.Class]++
+					fmt.Fprintf(e.Stdout, "  %s missed/%-8s [%s] got [%s] %s (line %d)\n", x.Article, x.Class, x.Speaker, x.Got, x.Text, x.Line)
+				} else {
+					fmt.Fprintf(e.Stdout, "  %s spurious         [%s] %s\n", x.Article, x.Speaker, x.Text)
+				}
+			}
+			fmt.Fprintf(e.Stdout, "  missed by class: speaker %d, boundary %d, missing %d\n",
+				classes[quote.ClassSpeaker], classes[quote.ClassBoundary], classes[quote.ClassMissing])
 		}
 	}
 	return nil

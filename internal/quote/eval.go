@@ -423,7 +423,20 @@ type Error struct {
 	Article, Kind string // "missed" or "spurious"
 	Speaker, Text string
 	Line          int // gold line for a missed statement
+	// Class says why a statement was missed: ClassSpeaker (a predicted
+	// quote covers the content but names another speaker, Got),
+	// ClassBoundary (a prediction overlaps the content without covering
+	// it, or covers it and another statement too) or ClassMissing (nothing
+	// predicted there).
+	Class, Got string
 }
+
+// Classes of missed statements.
+const (
+	ClassSpeaker  = "speaker"
+	ClassBoundary = "boundary"
+	ClassMissing  = "missing"
+)
 
 // ScoreArticle scores the quotes of an annotated article against its gold.
 // The speaker matches when the predicted entity (by id, or by name when
@@ -455,26 +468,18 @@ func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 		if q.Speaker != "" && q.Speaker == "gold:"+ge.ID {
 			return true
 		}
-		name := q.SpeakerName
-		if q.Speaker != "" {
-			name = names[q.Speaker]
+		if q.Speaker == "" {
+			return nameOK(q.SpeakerName, ge, true)
 		}
-		n := collapseSpaces(normalize.Search(name))
-		if n == "" {
-			return false
+		// A linked speaker is judged by its entity's name, or by the
+		// speaker_name when that is the same name spelled out more fully
+		// or less cluttered (فيصل → فيصل الفضل، المحلل روتيج → روتيج):
+		// the entity is then the same one, and the name is what users see.
+		en := names[q.Speaker]
+		if nameOK(en, ge, false) {
+			return true
 		}
-		for _, gn := range ge.Names {
-			g := collapseSpaces(normalize.Search(gn))
-			if g == n || partOfName(n, g) {
-				return true
-			}
-			// An unlinked speaker phrase that spells out the full name
-			// (د. بدر السمحان المدير الإقليمي).
-			if q.Speaker == "" && len(strings.Fields(g)) >= 2 && strings.Contains(" "+n+" ", " "+g+" ") {
-				return true
-			}
-		}
-		return false
+		return q.SpeakerName != en && sameName(q.SpeakerName, en) && nameOK(q.SpeakerName, ge, false)
 	}
 	var sc Score
 	var errs []Error
@@ -497,10 +502,27 @@ func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 		}
 		if hit {
 			sc.TP++
-		} else {
-			sc.FN++
-			errs = append(errs, Error{Article: g.ID, Kind: "missed", Speaker: ge.Names[0], Text: a.Text[gsp.Start:gsp.End], Line: gsp.it.Line})
+			continue
 		}
+		sc.FN++
+		x := Error{Article: g.ID, Kind: "missed", Speaker: ge.Names[0], Text: a.Text[gsp.Start:gsp.End], Line: gsp.it.Line, Class: ClassMissing}
+		for _, q := range a.Quotes {
+			qs := marsad.Span{Start: q.Start, End: q.End}
+			switch {
+			case qs.Contains(gsp.Span) && speakerOK(q, ge):
+				// Right, but already used for another statement: two
+				// statements merged into one.
+				x.Class, x.Got = ClassBoundary, predictedName(q, names)
+			case qs.Contains(gsp.Span):
+				x.Class, x.Got = ClassSpeaker, predictedName(q, names)
+			case qs.Overlaps(gsp.Span) && x.Class == ClassMissing:
+				x.Class, x.Got = ClassBoundary, predictedName(q, names)
+			}
+			if x.Class == ClassSpeaker {
+				break
+			}
+		}
+		errs = append(errs, x)
 	}
 	for pi, q := range a.Quotes {
 		if used[pi] {
@@ -522,6 +544,48 @@ func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 		errs = append(errs, Error{Article: g.ID, Kind: "spurious", Speaker: name, Text: q.Text})
 	}
 	return sc, errs, nil
+}
+
+// nameOK reports whether name is one of the gold entity's names or two or
+// more consecutive words of one; an unlinked name may also spell out a gold
+// name of two or more words (د. بدر السمحان المدير الإقليمي).
+func nameOK(name string, ge *GoldEntity, unlinked bool) bool {
+	n := collapseSpaces(normalize.Search(name))
+	if n == "" {
+		return false
+	}
+	for _, gn := range ge.Names {
+		g := collapseSpaces(normalize.Search(gn))
+		if g == n || partOfName(n, g) {
+			return true
+		}
+		if unlinked && len(strings.Fields(g)) >= 2 && strings.Contains(" "+n+" ", " "+g+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// sameName reports whether one of two names is a run of whole words of
+// the other.
+func sameName(a, b string) bool {
+	a, b = collapseSpaces(normalize.Search(a)), collapseSpaces(normalize.Search(b))
+	if a == "" || b == "" {
+		return false
+	}
+	return strings.Contains(" "+a+" ", " "+b+" ") || strings.Contains(" "+b+" ", " "+a+" ")
+}
+
+// predictedName is the speaker of a predicted quote as the scorer reads
+// it: the linked entity's name, else the phrase.
+func predictedName(q marsad.Quote, names map[string]string) string {
+	if q.Speaker != "" {
+		return names[q.Speaker]
+	}
+	if q.SpeakerName == "" {
+		return "?"
+	}
+	return q.SpeakerName + " (unlinked)"
 }
 
 // partOfName reports whether the predicted name is two or more

@@ -62,6 +62,7 @@ type lexicon struct {
 	meetingWords    map[string]bool // مع، لدى … (meeting.txt)
 	meetingPrefixes []string        // نظير…، استقبال…
 	notNames        map[string]bool // هو، ذلك … (notnames.txt)
+	titles          map[string]bool // رئيس، مدير، المحلل … (titles.txt): persons, not bodies
 }
 
 // lines returns the non-comment, non-empty lines of an embedded data file.
@@ -95,6 +96,7 @@ func loadLexicon() (*lexicon, error) {
 		deputies:       map[string]bool{},
 		meetingWords:   map[string]bool{},
 		notNames:       map[string]bool{},
+		titles:         map[string]bool{},
 	}
 	ls, err := lines("cues.txt")
 	if err != nil {
@@ -171,7 +173,7 @@ func loadLexicon() (*lexicon, error) {
 	// Built once: Annotate runs concurrently and must not append to
 	// shared slices.
 	lx.openers = append(append([][]string{}, lx.conj...), lx.markers...)
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames, "titles.txt": lx.titles} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}
@@ -264,6 +266,15 @@ func (lx *lexicon) isSpeakerHead(w string) bool {
 	}
 	// وزير starts with و itself: try the word as written first.
 	return head(w) || (strings.HasPrefix(w, "و") && head(strings.TrimPrefix(w, "و")))
+}
+
+// isTitle reports whether w is a person's title (الرئيس، المحلل، د),
+// with the article or a conjunction.
+func (lx *lexicon) isTitle(w string) bool {
+	t := func(w string) bool {
+		return lx.titles[w] || (strings.HasPrefix(w, "ال") && lx.titles[w[len("ال"):]])
+	}
+	return t(w) || (strings.HasPrefix(w, "و") && t(strings.TrimPrefix(w, "و")))
 }
 
 // meeting reports whether w introduces someone the subject meets or

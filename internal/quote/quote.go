@@ -94,7 +94,8 @@ type doc struct {
 	claimed []bool      // quotation already used as or inside a statement
 
 	ments    []ment
-	mentAt   []int // token → index in ments of the mention covering it, or -1
+	mentAt   []int    // token → index in ments of the mention covering it, or -1
+	display  []string // entity → repaired name to show, or "" (names.go)
 	consumed []bool
 
 	last     speaker
@@ -121,6 +122,7 @@ func newDoc(lx *lexicon, a *marsad.Article) *doc {
 	}
 	d.consumed = make([]bool, n)
 	d.indexMentions()
+	d.repairNames()
 	return d
 }
 
@@ -561,7 +563,7 @@ func (d *doc) emit(sp speaker, cueWord, kind string, s, e, sent int) {
 	q := marsad.Quote{Cue: cueWord, Kind: kind, Text: d.text[s:e], Start: s, End: e}
 	if sp.ent >= 0 {
 		q.Speaker = d.a.Entities[sp.ent].ID
-		q.SpeakerName = d.a.Entities[sp.ent].Name
+		q.SpeakerName = d.speakerName(sp.ent)
 	} else {
 		q.SpeakerName = sp.phrase
 	}

@@ -1,0 +1,193 @@
+package quote
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"marsad/internal/text/normalize"
+)
+
+// This file repairs the speaker names the NER hands over, from the text
+// around them: the speaker slot of a cue verb has a predictable shape
+// (title words, then a personal name: given name, nasab chain, family name),
+// so a name mention cut short (فيصل for المهندس فيصل الفضل), one with a
+// title or a place glued on (المحلل روتيج، مدير وحدة كهرباء فيفاء سليمان
+// الفيفي) and a later reference by family name alone that the NER missed
+// (وأضاف الفضل) can be put right before the statements are attributed.
+// Nothing is invented: a name is only extended by a word the article
+// itself uses as a speaker's name, or by the words of a nasab chain.
+
+// nameLinks chain the parts of an Arabic name: the nasab (بن), the kunya
+// (أبو، أبي، أبا) and the family (آل, whose search form is ال). ابن and
+// بنت are left out: they are as often the nouns 'son' and 'daughter' (ابن
+// عم الشهيد).
+var nameLinks = map[string]bool{"بن": true, "ابو": true, "ابي": true, "ابا": true, "ال": true}
+
+// nameLike reports whether the search-form word w may be part of a
+// personal name: not a function word, title, institution word, adverbial,
+// complementizer or cue, and not a preposition with the article (للوزير).
+func (d *doc) nameLike(w string) bool {
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	lx := d.lx
+	if lx.notNames[w] || lx.adverbials[w] || lx.governors[w] || lx.honorifics[w] || lx.compPreps[w] ||
+		lx.isSpeakerHead(w) || lx.isTitle(w) || lx.isComplementizer(w) || lx.isAttitude(w, "") {
+		return false
+	}
+	if _, _, ok := lx.lookupCue(w, false); ok {
+		return false
+	}
+	return !strings.HasPrefix(w, "لل") && !strings.HasPrefix(w, "بال")
+}
+
+// slotWords are the words the article puts in the subject slot right after
+// a finite cue verb (وأضاف الفضل، وأشارت التاروتي): where news Arabic
+// names a speaker already introduced by his family name alone.
+func (d *doc) slotWords() map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i+1 < len(d.toks); i++ {
+		t, n := d.toks[i], d.toks[i+1]
+		if t.kind != word || n.kind != word || d.inQuote[i] {
+			continue
+		}
+		if c, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && c.form.finite() && d.nameLike(n.norm) {
+			out[n.norm] = true
+		}
+	}
+	return out
+}
+
+// repairNames adjusts the token ranges of the person-name mentions (not
+// titles or pronouns the linker added) and works out, per entity, the name
+// to show as speaker_name: the entity's name, or the longest repaired
+// mention when a repair changed one. Family names then stand for their
+// person in a speaker slot where the NER found nothing.
+func (d *doc) repairNames() {
+	d.display = make([]string, len(d.a.Entities))
+	slot := d.slotWords()
+	// One-word names of places and bodies: a person mention starting with
+	// one has taken the end of a title (مدير وحدة كهرباء [فيفاء سليمان الفيفي]).
+	other := map[string]bool{}
+	for _, m := range d.ments {
+		if m.typ != "PERS" && m.kind != "pronoun" && m.tok0 == m.tok1 {
+			other[d.toks[m.tok0].norm] = true
+		}
+	}
+	repaired := make([]bool, len(d.a.Entities))
+	for mi := range d.ments {
+		m := &d.ments[mi]
+		if m.typ != "PERS" || (m.kind != "" && m.kind != "name") {
+			continue
+		}
+		t0, t1 := m.tok0, m.tok1
+		// A title or place before a word without the article, where a
+		// personal name starts (رئيس الوزراء التركي stays whole: a title).
+		for t0 < t1 && (d.lx.isTitle(d.toks[t0].norm) || other[d.toks[t0].norm]) && !strings.HasPrefix(d.toks[t0+1].norm, "ال") {
+			t0++
+		}
+		for {
+			k := t1 + 1
+			if k >= len(d.toks) || d.toks[k].kind != word || d.sent[k] != d.sent[t1] || (d.mentAt[k] >= 0 && d.mentAt[k] != mi) {
+				break
+			}
+			w := d.toks[k].norm
+			if nameLinks[d.toks[t1].norm] && d.nameLike(w) { // عبدالله بن | محمد
+				t1 = k
+				continue
+			}
+			if nameLinks[w] && k+1 < len(d.toks) && d.toks[k+1].kind == word && d.sent[k+1] == d.sent[k] &&
+				d.mentAt[k+1] < 0 && d.nameLike(d.toks[k+1].norm) { // محمد | بن عبدالله
+				t1 = k + 1
+				continue
+			}
+			if slot[w] { // فيصل | الفضل (وأضاف الفضل)
+				t1 = k
+				continue
+			}
+			break
+		}
+		if t0 == m.tok0 && t1 == m.tok1 {
+			continue
+		}
+		for t := m.tok0; t < t0; t++ {
+			if d.mentAt[t] == mi {
+				d.mentAt[t] = -1
+			}
+		}
+		for t := m.tok1 + 1; t <= t1; t++ {
+			d.mentAt[t] = mi
+		}
+		if t0 != m.tok0 {
+			m.start = d.toks[t0].start
+		}
+		if t1 != m.tok1 {
+			m.end = d.toks[t1].end
+		}
+		m.tok0, m.tok1 = t0, t1
+		repaired[m.ent] = true
+	}
+	// The name to show, and the family names (last words) of the persons.
+	family := map[string]int{}
+	best := make([]int, len(d.a.Entities)) // words of the longest name mention
+	for _, m := range d.ments {
+		if m.typ != "PERS" || (m.kind != "" && m.kind != "name") {
+			continue
+		}
+		text := d.text[m.start:m.end]
+		n := len(strings.Fields(text))
+		if repaired[m.ent] && n > best[m.ent] {
+			d.display[m.ent] = text
+		}
+		best[m.ent] = max(best[m.ent], n)
+	}
+	for ei, e := range d.a.Entities {
+		if e.Type != "PERS" {
+			continue
+		}
+		name := d.display[ei]
+		if name == "" {
+			name = e.Name
+		}
+		f := strings.Fields(normalize.Search(name))
+		if len(f) < 2 {
+			continue
+		}
+		last := f[len(f)-1]
+		if prev, ok := family[last]; ok && prev != ei {
+			family[last] = -1 // two persons of one family: no guess
+			continue
+		}
+		family[last] = ei
+	}
+	// A family name alone in a speaker slot, right after or before a cue
+	// verb (وأضاف الفضل، الفضل أكد), where the NER found nothing.
+	for k, t := range d.toks {
+		if t.kind != word || d.mentAt[k] >= 0 {
+			continue
+		}
+		ei, ok := family[t.norm]
+		if !ok || ei < 0 || !(d.cueAround(k-1) || d.cueAround(k+1)) {
+			continue
+		}
+		d.mentAt[k] = len(d.ments)
+		d.ments = append(d.ments, ment{start: t.start, end: t.end, ent: ei, typ: "PERS", kind: "name", tok0: k, tok1: k})
+	}
+}
+
+// cueAround reports whether token k is a finite cue verb.
+func (d *doc) cueAround(k int) bool {
+	if k < 0 || k >= len(d.toks) || d.toks[k].kind != word {
+		return false
+	}
+	c, _, ok := d.lx.lookupCue(d.toks[k].norm, d.toks[k].taMarbuta)
+	return ok && c.form.finite()
+}
+
+// speakerName is the name shown for entity ei.
+func (d *doc) speakerName(ei int) string {
+	if n := d.display[ei]; n != "" {
+		return n
+	}
+	return d.a.Entities[ei].Name
+}
