@@ -159,7 +159,7 @@ func init() {
 	grammar = []recognizer{
 		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
 		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
-		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet,
+		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear,
 	}
 }
 
@@ -174,6 +174,9 @@ var startWords = func() map[string]bool {
 		for w := range ws {
 			m[w] = true
 		}
+	}
+	for w := range decades {
+		m[strings.TrimPrefix(w, "ال")] = true // ثمانينيات القرن الماضي
 	}
 	for w := range lex.units {
 		m[w] = true
@@ -198,7 +201,7 @@ var startWords = func() map[string]bool {
 		}
 	}
 	for _, w := range []string{"الساعه", "تمام", "يوم", "يومي", "شهر", "شهري", "هذا", "هذه", "عيد", "كل", "ايام",
-		"في", "الفتره", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني"} {
+		"في", "الفتره", "القرن", "الربع", "النصف", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني"} {
 		m[w] = true
 	}
 	return m
@@ -432,6 +435,9 @@ func (c *ctx) rWeekday(i int, s stem) []hit {
 			break
 		}
 		if h := r(c, dk, stem{c.w(dk), 0}); len(h) == 1 && (h[0].hasDay || !strings.HasSuffix(h[0].value, "-XX-XX") && len(h[0].value) == 10) {
+			if h[0].hasDay && c.toks[dk].digits == 0 && isoWeekday(h[0].day.time()) != wd {
+				break // الخميس الثاني من يوليو 2014 is the second Thursday, not Wednesday 2 July
+			}
 			h[0].i, h[0].pre = i, s.pre
 			return h
 		}

@@ -404,7 +404,15 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 		k++
 	}
 	if d, ok := decades[s.s]; ok && k == i {
-		return one(hit{i: i, j: i + 1, pre: s.pre, kind: marsad.TimeDate, value: fmt.Sprintf("19%d", d)})
+		cent, j := c.decadeCentury(i + 1)
+		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: fmt.Sprintf("%02d%d", cent, d)})
+	}
+	if d, ok := decades["ال"+s.s]; ok && k == i {
+		// ثمانينيات القرن الماضي: the indefinite form needs its century
+		if cent, j := c.decadeCentury(i + 1); j > i+1 {
+			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: fmt.Sprintf("%02d%d", cent, d)})
+		}
+		return nil
 	}
 	u := ""
 	if k == i {
