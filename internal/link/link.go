@@ -52,16 +52,26 @@ import (
 //go:embed data/not_names.txt
 var notNamesTxt string
 
+//go:embed data/generic.txt
+var genericTxt string
+
+// generic holds the keys of words never a name on their own
+// (data/generic.txt): an NER mention that is one of them is dropped.
+var generic = keySet(genericTxt)
+
 // notNames holds the keys of words and phrases never recovered as names.
-var notNames = func() map[string]bool {
+var notNames = keySet(notNamesTxt)
+
+// keySet reads a word list (one a line, # comments) as a set of keys.
+func keySet(txt string) map[string]bool {
 	m := map[string]bool{}
-	for _, line := range strings.Split(notNamesTxt, "\n") {
+	for _, line := range strings.Split(txt, "\n") {
 		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
 			m[kb.Key(line)] = true
 		}
 	}
 	return m
-}()
+}
 
 // Mention kinds (marsad.Mention.Kind).
 const (
@@ -320,6 +330,9 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 		l.recover(d)
 	}
 	l.resolveNames(d)
+	if l.Recover {
+		l.repeatNames(d)
+	}
 	l.titles(d)
 	if l.Pronouns {
 		l.pronouns(d)
@@ -367,7 +380,7 @@ func (l *Linker) collect(d *doc) {
 				}
 			}
 		}
-		if l.isNisba(d, m.span, m.key) {
+		if l.isNisba(d, m.span, m.key) || generic[m.key] {
 			continue
 		}
 		d.mentions = append(d.mentions, l.splitJoined(d, m)...)

@@ -1,0 +1,135 @@
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"marsad"
+	"marsad/internal/kb"
+)
+
+// repeatNames adds the occurrences the NER missed of names the article
+// already uses: a name is repeated in a story far more often than a common
+// word is spelled like it. After the names are resolved, each entity's
+// names are searched for at word boundaries (proclitics allowed) where no
+// mention is:
+//
+//   - every multi-word name the entity was mentioned by or the knowledge
+//     base gives it (الأمم المتحدة، عبدالفتاح السيسي);
+//   - one-word names the NER itself tagged in the article (بلاتر), or that
+//     the knowledge base gives the entity (its aliases, and the partial
+//     names ~ trusted only inside an article naming it in full: الأسد، صالح);
+//   - the surname of a person named in full (الجبير of عادل الجبير), when it
+//     is an ال-family name or at least four letters.
+//
+// A key that two entities of the article share is left alone, and so are
+// the ordinary words of data/not_names.txt and idioms such as لصالح ("in
+// favour of", not ل + صالح).
+func (l *Linker) repeatNames(d *doc) {
+	names := map[string]*cluster{}
+	clash := map[string]bool{}
+	add := func(key string, c *cluster) {
+		if key == "" || notNames[key] || clash[key] {
+			return
+		}
+		if o := names[key]; o != nil && o != c {
+			clash[key] = true
+			delete(names, key)
+			return
+		}
+		names[key] = c
+	}
+	nerOne := map[string]bool{} // one-word keys the NER tagged
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.typ != "" && !strings.Contains(m.key, " ") {
+			nerOne[m.key] = true
+		}
+	}
+	for _, c := range d.clusters {
+		keys := c.keys()
+		if c.e != nil {
+			for _, p := range c.e.Partial {
+				keys = append(keys, kb.Key(p))
+			}
+		}
+		for _, k := range keys {
+			if utf8.RuneCountInString(k) < 3 {
+				continue
+			}
+			w := strings.Fields(k)
+			switch {
+			case len(w) > 1:
+				add(k, c)
+				if c.typ == marsad.PERS {
+					last := w[len(w)-1]
+					if strings.HasPrefix(last, "ال") || utf8.RuneCountInString(last) >= 4 {
+						if w[len(w)-2] != "بن" && w[len(w)-2] != "ابو" && w[len(w)-2] != "عبد" {
+							add(last, c)
+						}
+					}
+				}
+			case nerOne[k] || c.e != nil:
+				add(k, c)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	covered := make([]marsad.Span, 0, len(d.mentions))
+	for _, m := range d.mentions {
+		covered = append(covered, m.span)
+	}
+	sort.Slice(covered, func(i, j int) bool { return covered[i].Start < covered[j].Start })
+	isCovered := func(sp marsad.Span) bool {
+		i := sort.Search(len(covered), func(i int) bool { return covered[i].End > sp.Start })
+		return i < len(covered) && covered[i].Start < sp.End
+	}
+	var added []*mention
+	for wi := 0; wi < len(d.words); wi++ {
+		tok := d.toks[d.words[wi]]
+		if isCovered(marsad.Span{Start: tok.Start, End: tok.End}) || idioms[d.wkey(wi)] {
+			continue
+		}
+		best, bestN := (*mention)(nil), 0
+		for _, r := range d.readings(wi) {
+			key := r.key
+			for n := 1; n <= l.maxWords && wi+n-1 < len(d.words); n++ {
+				if n > 1 {
+					if !adjacent(d, d.words[wi+n-2], d.words[wi+n-1]) {
+						break
+					}
+					key += " " + d.wkey(wi+n-1)
+				}
+				c := names[key]
+				if c == nil || n <= bestN {
+					continue
+				}
+				start := tok.Start + r.skip
+				if r.prefix != "" {
+					start = tok.Start
+				}
+				sp := marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}
+				if isCovered(sp) || (n == 1 && l.isNisba(d, sp, key)) || l.notName(d, wi, key) {
+					continue
+				}
+				best, bestN = &mention{span: sp, key: key, typ: c.typ, kind: KindName, cl: c}, n
+			}
+		}
+		if best != nil {
+			added = append(added, best)
+			wi += bestN - 1
+		}
+	}
+	for _, m := range added {
+		c := m.cl
+		m.cl = nil
+		l.join(c, m)
+		d.mentions = append(d.mentions, m)
+	}
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// idioms are words spelled as a clitic + a name that are ordinary phrases.
+var idioms = map[string]bool{"لصالح": true, "بصالح": true, "لصالحه": true}
