@@ -336,3 +336,25 @@ func TestDeicticNeighbours(t *testing.T) {
 		}
 	}
 }
+
+func TestApproximateRoom(t *testing.T) {
+	approx := func(v float64) numFact { return numFact{val: v, approx: true} }
+	exact := func(v float64) numFact { return numFact{val: v} }
+	tests := []struct {
+		f, g numFact
+		want bool
+	}{
+		{approx(400), exact(375), true},  // نحو 400 for 375
+		{approx(1000), exact(943), true}, // ما يقارب ألف
+		{approx(21), exact(23), false},   // نحو 21 is a count
+		{approx(17), exact(30), false},
+		{approx(30), exact(28), true},
+		{exact(12), exact(10), false},
+		{approx(1500), exact(1450), true},
+	}
+	for _, tt := range tests {
+		if got := factsCompatible(tt.f, tt.g); got != tt.want {
+			t.Errorf("factsCompatible(%v~, %v) = %v, want %v", tt.f.val, tt.g.val, got, tt.want)
+		}
+	}
+}

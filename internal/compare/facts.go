@@ -41,7 +41,21 @@ func factsCompatible(f, g numFact) bool {
 			}
 		}
 	}
-	return compatible(f.val, g.val, f.approx || g.approx)
+	// An approximate figure leaves room only when it is a round one:
+	// "نحو 400" may be 375, but "نحو 21" is a count, and 23 is another.
+	return compatible(f.val, g.val, (f.approx && round(f.val)) || (g.approx && round(g.val)))
+}
+
+// round reports whether v is a figure people round to: a multiple of five
+// at its second significant digit (15, 30, 400, 1500, 2000000).
+func round(v float64) bool {
+	if v < 10 || v != math.Trunc(v) {
+		return false
+	}
+	for v >= 100 && math.Mod(v, 10) == 0 {
+		v /= 10
+	}
+	return v < 100 && math.Mod(v, 5) == 0
 }
 
 // compatible reports whether two quantities can both be true: equal, or
