@@ -385,6 +385,40 @@ func (l *Linker) collect(d *doc) {
 		}
 		d.mentions = append(d.mentions, l.splitJoined(d, m)...)
 	}
+	l.dropInsideTitles(d)
+}
+
+// dropInsideTitles drops NER mentions that are words of a title phrase and
+// not names the knowledge base trusts (العهد of ولي العهد، الخارجية of وزير
+// الخارجية); the names a title holds (الأمم المتحدة in الأمين العام للأمم
+// المتحدة) stay.
+func (l *Linker) dropInsideTitles(d *doc) {
+	if len(d.mentions) == 0 {
+		return
+	}
+	drop := map[*mention]bool{}
+	for wi := 0; wi < len(d.words); wi++ {
+		t := l.titleAt2(d, wi)
+		if t.n == 0 {
+			continue
+		}
+		for _, m := range d.mentions {
+			if t.span.Contains(m.span) && m.span != t.span && trustedName(m.key, l.kb.LookupKey(m.key)) == nil {
+				drop[m] = true
+			}
+		}
+		wi += t.n - 1
+	}
+	if len(drop) == 0 {
+		return
+	}
+	kept := d.mentions[:0]
+	for _, m := range d.mentions {
+		if !drop[m] {
+			kept = append(kept, m)
+		}
+	}
+	d.mentions = kept
 }
 
 // splitJoined undoes an NER span that ran names together or took in words
