@@ -421,10 +421,17 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 		u = unitDef[c.w(k)]
 	}
 	if u == "" {
-		if k == i && (s.s == "صيف" || s.s == "شتاء" || s.s == "ربيع" || s.s == "خريف") && c.isYearNum(i+1) {
-			code := map[string]string{"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}[s.s]
-			_, _, j := c.suffixCal(i + 2)
-			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: fmt.Sprintf("%04d-%s", c.toks[i+1].num, code)})
+		if code, ok := seasons[s.s]; ok && k == i {
+			return c.seasonOfYear(i, s, code)
+		}
+		if s.s == "فصل" && k == i {
+			// فصل الصيف الحالي، فصل الشتاء المقبل: the season with its modifier
+			if u := unitDef[c.w(i+1)]; len(u) == 2 && u != "DE" && c.is(i+1, c.w(i+1)) {
+				if d, ok := lex.modifiers[c.w(i+2)]; ok && c.is(i+2, c.w(i+2)) {
+					return one(c.unitHit(i, i+3, s.pre, u, d))
+				}
+			}
+			return nil
 		}
 		if k == i {
 			return c.rPlural(i, s)
@@ -449,6 +456,37 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 		return nil
 	}
 	return one(c.unitHit(i, j, s.pre, u, off))
+}
+
+var seasons = map[string]string{"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA"}
+
+// seasonOfYear: صيف 2014، صيف عام 2014، شتاء هذا العام، ربيع العام الماضي.
+func (c *ctx) seasonOfYear(i int, s stem, code string) []hit {
+	if y, j, _, _, ok := c.yearAfter(i + 1); ok {
+		if !c.isYearNum(i+1) && !c.is(i+1, "عام", "العام", "سنه") {
+			return nil
+		}
+		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: fmt.Sprintf("%04d-%s", y, code)})
+	}
+	k := i + 1
+	this := c.is(k, "هذا")
+	if this {
+		k++
+	}
+	if !c.is(k, "العام", "السنه") {
+		return nil
+	}
+	j, off := k+1, 0
+	if d, ok := lex.modifiers[c.w(j)]; ok && c.is(j, c.w(j)) {
+		off, j = d, j+1
+	} else if !this {
+		return nil // صيف العام alone is generic
+	}
+	h := c.unitHit(i, j, s.pre, code, 0)
+	if c.hasRef {
+		h.value = fmt.Sprintf("%04d-%s", c.ref.y+off, code)
+	}
+	return one(h)
 }
 
 // unitHit resolves a calendar unit off units away from the reference.
@@ -480,9 +518,39 @@ func (c *ctx) unitHit(i, j, pre int, u string, off int) hit {
 	case "DE":
 		h.value = fmt.Sprintf("%03d", c.ref.y/10+off)
 	default:
-		h.value = fmt.Sprintf("%04d-%s", c.ref.y+off, u)
+		h.value = fmt.Sprintf("%04d-%s", c.seasonYear(u, off), u)
 	}
 	return h
+}
+
+// seasonYear is the year of the season u (SP, SU, FA, WI) off seasons of
+// that name from the reference: الشتاء المقبل said in August 2015 is the
+// winter that begins in December 2015, الصيف الماضي said then is 2014's. A
+// winter is written with the year of its December.
+func (c *ctx) seasonYear(u string, off int) int {
+	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[u]
+	if start == 0 {
+		return c.ref.y + off
+	}
+	begin := func(y int) time.Time { return time.Date(y, time.Month(start), 1, 0, 0, 0, 0, time.UTC) }
+	rt := c.ref.time()
+	y := c.ref.y
+	if rt.Before(begin(y)) && !rt.Before(begin(y-1).AddDate(0, 3, 0)) || rt.Before(begin(y-1).AddDate(0, 3, 0)) {
+		y-- // the latest season of that name that has begun is last year's
+	}
+	if off == 0 { // هذا الصيف: the one of the reference's year
+		if u == "WI" && c.ref.m <= 2 {
+			return c.ref.y - 1
+		}
+		return c.ref.y
+	}
+	switch {
+	case off > 0:
+		return y + 1
+	case off < 0 && rt.Before(begin(y).AddDate(0, 3, 0)):
+		return y - 1 // in the season now: the last one is a year back
+	}
+	return y
 }
 
 // titleNouns take العام as the adjective "general": المدير العام السابق is

@@ -106,3 +106,21 @@ func TestExtractCountedAndLong(t *testing.T) {
 		check(t, c.text, ref, true, c.want)
 	}
 }
+
+func TestExtractSeasons(t *testing.T) {
+	d := marsad.TimeDate
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		{"صيف هذا العام", []want{{"صيف هذا العام", "2015-SU", d, ""}}},
+		{"في صيف عام 2013", []want{{"صيف عام 2013", "2013-SU", d, ""}}},
+		{"ربيع العام الماضي", []want{{"ربيع العام الماضي", "2014-SP", d, ""}}},
+		// said in August: the coming winter begins this December, last summer was 2014's
+		{"فصل الشتاء المقبل", []want{{"فصل الشتاء المقبل", "2015-WI", d, ""}}},
+		{"الصيف الماضي", []want{{"الصيف الماضي", "2014-SU", d, ""}}},
+		{"ترتفع الحرارة في فصل الصيف", nil},
+	} {
+		check(t, c.text, ref2015, true, c.want)
+	}
+}
