@@ -111,7 +111,10 @@ func (l *Linker) repeatNames(d *doc) {
 					start = tok.Start
 				}
 				sp := marsad.Span{Start: start, End: d.toks[d.words[wi+n-1]].End}
-				if isCovered(sp) || (n == 1 && l.isNisba(d, sp, key)) || l.notName(d, wi, key) {
+				// A one-word ال name right after a definite word is an
+				// adjective (الحرم الشريف), not the surname الشريف.
+				adj := n == 1 && strings.HasPrefix(key, "ال") && r.skip == 0 && definiteBefore(d, sp.Start)
+				if isCovered(sp) || adj || (n == 1 && l.isNisba(d, sp, key)) || l.notName(d, wi, key) {
 					continue
 				}
 				best, bestN = &mention{span: sp, key: key, typ: c.typ, kind: KindName, cl: c}, n
@@ -133,3 +136,66 @@ func (l *Linker) repeatNames(d *doc) {
 
 // idioms are words spelled as a clitic + a name that are ordinary phrases.
 var idioms = map[string]bool{"لصالح": true, "بصالح": true, "لصالحه": true}
+
+// institutionHeads begin the name of an institution named after a place or
+// a person (أمانة المنطقة الشرقية، مستشفى الملك فهد، إمارة منطقة جازان):
+// the NER often tags only the place or the person. placeHeads begin a
+// place named so (طريق الملك عبدالعزيز، حي الروضة).
+var institutionHeads = map[string]bool{"امانه": true, "بلديه": true, "اماره": true, "جامعه": true, "مستشفي": true,
+	"مجمع": true, "مؤسسه": true, "اداره": true, "شرطه": true, "غرفه": true, "مديريه": true, "كليه": true, "مدارس": true,
+	"مدرسه": true, "مركز": true, "جمعيه": true, "نادي": true, "صحه": true, "فرع": true}
+
+var placeHeads = map[string]bool{"طريق": true, "شارع": true, "حي": true, "ميدان": true, "جسر": true}
+
+// institutionLinks may stand between the head and the name (إدارة مرور
+// المنطقة الشرقية، أمانة منطقة المدينة المنورة).
+var institutionLinks = map[string]bool{"منطقه": true, "محافظه": true, "مرور": true, "شرطه": true, "تعليم": true, "صحه": true, "مدينه": true}
+
+// institutions widens a place or person mention preceded by an institution
+// head into the institution's name (an organisation) or by a street head
+// into the street's (a place).
+func (l *Linker) institutions(d *doc) {
+	for _, m := range d.mentions {
+		if m.kind != KindName || m.typ == marsad.ORG {
+			continue
+		}
+		if m.typ == marsad.PERS && !strings.HasPrefix(m.key, "الملك ") && !strings.HasPrefix(m.key, "الامير ") {
+			continue // إدارة أوباما is not named after him; مستشفى الملك فهد is
+		}
+		wi := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > m.span.Start }) - 1
+		if wi < 0 || d.toks[d.words[wi+1]].Start < m.span.Start || !adjacent(d, d.words[wi], d.words[wi+1]) {
+			continue // the mention starts inside a word (after a clitic) or after punctuation
+		}
+		if institutionLinks[d.wkey(wi)] && wi > 0 && adjacent(d, d.words[wi-1], d.words[wi]) {
+			if _, ok := headAt(d, wi-1); ok {
+				wi--
+			}
+		}
+		r, ok := headAt(d, wi)
+		if !ok {
+			continue
+		}
+		typ := marsad.ORG
+		if placeHeads[r.key] {
+			if m.typ != marsad.PERS {
+				continue // طريق تبوك is the road to Tabuk
+			}
+			typ = marsad.LOC
+		}
+		start := d.toks[d.words[wi]].Start + r.skip
+		m.span.Start = start
+		m.key = kb.Key(d.a.Text[start:m.span.End])
+		m.typ = typ
+	}
+}
+
+// headAt returns the reading of word wi that is an institution or street
+// head.
+func headAt(d *doc, wi int) (rkey, bool) {
+	for _, r := range d.readings(wi) {
+		if r.prefix == "" && (institutionHeads[r.key] || placeHeads[r.key]) {
+			return r, true
+		}
+	}
+	return rkey{}, false
+}
