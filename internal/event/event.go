@@ -272,6 +272,9 @@ func (st *state) findTriggers() {
 			continue
 		}
 		st.rs = readings(t.norm, st.rs)
+		if nounHomographs[t.norm] {
+			st.rs = st.rs[:1]
+		}
 		st.cand = lx.candidates(st.rs, st.seen, st.cand)
 		best := trigger{first: -1}
 		bestWords := 0
@@ -626,7 +629,16 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 			return nil, nil, 0
 		}
 		actors = []int{k}
-		return actors, st.targetAfter(tr, tr.last+1, next, actors, false), conf + 0.1
+		targets = st.targetAfter(tr, tr.last+1, next, actors, false)
+		// Praise of a named party, or of a role or efforts (مثمنا دور رجال
+		// الأمن); مشيدا بما شاهده من مقتنيات praises things, not a party.
+		if p.Type == "SUPPORT" && len(targets) == 0 {
+			j := st.nextWord(tr.last)
+			if j < 0 || !praiseObjects[strings.TrimPrefix(strings.TrimPrefix(st.toks[j].norm, "ب"), "ال")] {
+				return nil, nil, 0
+			}
+		}
+		return actors, targets, conf + 0.1
 	}
 	// بين X و Y after a noun: the two parties.
 	if p.Noun {
@@ -672,7 +684,7 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		actors = []int{st.pronounSubject(tr.first)}
 		conf += 0.05
 	default:
-		if prev := st.previousVerb(ti); prev >= 0 && len(st.actorsOf[prev]) > 0 && !st.mentionBetween(st.trigs[prev].last, tr.first, st.actorsOf[prev]) {
+		if prev := st.previousVerb(ti); prev >= 0 && len(st.actorsOf[prev]) > 0 && !st.mentionBetween(st.trigs[prev].last, tr.first, st.actorsOf[prev]) && !st.bareComplementizerBetween(st.trigs[prev].last, tr.first) {
 			// زار دي مستورا طهران حيث التقى ظريف: a second verb with no
 			// subject of its own keeps the first one's.
 			actors = st.actorsOf[prev]
@@ -1574,6 +1586,11 @@ func (st *state) pronounSubject(i int) int {
 	if !ok {
 		return -1
 	}
+	// The subject of the sentence first (شاركت تركيا في التحالف الذي
+	// تقوده الولايات المتحدة … لكنها …: Turkey), then the nearest.
+	if k := st.mainSubject(j, true); k >= 0 && !(fem && st.a.Entities[st.sms[k].ent].Type == marsad.PERS) {
+		return k
+	}
 	for k := j - 1; k >= 0; k-- {
 		t := st.toks[k]
 		if t.boundary && !t.word || t.quote {
@@ -1592,3 +1609,23 @@ func (st *state) pronounSubject(i int) int {
 	}
 	return -1
 }
+
+// bareComplementizerBetween reports a complementizer without a pronoun
+// (أن، إن) between tokens i and j: the clause after it has a subject of
+// its own, not the speaker's (قالت الوزارة إن الحكومة تستهدف …).
+func (st *state) bareComplementizerBetween(i, j int) bool {
+	for k := i + 1; k < j && k < len(st.toks); k++ {
+		if t := st.toks[k]; t.word && t.boundary && !strings.HasSuffix(t.norm, "ه") && !strings.HasSuffix(t.norm, "ها") {
+			return true
+		}
+	}
+	return false
+}
+
+// nounHomographs are words whose clitic-stripped reading looks like a verb
+// of the lexicon but that are nouns in news (وزارة is not و + زاره).
+var nounHomographs = map[string]bool{"وزاره": true, "وزارات": true, "ووزاره": true, "فوزاره": true}
+
+// praiseObjects are what a party is praised for when it is not named
+// after the verb: its role, efforts, stance, decision.
+var praiseObjects = map[string]bool{"دور": true, "جهود": true, "موقف": true, "مواقف": true, "قرار": true, "حرص": true, "اهتمام": true, "دعم": true}

@@ -3,6 +3,7 @@ package event_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"testing"
 
@@ -68,5 +69,65 @@ func TestPipelineFloors(t *testing.T) {
 		if sc.TypeAccuracy() < c.typ || sc.ActorAccuracy() < c.actors || sc.FalseEventRate() > c.falses {
 			t.Errorf("split %q gold %v under its floors (type %.2f, actors %.2f, false ≤ %.2f): %s", c.split, c.gold, c.typ, c.actors, c.falses, sc)
 		}
+	}
+}
+
+// TestTunePipeline lists the pipeline-mode errors on the tuning splits
+// (MARSAD_EVENT_TUNE=pipeline); never on test3.
+func TestTunePipeline(t *testing.T) {
+	if os.Getenv("MARSAD_EVENT_TUNE") != "pipeline" {
+		t.Skip("set MARSAD_EVENT_TUNE=pipeline")
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, err := event.GoldPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := event.ParseGold(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := event.LoadGoldArticles(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, errs, err := event.Evaluate(context.Background(), gold, "tune", arts, event.Options{Analyze: p.Analyze})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("tune (pipeline): %s", sc)
+	if v := os.Getenv("MARSAD_EVENT_LINE"); v != "" {
+		for _, g := range gold {
+			if fmt.Sprint(g.Line) != v || g.Split == "test3" {
+				continue
+			}
+			a := arts[g.Article]
+			if err := p.Analyze(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range a.Events {
+				if e.Start <= g.Offset && g.Offset < e.End {
+					t.Logf("event %+v %q", e, a.Text[e.Start:e.End])
+				}
+			}
+			for _, e := range a.Entities {
+				for _, m := range e.Mentions {
+					if m.Start >= g.Offset && m.Start < g.Offset+400 {
+						t.Logf("mention %s %s %q", e.ID, e.Type, m.Text)
+					}
+				}
+			}
+		}
+	}
+	for _, e := range errs {
+		t.Logf("line %d: %s", e.Line, e.What)
 	}
 }
