@@ -160,6 +160,40 @@ func (d *doc) repairNames() {
 		}
 		family[last] = ei
 	}
+	// Persons the NER missed altogether: a family name the article uses in
+	// a speaker slot, after given names somewhere (وقال المذيع … حسن
+	// الساعي إن … أضاف الساعي). Each full name becomes a person of this
+	// article with no entity (an index past a.Entities, shown as written).
+	nEnt := len(d.a.Entities)
+	for k, t := range d.toks {
+		if t.kind != word || !slot[t.norm] || d.mentAt[k] >= 0 || d.inQuote[k] {
+			continue
+		}
+		if _, known := family[t.norm]; known {
+			continue
+		}
+		j := k
+		for j > 0 && k-j < 4 && d.toks[j-1].kind == word && d.mentAt[j-1] < 0 && d.sent[j-1] == d.sent[k] {
+			w := d.toks[j-1].norm
+			if !nameLinks[w] && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || !d.nameLike(w) || d.lx.notComp[w]) {
+				break
+			}
+			j--
+		}
+		for j < k && nameLinks[d.toks[j].norm] {
+			j++ // a name does not start with بن
+		}
+		if j == k || !d.inSpeakerRegion(j, k) {
+			continue
+		}
+		family[t.norm] = nEnt + len(d.textNames)
+		d.textNames = append(d.textNames, d.text[d.toks[j].start:t.end])
+		mi := len(d.ments)
+		d.ments = append(d.ments, ment{start: d.toks[j].start, end: t.end, ent: family[t.norm], typ: "PERS", kind: "name", tok0: j, tok1: k})
+		for m := j; m <= k; m++ {
+			d.mentAt[m] = mi
+		}
+	}
 	// A family name alone in a speaker slot, right after or before a cue
 	// verb (وأضاف الفضل، الفضل أكد), where the NER found nothing.
 	for k, t := range d.toks {
@@ -175,6 +209,36 @@ func (d *doc) repairNames() {
 	}
 }
 
+// inSpeakerRegion reports whether tokens j…k lie where a cue verb's
+// subject does: after a finite cue verb of their sentence with no
+// complementizer between, and shortly before the complementizer, colon or
+// quotation that opens the statement (وقال المذيع في إذاعة قطر القطري حسن
+// الساعي إن).
+func (d *doc) inSpeakerRegion(j, k int) bool {
+	back := false
+	for m := j - 1; m >= 0 && m >= j-maxPrepGap && d.sent[m] == d.sent[j]; m-- {
+		t := d.toks[m]
+		if t.kind == word && d.lx.isComplementizer(t.norm) {
+			return false
+		}
+		if d.cueAround(m) {
+			back = true
+			break
+		}
+	}
+	if !back {
+		return false
+	}
+	for m := k + 1; m < len(d.toks) && m <= k+4 && d.sent[m] == d.sent[k]; m++ {
+		t := d.toks[m]
+		if t.kind == mark || t.norm == ":" || (t.kind == word && d.lx.isComplementizer(t.norm)) ||
+			(t.kind == word && d.lx.compPreps[t.norm] && m+1 < len(d.toks) && d.lx.isComplementizer(d.toks[m+1].norm)) {
+			return true
+		}
+	}
+	return false
+}
+
 // cueAround reports whether token k is a finite cue verb.
 func (d *doc) cueAround(k int) bool {
 	if k < 0 || k >= len(d.toks) || d.toks[k].kind != word {
@@ -186,6 +250,9 @@ func (d *doc) cueAround(k int) bool {
 
 // speakerName is the name shown for entity ei.
 func (d *doc) speakerName(ei int) string {
+	if ei >= len(d.a.Entities) {
+		return d.textNames[ei-len(d.a.Entities)]
+	}
 	if n := d.display[ei]; n != "" {
 		return n
 	}

@@ -93,10 +93,13 @@ type doc struct {
 	inQuote []bool      // token lies strictly inside a quotation
 	claimed []bool      // quotation already used as or inside a statement
 
-	ments    []ment
-	mentAt   []int    // token → index in ments of the mention covering it, or -1
-	display  []string // entity → repaired name to show, or "" (names.go)
-	consumed []bool
+	ments   []ment
+	mentAt  []int    // token → index in ments of the mention covering it, or -1
+	display []string // entity → repaired name to show, or "" (names.go)
+	// textNames are persons named in the text that have no entity;
+	// speaker.ent len(a.Entities)+i is textNames[i] (names.go).
+	textNames []string
+	consumed  []bool
 
 	last     speaker
 	lastSent int // sentence of the last statement's cue
@@ -561,10 +564,13 @@ func (d *doc) cueText(i int, conj bool) string {
 
 func (d *doc) emit(sp speaker, cueWord, kind string, s, e, sent int) {
 	q := marsad.Quote{Cue: cueWord, Kind: kind, Text: d.text[s:e], Start: s, End: e}
-	if sp.ent >= 0 {
+	switch {
+	case sp.ent >= len(d.a.Entities):
+		q.SpeakerName = d.speakerName(sp.ent)
+	case sp.ent >= 0:
 		q.Speaker = d.a.Entities[sp.ent].ID
 		q.SpeakerName = d.speakerName(sp.ent)
-	} else {
+	default:
 		q.SpeakerName = sp.phrase
 	}
 	d.out = append(d.out, q)
