@@ -274,6 +274,9 @@ func (c *ctx) todayBlocked(i int) bool {
 	if i > 0 && !c.toks[i].brk && nameBefore[c.toks[i-1].norm] {
 		return true
 	}
+	if c.perDay(i) {
+		return true
+	}
 	if i+1 >= len(c.toks) || c.toks[i+1].brk {
 		return false
 	}
@@ -289,6 +292,36 @@ func (c *ctx) todayBlocked(i int) bool {
 		return true
 	}
 	return dayNounAdj[n]
+}
+
+// rateWords count what happens per day: عشر ساعات في اليوم، ثلاث مرات في اليوم.
+var rateWords = map[string]bool{
+	"ساعات": true, "ساعه": true, "ساعتين": true, "مرات": true, "مره": true, "مرتين": true, "دقيقه": true,
+	"دقائق": true, "لفترات": true, "فترات": true, "وجبات": true, "وجبه": true, "لتر": true, "لترات": true,
+	"اكواب": true, "كوب": true, "حبات": true, "خطوه": true, "خطوات": true, "سعره": true, "ريال": true,
+}
+
+// perDay: اليوم after في/خلال (or باليوم) in a rate — عشر ساعات في اليوم — is
+// "a day", not today.
+func (c *ctx) perDay(i int) bool {
+	k := i - 1
+	t := c.toks[i].norm
+	if t != "باليوم" && t != "لليوم" {
+		if k < 0 || c.toks[i].brk || !c.is(k, "في", "خلال") {
+			return false
+		}
+		k--
+	}
+	for n := 0; n < 4 && k >= 0 && !c.toks[k+1].brk; n, k = n+1, k-1 {
+		w := strings.TrimPrefix(c.toks[k].norm, "و")
+		if c.toks[k].digits > 0 || rateWords[w] {
+			return true
+		}
+		if _, ok := lex.cardinals[w]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayAfter reads a weekday that confirms a day just named: اليوم الجمعة،
@@ -337,8 +370,13 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		if len(p.words) == 1 && todayWords[s.s] && c.todayBlocked(i) {
 			return nil
 		}
-		// أمسّ الحاجة "in dire need": the shadda tells it from أمس
-		if s.s == "امس" && strings.ContainsRune(c.text[c.toks[i].start:c.toks[i].end], 'ّ') {
+		// أمسّ الحاجة "in dire need": the shadda tells it from أمس; فلامس
+		// "touched" is not ل + أمس
+		if s.s == "امس" && (strings.ContainsRune(c.text[c.toks[i].start:c.toks[i].end], 'ّ') || strings.Contains(strings.TrimSuffix(c.toks[i].norm, "امس"), "ل")) {
+			return nil
+		}
+		// قريباً من "close to" is a place, not a time
+		if p.rule == "FUTURE_REF" && s.s == "قريبا" && (c.is(j, "من") || c.is(j, "جدا") && c.is(j+1, "من")) {
 			return nil
 		}
 		h := hit{i: i, j: j, pre: s.pre, kind: p.kind}
@@ -579,7 +617,7 @@ func (c *ctx) rNumericDate(i int, s stem) []hit {
 		return nil
 	}
 	// …/2015/05/31/… in a URL is not a date of the text
-	if i > 0 && !c.toks[i].space && (c.toks[i-1].word || c.toks[i-1].norm == "/") {
+	if i > 0 && !c.toks[i].space && (c.toks[i-1].word && !c.cliticWord(i-1) || c.toks[i-1].norm == "/") {
 		return nil
 	}
 	sep := c.w(i + 1)
@@ -618,11 +656,23 @@ func (c *ctx) rNumericDate(i int, s stem) []hit {
 	return c.dateHit(i, j, 0, yy, mm, dd, hijri)
 }
 
+// cliticWord: token k is a one-letter conjunction or preposition written
+// against the next token (و٢٠١٥/٣/١٢، بـ15-4-1416هـ), not part of a URL.
+func (c *ctx) cliticWord(k int) bool {
+	t := c.toks[k]
+	switch t.norm {
+	case "و", "ف", "ب", "ل", "وب", "وف", "ول":
+		return k == 0 || t.space || t.brk
+	}
+	return false
+}
+
 // dayNumber reads a day of the month at i: digits (1–31) or an ordinal
 // (الخامس عشر، الحادي والعشرين).
 func (c *ctx) dayNumber(i int, s string) (int, int, bool) {
 	if v, d, ok := c.num(i); ok {
-		if d <= 2 && v >= 1 && v <= 31 {
+		// 011 أغسطس: a zero too many is still the day
+		if (d <= 2 || d == 3 && c.toks[i].norm[0] == '0') && v >= 1 && v <= 31 {
 			return v, i + 1, true
 		}
 		return 0, 0, false

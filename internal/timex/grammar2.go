@@ -603,6 +603,11 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 		}
 	}
 	if !c.is(j, c.w(j)) || !(pastAdj[c.w(j)] || futureAdj[c.w(j)]) {
+		// إجازة اليومين، خلال الأسبوعين: a definite dual counts by itself,
+		// unless it names years given after it (العامين 2014 و2015)
+		if n == "2" && u != "Y" && u != "DE" {
+			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
+		}
 		return nil
 	}
 	return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
@@ -784,7 +789,7 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			n, u, j = "1", un.code, k+2
 			break
 		}
-		if (trigger == "" && mod == "") || un.code == "S" || c.isYearNum(k+1) || c.namesUnit(k+1) {
+		if (trigger == "" && mod == "" && !(c.is(k+1, "ونصف") && un.code != "H")) || un.code == "S" || c.isYearNum(k+1) || c.namesUnit(k+1) {
 			// منذ عام 2004 is a year, قبل شهر رمضان a month: not durations
 			return nil
 		}
@@ -802,10 +807,17 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			}
 			n, u, j = "X", un.code, k+1
 		}
+	case c.decimalCount(k) != "":
+		// 7.5 عام، 2.5 ساعة
+		n, u, j = c.decimalCount(k), lex.units[c.w(k+3)].code, k+4
 	default:
 		v, k2, ok := c.numberW(k, w)
 		if !ok || v == 0 {
 			return nil
+		}
+		// خمسة الأعوام المقبلة: a count before a definite plural
+		if pu, ok := pluralDef[c.w(k2)]; ok && !strings.HasSuffix(pu, "2") && c.is(k2, c.w(k2)) && c.is(k2+1, c.w(k2+1)) && (pastAdj[c.w(k2+1)] || futureAdj[c.w(k2+1)]) {
+			return c.finishDur(start, k2+2, pre, durValue(fmt.Sprint(v), pu), mod, false, fmt.Sprint(v), pu)
 		}
 		// ستة وثمانية أسابيع: the first count shares the unit
 		if strings.HasPrefix(c.w(k2), "و") && len(c.w(k2)) > 2 {
@@ -866,6 +878,22 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		out = append([]hit{*first}, out...)
 	}
 	return out
+}
+
+// decimalCount reads a decimal count before a unit at k (7.5 عام، 2,5
+// ساعة) and returns it as written in a TIMEX3 value ("7.5"), or "".
+func (c *ctx) decimalCount(k int) string {
+	if k+3 >= len(c.toks) || c.toks[k].digits == 0 || c.toks[k].digits > 4 || !c.is(k+1, ".", ",", "٫") || c.toks[k+1].space || c.toks[k+2].space || c.toks[k+2].digits == 0 {
+		return ""
+	}
+	if un, ok := lex.units[c.w(k+3)]; !ok || un.count == 2 || !c.is(k+3, c.w(k+3)) {
+		return ""
+	}
+	frac := strings.TrimRight(c.toks[k+2].norm, "0")
+	if frac == "" {
+		return c.toks[k].norm
+	}
+	return strings.TrimLeft(c.toks[k].norm, "0") + "." + frac
 }
 
 // namesUnit says whether the word at k makes the unit before it a name
