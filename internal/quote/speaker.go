@@ -224,6 +224,17 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		}
 	}
 	if best >= 0 {
+		// A person's title whose genitive names a body or place (نائب رئيس
+		// مجلس إدارة سابك): the holder of the title speaks, not the body.
+		// He is the person the article gives that title to (يوسف البنيان،
+		// نائب رئيس مجلس إدارتها), else the title is kept as written.
+		if m := d.ments[best]; m.typ != "PERS" && m.tok0 > from && d.lx.isTitle(d.toks[from].norm) {
+			if ei, ok := d.titleHolder(from, m.tok0); ok {
+				return speaker{ent: ei}, true
+			}
+			end := min(npEnd, from+6)
+			return speaker{ent: -1, phrase: d.text[d.toks[from].start:d.toks[end-1].end]}, true
+		}
 		// An institution of a place (رئاسة إقليم كردستان، حكومة تركيا):
 		// the institution speaks, not the place.
 		if d.ments[best].typ == "LOC" && d.ments[best].tok0 > from && d.lx.isSpeakerHead(d.toks[from].norm) {
@@ -457,4 +468,59 @@ func (d *doc) continuation(i int) speaker {
 		return sp
 	}
 	return speaker{ent: -1}
+}
+
+// titleHolder finds the person the article gives the title at tokens
+// from…stop (its first two words): in apposition after the name (يوسف
+// البنيان، نائب رئيس مجلس إدارتها) or before it (نائب رئيس مجلس الإدارة
+// يوسف البنيان). The nearest one before the title wins, else the nearest
+// after.
+func (d *doc) titleHolder(from, stop int) (int, bool) {
+	bare := func(w string) string { return strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ال") }
+	key := []string{bare(d.toks[from].norm)}
+	if from+1 < stop && d.toks[from+1].kind == word {
+		key = append(key, bare(d.toks[from+1].norm))
+	}
+	titleAt := func(a int) bool {
+		for n, k := range key {
+			if a+n >= len(d.toks) || d.toks[a+n].kind != word || bare(d.toks[a+n].norm) != k {
+				return false
+			}
+		}
+		return true
+	}
+	before, after := -1, -1
+	pos := d.toks[from].start
+	for mi, m := range d.ments {
+		if m.typ != "PERS" || m.kind == "pronoun" || m.kind == "title" {
+			continue
+		}
+		a := m.tok1 + 1
+		if a < len(d.toks) && d.toks[a].kind == punct && (d.toks[a].norm == "،" || d.toks[a].norm == ",") {
+			a++
+		}
+		found := a != from && titleAt(a)
+		for b := m.tok0 - 1; !found && b >= 0 && b >= m.tok0-8 && d.sent[b] == d.sent[m.tok0]; b-- {
+			if mj := d.mentAt[b]; mj >= 0 && d.ments[mj].typ == "PERS" {
+				break
+			}
+			found = b != from && titleAt(b)
+		}
+		if !found {
+			continue
+		}
+		// (Mentions added by names.go come after the sorted ones.)
+		if m.start < pos && (before < 0 || m.start > d.ments[before].start) {
+			before = mi
+		} else if m.start >= pos && (after < 0 || m.start < d.ments[after].start) {
+			after = mi
+		}
+	}
+	switch {
+	case before >= 0:
+		return d.ments[before].ent, true
+	case after >= 0:
+		return d.ments[after].ent, true
+	}
+	return -1, false
 }
