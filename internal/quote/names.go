@@ -86,6 +86,14 @@ func (d *doc) repairNames() {
 		for t0 < t1 && (d.lx.isTitle(d.toks[t0].norm) || other[d.toks[t0].norm]) && !strings.HasPrefix(d.toks[t0+1].norm, "ال") {
 			t0++
 		}
+		// A given name the NER left out, right after the cue verb: يرى
+		// [عاصم] حسين أن. The slot right after a verb of saying opens with
+		// the subject; a word there without the article that is no title
+		// or function word starts the name.
+		if t0 == m.tok0 && t0 >= 2 && d.toks[t0-1].kind == word && d.mentAt[t0-1] < 0 && d.sent[t0-1] == d.sent[t0] &&
+			!strings.HasPrefix(d.toks[t0-1].norm, "ال") && d.nameLike(d.toks[t0-1].norm) && d.cueAround(t0-2) {
+			t0--
+		}
 		for {
 			k := t1 + 1
 			if k >= len(d.toks) || d.toks[k].kind != word || d.sent[k] != d.sent[t1] || (d.mentAt[k] >= 0 && d.mentAt[k] != mi) {
@@ -114,6 +122,9 @@ func (d *doc) repairNames() {
 			if d.mentAt[t] == mi {
 				d.mentAt[t] = -1
 			}
+		}
+		for t := t0; t < m.tok0; t++ {
+			d.mentAt[t] = mi
 		}
 		for t := m.tok1 + 1; t <= t1; t++ {
 			d.mentAt[t] = mi
