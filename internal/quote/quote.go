@@ -296,7 +296,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 			}
 			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
 			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …، ما أسماهم بـ"الشريطية".
-			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) || d.quotedTerm(qi) {
+			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) || d.quotedTerm(qi) || d.mediumBeforeQuote(qi) {
 				j = d.qs[qi].close
 				continue
 			}
@@ -461,6 +461,18 @@ func (d *doc) quotedTerm(qi int) bool {
 	// After a one-letter preposition, or after an institution word
 	// naming it (صحيفة «الحياة»، محطة «ام تي في»).
 	return p.norm == "ب" || p.norm == "ل" || d.lx.isSpeakerHead(p.norm)
+}
+
+// mediumBeforeQuote reports whether quotation qi is a short name right
+// before another quotation, as the medium spoken to is written (وأضاف في
+// تصريحات إلى "الوطن" "عدن مدينتي …"): a name, and the words said follow.
+func (d *doc) mediumBeforeQuote(qi int) bool {
+	q := d.qs[qi]
+	if !d.quotedName(qi) || q.close+1 >= len(d.toks) {
+		return false
+	}
+	_, next := d.qAt[q.close+1]
+	return next
 }
 
 // isNameQuote reports whether quotation qi holds just a name the linker
