@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"marsad"
+	"marsad/internal/event"
 	"marsad/internal/ingest"
 	"marsad/internal/pipeline"
 )
@@ -168,13 +169,7 @@ func printArticle(w io.Writer, a *marsad.Article) {
 		}
 		fmt.Fprintf(w, "  الأحداث (%d):\n", len(a.Events))
 		for _, ev := range a.Events {
-			label := ev.Type
-			if ar := eventTypeAr[ev.Type]; ar != "" {
-				label = ar + " " + ev.Type
-			}
-			if m := modeAr[ev.Mode]; m != "" {
-				label += "، " + m
-			}
+			label := event.TypeName(ev.Type, "ar") + " " + ev.Type + "، " + event.ModeName(ev.Mode, "ar")
 			fmt.Fprintf(w, "    %s %s — الفاعل: %s", ev.Code, label, nameAll(ev.Actors))
 			if len(ev.Targets) > 0 {
 				fmt.Fprintf(w, "؛ الطرف الآخر: %s", nameAll(ev.Targets))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"marsad/internal/event"
 	"marsad/internal/search"
 	"marsad/internal/text/plural"
 )
@@ -53,6 +54,10 @@ var words = map[string][2]string{
 	"otherLang":   {"English", "العربية"},
 	"summary":     {"الملخص", "Summary"},
 	"in":          {"في", "in"},
+	"events":      {"الأحداث", "Events"},
+	"actor":       {"الفاعل", "Actor"},
+	"target":      {"الطرف الآخر", "Target"},
+	"location":    {"المكان", "Location"},
 }
 
 // counted are the nouns shown with a count: Arabic agrees the noun with
@@ -93,9 +98,12 @@ var funcs = template.FuncMap{
 		}
 		return "en"
 	},
-	"add":  func(a, b int) int { return a + b },
-	"day":  func(s string) string { return strings.TrimSpace(strings.SplitN(s, "T", 2)[0]) },
-	"join": strings.Join,
+	"add": func(a, b int) int { return a + b },
+	// eventType and eventMode name PLOVER types and modes (internal/event).
+	"eventType": func(lang, typ string) string { return event.TypeName(typ, lang) },
+	"eventMode": func(lang, mode string) string { return event.ModeName(mode, lang) },
+	"day":       func(s string) string { return strings.TrimSpace(strings.SplitN(s, "T", 2)[0]) },
+	"join":      strings.Join,
 	// firstWords stands in for a missing title.
 	"firstWords": func(s string) string {
 		f := strings.Fields(s)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"marsad"
+	"marsad/internal/event"
 )
 
 func fetch(t *testing.T, c *http.Client, u string) (int, string, *http.Response) {
@@ -61,6 +62,30 @@ func TestPages(t *testing.T) {
 				t.Errorf("GET %s: page lacks %q", c2.path, w)
 			}
 		}
+	}
+	// An article's coded events are listed under its text, each with its
+	// type in Arabic and links to its actors.
+	events := 0
+	for _, sa := range story.Articles {
+		rec, err := st.Store.Get(t.Context(), sa.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, _ := fetch(t, c, srv.URL+"/articles/"+sa.ID)
+		for _, ev := range rec.Article.Events {
+			events++
+			if !strings.Contains(body, `id="events"`) || !strings.Contains(body, event.TypeName(ev.Type, "ar")) {
+				t.Errorf("article %s: event %s not listed", sa.ID, ev.Type)
+			}
+			for _, id := range ev.Actors {
+				if !strings.Contains(body, `href="/entities/`+id+`"`) {
+					t.Errorf("article %s: event actor %s not linked", sa.ID, id)
+				}
+			}
+		}
+	}
+	if events == 0 {
+		t.Error("the sample story has no coded events to show")
 	}
 	// The English toggle sets a cookie that later pages honour.
 	_, body, resp2 := fetch(t, c, srv.URL+"/?lang=en")

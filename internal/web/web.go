@@ -342,6 +342,52 @@ type articleView struct {
 	Article    *marsad.Article
 	Story      string
 	Paragraphs []template.HTML
+	Events     []eventView
+}
+
+// eventView is one coded event as the article page lists it: who did
+// what to whom, with the sentence that says so.
+type eventView struct {
+	Type, Code, Mode string
+	Actors, Targets  []entityRef
+	Location         *entityRef
+	Date, Sentence   string
+	Asserted         bool
+}
+
+// entityRef names an entity and links to its page.
+type entityRef struct{ ID, Name string }
+
+func eventViews(a *marsad.Article) []eventView {
+	byID := map[string]entityRef{}
+	for _, e := range a.Entities {
+		byID[e.ID] = entityRef{ID: e.ID, Name: e.Name}
+	}
+	refs := func(ids []string) []entityRef {
+		var out []entityRef
+		for _, id := range ids {
+			if r, ok := byID[id]; ok {
+				out = append(out, r)
+			} else {
+				out = append(out, entityRef{Name: id})
+			}
+		}
+		return out
+	}
+	var out []eventView
+	for _, ev := range a.Events {
+		v := eventView{Type: ev.Type, Code: ev.Code, Mode: ev.Mode, Actors: refs(ev.Actors), Targets: refs(ev.Targets),
+			Date: ev.Date, Asserted: ev.Mode == marsad.Asserted}
+		if ev.Location != "" {
+			l := refs([]string{ev.Location})[0]
+			v.Location = &l
+		}
+		if sp := (marsad.Span{Start: ev.Start, End: ev.End}); sp.Valid(len(a.Text)) {
+			v.Sentence = a.Text[sp.Start:sp.End]
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func (s *site) articlePage(r *http.Request) (any, error) {
@@ -350,7 +396,7 @@ func (s *site) articlePage(r *http.Request) (any, error) {
 		return nil, err
 	}
 	a := rec.Article
-	v := articleView{Article: a, Story: rec.StoryID}
+	v := articleView{Article: a, Story: rec.StoryID, Events: eventViews(a)}
 	paras := a.Paragraphs
 	if len(paras) == 0 {
 		paras = []marsad.Span{{Start: 0, End: len(a.Text)}}
