@@ -283,6 +283,15 @@ func (c *ctx) rYear(i int, s stem) []hit {
 	if paren && trig {
 		k++
 	}
+	if !trig && c.is(k-1, "(") {
+		paren = true
+		if c.is(k+1, ")") {
+			// ( 1343 ) هجري: the calendar after the bracket
+			if hijri, _, j := c.suffixCal(k + 2); hijri && c.toks[k].num >= 1 && c.toks[k].num < 1600 && c.toks[k].digits >= 3 {
+				return one(hit{i: k, j: j, kind: marsad.TimeDate, value: c.yearValue(c.toks[k].num, true)})
+			}
+		}
+	}
 	if !c.isYearNum(k) || (!trig && s.pre != 0) {
 		return nil
 	}
@@ -292,15 +301,26 @@ func (c *ctx) rYear(i int, s stem) []hit {
 		return nil
 	}
 	j := k + 1
-	if paren && trig {
-		if !c.is(j, ")") {
+	var second *hit
+	if paren && (trig || c.is(k-1, "(")) && c.is(j, "/", "-", "–") && c.isYearNum(j+1) && c.is(j+2, ")") {
+		// عام ( 1931 / 1932 )، ( 1936 - 1939 ): two years in one bracket
+		if y2 := c.toks[j+1].num; y2 > y && y2-y < 200 {
+			second = &hit{i: j + 1, j: j + 2, kind: marsad.TimeDate}
+			j++
+		}
+	}
+	if paren && trig || second != nil {
+		if !c.is(j, ")") && second == nil {
 			return nil
+		}
+		if second != nil {
+			j = second.j
 		}
 		j++
 	}
 	hijri, greg, j2 := c.suffixCal(j)
 	j = j2
-	if !trig && !hijri && !greg && !c.bareYear(k) {
+	if !trig && !hijri && !greg && second == nil && !c.bareYear(k) {
 		return nil
 	}
 	if !hijri && !greg && y >= 1300 && y <= 1500 && trig {
@@ -308,6 +328,11 @@ func (c *ctx) rYear(i int, s stem) []hit {
 	}
 	if !hijri && (y < 1700 || y > 2200) || hijri && (y < 1 || y > 1700) {
 		return nil
+	}
+	if second != nil {
+		second.value = c.yearValue(c.toks[second.i].num, hijri)
+		second.j = j
+		return []hit{{i: i, j: second.i - 1, pre: s.pre, kind: marsad.TimeDate, value: c.yearValue(y, hijri)}, *second}
 	}
 	out := []hit{{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: c.yearValue(y, hijri)}}
 	// عامي 2014 و2015، من 2010 إلى 2015
@@ -341,6 +366,10 @@ func (c *ctx) bareYear(k int) bool {
 	if prev == "(" && next == ")" {
 		return true
 	}
+	// an event named with an ordinal and its year: الانتفاضة الأولى 1987
+	if v, ok := lex.ordinals[prev]; ok && v <= 10 && k > 1 && c.toks[k-2].word && !measureNouns[strings.TrimPrefix(next, "و")] {
+		return true
+	}
 	if yearPrep[strings.TrimPrefix(prev, "و")] {
 		return !nextWord || !c.countNoun(k+1)
 	}
@@ -349,6 +378,15 @@ func (c *ctx) bareYear(k int) bool {
 		return !nextWord || !c.countNoun(k+1)
 	}
 	return false
+}
+
+// measureNouns are what an amount counts (2000 ريال), so the number before
+// them is no year even after a name.
+var measureNouns = map[string]bool{
+	"ريال": true, "ريالا": true, "دولار": true, "دولارا": true, "يورو": true, "جنيه": true, "جنيها": true,
+	"درهم": true, "دينار": true, "دينارا": true, "شخص": true, "شخصا": true, "متر": true, "مترا": true,
+	"كيلو": true, "كيلومتر": true, "طن": true, "نقطه": true, "سهم": true, "برميل": true, "مليون": true,
+	"الف": true, "مليار": true, "وحده": true, "حاله": true, "طالب": true, "طالبا": true, "موظف": true,
 }
 
 // countNoun guesses that the word at k is what a number counts (ريال،

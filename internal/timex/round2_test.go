@@ -146,3 +146,19 @@ func TestExtractRound2Small(t *testing.T) {
 		check(t, c.text, ref2015, true, c.want)
 	}
 }
+
+func TestExtractBracketYears(t *testing.T) {
+	d := marsad.TimeDate
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		{"عام ( 1931 / 1932 )", []want{{"عام ( 1931", "1931", d, ""}, {"1932 )", "1932", d, ""}}},
+		{"ثورة فلسطين ( 1936 - 1939 )", []want{{"1936", "1936", d, ""}, {"1939 )", "1939", d, ""}}},
+		{"من ( 1343 ) هجري", []want{{"1343 ) هجري", "1925", d, ""}}},
+		{"الانتفاضة الأولى 1987 صادر", []want{{"1987", "1987", d, ""}}},
+		{"الحلقة الثانية 2000 ريال", nil},
+	} {
+		check(t, c.text, ref2015, true, c.want)
+	}
+}

@@ -121,8 +121,9 @@ func TestWojoodRecall(t *testing.T) {
 			t.Logf("  missed %q", m)
 		}
 	}
-	// measured 0.915 (593 of 648) on train+val
-	if r < 0.88 {
-		t.Errorf("Wojood span recall %.3f below floor 0.88", r)
+	// measured 0.915 (593 of 648) on train+val in round 1, 0.946 (613) in
+	// round 2 (bracketed year pairs, (1343) هجري, a year after an ordinal)
+	if r < 0.92 {
+		t.Errorf("Wojood span recall %.3f below floor 0.92", r)
 	}
 }
