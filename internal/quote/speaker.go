@@ -269,6 +269,11 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 	// after a verb that takes an object (وصف المحادثات) it is the object.
 	switch {
 	case d.lx.isSpeakerHead(head.norm):
+		// A definite body named earlier in full (معهد ليبنيز … وقال المعهد
+		// غير الربحي، وقالت الشركة): the definite noun points back to it.
+		if ei, ok := d.definiteAntecedent(from); ok {
+			return speaker{ent: ei}, true
+		}
 		return speaker{ent: -1, phrase: phrase}, true
 	case c.object || !d.looksLikeName(head.norm):
 		return none, false
@@ -523,4 +528,32 @@ func (d *doc) titleHolder(from, stop int) (int, bool) {
 		return d.ments[after].ent, true
 	}
 	return -1, false
+}
+
+// definiteAntecedent resolves a definite institution noun at token k
+// (المعهد، الشركة، الوزارة) to the body last named before it whose name
+// opens with the same noun (معهد ليبنيز للأبحاث الاقتصادية).
+func (d *doc) definiteAntecedent(k int) (int, bool) {
+	w := strings.TrimPrefix(d.toks[k].norm, "و")
+	if !strings.HasPrefix(w, "ال") || d.lx.isTitle(w) {
+		return -1, false
+	}
+	head := strings.TrimPrefix(w, "ال")
+	best := -1
+	for mi, m := range d.ments {
+		if m.typ != "ORG" || m.kind == "pronoun" || m.tok0 >= k {
+			continue
+		}
+		first := strings.TrimPrefix(d.toks[m.tok0].norm, "و")
+		if first != head && first != w {
+			continue
+		}
+		if best < 0 || m.start > d.ments[best].start {
+			best = mi
+		}
+	}
+	if best < 0 {
+		return -1, false
+	}
+	return d.ments[best].ent, true
 }
