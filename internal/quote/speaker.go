@@ -284,6 +284,10 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 	return speaker{ent: -1, phrase: phrase}, true
 }
 
+// relativePronouns open a relative clause, which ends the noun phrase it
+// qualifies (قوات التحالف [التي يقودها حلف شمال الأطلسي]).
+var relativePronouns = map[string]bool{"التي": true, "الذي": true, "الذين": true, "اللذين": true, "اللتين": true, "اللذان": true, "اللتان": true, "اللواتي": true, "اللاتي": true}
+
 // nounPhraseEnd is the end of the noun phrase starting at from: up to a
 // comma, parenthesis, preposition or adverbial (قال الوزير [في تصريح]،
 // قال ترامب [للصحفيين]). A quoted name stays inside (صحيفة "الحياة").
@@ -295,7 +299,7 @@ func (d *doc) nounPhraseEnd(from, to int) int {
 			break
 		}
 		if t.kind == word {
-			if d.lx.adverbials[t.norm] || d.lx.governors[t.norm] {
+			if d.lx.adverbials[t.norm] || d.lx.governors[t.norm] || relativePronouns[strings.TrimPrefix(t.norm, "و")] {
 				break
 			}
 			if k > from && (strings.HasPrefix(t.norm, "لل") || strings.HasPrefix(t.norm, "بال")) {
@@ -445,6 +449,16 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 			if other < 0 && k-start < 5 {
 				other = mi
 			}
+		}
+	}
+	// A body the linker does not know, as the subject right after the
+	// sentence's verb (توعدت قيادة المقاومة الشعبية … المتمردين الحوثيين،
+	// مشيرة إلى أن): the body speaks, not a name further on.
+	if h := start + 1; h < i && d.toks[start].kind == word && d.toks[h].kind == word && d.mentAt[h] < 0 &&
+		d.lx.isSpeakerHead(d.toks[h].norm) && !d.lx.isTitle(d.toks[h].norm) && (other < 0 || d.ments[other].tok0 > h) {
+		end := min(d.nounPhraseEnd(h, i), h+6)
+		if end > h {
+			return speaker{ent: -1, phrase: d.text[d.toks[h].start:d.toks[end-1].end]}, true
 		}
 	}
 	if other >= 0 {
