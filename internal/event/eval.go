@@ -451,12 +451,24 @@ func ScoreSentence(a *marsad.Article, g GoldSentence) (Score, []Error, error) {
 	}
 	used := make([]bool, len(pred))
 	for _, ge := range g.Events {
+		fit := func(p marsad.Event) int {
+			n := 0
+			if sameSet(p.Actors, ge.Actors) {
+				n += 2
+			}
+			if sameSet(p.Targets, ge.Targets) {
+				n++
+			}
+			return n
+		}
 		best := -1
 		for i, p := range pred {
 			if used[i] || p.Type != ge.Type {
 				continue
 			}
-			if best < 0 || !sameSet(pred[best].Actors, ge.Actors) && sameSet(p.Actors, ge.Actors) {
+			// Prefer the prediction with the right actors, then the one
+			// with the right targets too (two meetings in one sentence).
+			if best < 0 || fit(p) > fit(pred[best]) {
 				best = i
 			}
 		}

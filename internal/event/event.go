@@ -678,6 +678,11 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	case p.Noun && !p.Objective && st.objectOfPrevious(ti):
 		// A noun right after another event's verb is its object (استنكر
 		// التفجير): the verb's subject is not the noun's agent.
+	case p.Noun && st.passiveAgent(tr.last, next) >= 0:
+		// اعتقاله من قبل الشرطة، استهداف المدنيين على أيدي الميليشيات:
+		// the agent of a verbal noun after من قبل / على يد.
+		actors = []int{st.passiveAgent(tr.last, next)}
+		conf += 0.1
 	case !p.Noun && !p.Relative && st.pronounSubject(tr.first) >= 0:
 		// ولكنها اتفقت مع …: the particle's pronoun is the subject; it
 		// refers back to the clause before.
@@ -733,6 +738,7 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int, actorTitl
 	seenT := map[int]bool{}
 	words := 0
 	inPlaces, skipNext := false, false
+	inRel, relVerb := false, -1
 	for j := from; j < next && j < len(st.toks) && words <= 25; j++ {
 		t := st.toks[j]
 		if t.boundary {
@@ -750,7 +756,14 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int, actorTitl
 			words++
 			// A relative clause describes the object (يرفض الاتفاق الذي
 			// وقعته القوى الكبرى مع إيران): its entities are not targets.
+			// Right after the subject it describes the subject (اتهمت
+			// المؤسسة التي يوجد مقرها في طرابلس الحكومة …): the object
+			// comes after it, so its subject and its places are skipped.
 			if relativePronouns[stripConj(t.norm)] {
+				if j == from && !tr.p.Noun && !tr.p.Relative && len(actors) > 0 {
+					inRel, relVerb = true, j+1
+					continue
+				}
 				break
 			}
 			if t.trig || prepositions[t.norm] {
@@ -775,6 +788,15 @@ func (st *state) targetAfter(tr trigger, from, next int, actors []int, actorTitl
 			skipNext = false
 			seenT[t.ment] = true
 			continue
+		}
+		if inRel {
+			// Inside the subject's relative clause: its own subject (right
+			// after its verb) and its places and obliques are not whom.
+			if pw := st.prevWord(j); pw == relVerb || st.afterPreposition(t.ment) || st.isLocationPhrase(t.ment) {
+				seenT[t.ment] = true
+				continue
+			}
+			inRel = false
 		}
 		seenT[t.ment] = true
 		m := st.sms[t.ment]
@@ -1245,7 +1267,12 @@ func (st *state) subjectLeft(ti int) int {
 	for j := tr.first - 1; j >= lo; j-- {
 		t := st.toks[j]
 		// A quote mark or a comma: the clause before is another one
-		// (…، ودلل على ذلك بالإعلان عن تقديم …).
+		// (…، ودلل على ذلك بالإعلان عن تقديم …) — except an SVO subject
+		// with its titles set off before the verb (أن الأمير محمد بن سلمان
+		// … وزير الدفاع، سيقوم بزيارة).
+		if t.comma && j == st.prevNonSpace(tr.first) {
+			return st.subjectAfterComplementizer(j)
+		}
 		if t.quote || t.comma {
 			return -1
 		}
@@ -1629,3 +1656,84 @@ var nounHomographs = map[string]bool{"وزاره": true, "وزارات": true, "
 // praiseObjects are what a party is praised for when it is not named
 // after the verb: its role, efforts, stance, decision.
 var praiseObjects = map[string]bool{"دور": true, "جهود": true, "موقف": true, "مواقف": true, "قرار": true, "حرص": true, "اهتمام": true, "دعم": true}
+
+// prevNonSpace returns the index of the token before i (punctuation
+// included), or -1.
+func (st *state) prevNonSpace(i int) int {
+	if i > 0 {
+		return i - 1
+	}
+	return -1
+}
+
+// subjectAfterComplementizer returns the subject of a clause opened by a
+// bare أن/إن before token j (a comma before the verb): the first mention
+// after the complementizer, within four words of it and not after a
+// preposition, or the title holder's name; -1 when there is none.
+func (st *state) subjectAfterComplementizer(j int) int {
+	words := 0
+	for k := j - 1; k >= 0 && words <= 30; k-- {
+		t := st.toks[k]
+		if t.boundary && !t.word || t.quote {
+			return -1
+		}
+		if !t.word {
+			continue
+		}
+		words++
+		if !t.boundary {
+			continue
+		}
+		if strings.HasSuffix(t.norm, "ه") || strings.HasSuffix(t.norm, "ها") {
+			return -1
+		}
+		n := 0
+		for i := k + 1; i < j && n <= 4; i++ {
+			u := st.toks[i]
+			if u.ment >= 0 {
+				if st.afterPreposition(u.ment) || st.isLocationPhrase(u.ment) {
+					return -1
+				}
+				m := u.ment
+				if st.titlePart(m) {
+					if p := st.personAfter(m, j); p >= 0 {
+						m = p
+					}
+				}
+				return m
+			}
+			if u.word {
+				n++
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// passiveAgent returns the mention after من قبل or على يد/أيدي that
+// follows token i in its clause (within eight words), or -1.
+func (st *state) passiveAgent(i, next int) int {
+	words := 0
+	for j := i + 1; j < next && j < len(st.toks) && words <= 8; j++ {
+		t := st.toks[j]
+		if t.boundary || t.comma {
+			return -1
+		}
+		if !t.word {
+			continue
+		}
+		words++
+		n := stripConj(t.norm)
+		agent := n == "قبل" && j > 0 && stripConj(st.toks[j-1].norm) == "من" ||
+			(n == "يد" || n == "ايدي") && j > 0 && stripConj(st.toks[j-1].norm) == "علي"
+		if !agent {
+			continue
+		}
+		if k := st.nextWord(j); k >= 0 && st.toks[k].ment >= 0 {
+			return st.toks[k].ment
+		}
+		return -1
+	}
+	return -1
+}

@@ -99,6 +99,35 @@ func TestAnnotate(t *testing.T) {
 		article("طالب رئيس البرلمان سليم الجبوري رئيس الوزراء حيدر العبادي بإقالة الوزراء.",
 			[3]string{P, "سليم الجبوري", "jubouri"}, [3]string{P, "حيدر العبادي", "abadi"}),
 		[]want{{"DEMAND", "100", "asserted", "jubouri", "abadi", ""}},
+	}, {
+		"a circumstantial participle takes the main clause's subject",
+		article("أكد وزير الخارجية عادل الجبير أن المملكة ماضية في دعم اليمن، مطالبا الميليشيات الحوثية بالانسحاب من المدن.",
+			[3]string{P, "عادل الجبير", "jubeir"}, [3]string{L, "المملكة", "ksa"}, [3]string{L, "اليمن", "yemen"}, [3]string{O, "الميليشيات الحوثية", "houthis"}),
+		[]want{{"DEMAND", "100", "asserted", "jubeir", "houthis", ""}},
+	}, {
+		"a particle's feminine pronoun is the country, not the speaker",
+		article("قال رئيس الوزراء أحمد داود أوغلو إنه ليس لدى تركيا خطط لذلك ولكنها اتفقت مع الولايات المتحدة على توفير غطاء جوي.",
+			[3]string{P, "أحمد داود أوغلو", "davutoglu"}, [3]string{L, "تركيا", "turkey"}, [3]string{L, "الولايات المتحدة", "usa"}),
+		[]want{{"AGREE", "030", "asserted", "turkey", "usa", ""}},
+	}, {
+		"a verb with no subject in a chain of clauses keeps the sentence's",
+		article("غادر الأمير محمد بن سلمان القاهرة بعد زيارة عمل التقى خلالها بالرئيس عبدالفتاح السيسي.",
+			[3]string{P, "محمد بن سلمان", "mbs"}, [3]string{L, "القاهرة", "cairo"}, [3]string{P, "عبدالفتاح السيسي", "sisi"}),
+		[]want{{"CONSULT", "040", "asserted", "mbs", "sisi", ""}},
+	}, {
+		"a relative clause on the subject: the object comes after it",
+		article("اتهمت المؤسسة الوطنية للنفط التي يرأسها مصطفى صنع الله الحكومة المؤقتة بقصف ناقلات النفط.",
+			[3]string{O, "المؤسسة الوطنية للنفط", "noc"}, [3]string{P, "مصطفى صنع الله", "sanalla"}, [3]string{O, "الحكومة المؤقتة", "gov"}),
+		[]want{{"ACCUSE", "112", "asserted", "noc", "gov", ""}},
+	}, {
+		"the agent of a verbal noun after من قبل",
+		article("تم اعتقال الصحفي محمد علي من قبل السلطات المصرية أمس.",
+			[3]string{P, "محمد علي", "ali"}, [3]string{O, "السلطات المصرية", "egypt-auth"}),
+		[]want{{"COERCE", "173", "asserted", "egypt-auth", "ali", ""}},
+	}, {
+		"وزارة is a ministry, not the verb زار",
+		article("قالت وزارة الخارجية الروسية إن الحكومة تستهدف شراء القمح.", [3]string{O, "وزارة الخارجية الروسية", "mfa"}),
+		nil,
 	}}
 	c := New()
 	for _, tc := range tests {
