@@ -199,7 +199,7 @@ func (c *ctx) rMonth(i int, s stem) []hit {
 			j++
 		}
 	}
-	if m.strict && !(shahr || hasY || hasMod || adj || alt) {
+	if m.strict && !(shahr || hasY || hasMod || adj || alt || c.afterEdgeMod(i)) {
 		if !(m.month == 9 && m.hijri && i > 0 && monthPrep[c.w(i-1)]) {
 			return nil
 		}
@@ -233,6 +233,20 @@ func (c *ctx) rMonth(i int, s stem) []hit {
 		return nil
 	}
 	return one(h)
+}
+
+// afterEdgeMod: the word before i is مطلع، منتصف، أواخر … (أواخر رمضان), which
+// makes a month name that is also a common word or name a month.
+func (c *ctx) afterEdgeMod(i int) bool {
+	if i == 0 || c.toks[i].brk {
+		return false
+	}
+	for _, mp := range lex.modPhrase[strings.TrimPrefix(c.toks[i-1].norm, "و")] {
+		if len(mp.words) == 1 && (mp.mod == "START" || mp.mod == "MID" || mp.mod == "END") {
+			return true
+		}
+	}
+	return false
 }
 
 var yearTriggers = map[string]bool{
@@ -635,7 +649,10 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 	}
 	j := i + 1
 	if n == "X" {
-		// السنوات الخمس الماضية، الأيام الخمسة الماضية
+		// السنوات الخمس الماضية، الأيام الخمسة الماضية، الساعات الـ24 الماضية
+		if c.is(j, "ال") && j+1 < len(c.toks) && c.toks[j+1].digits > 0 {
+			j++
+		}
 		if v, k, ok := c.numberW(j, strings.TrimPrefix(c.w(j), "ال")); ok {
 			n, j = fmt.Sprint(v), k
 		}

@@ -162,3 +162,24 @@ func TestExtractBracketYears(t *testing.T) {
 		check(t, c.text, ref2015, true, c.want)
 	}
 }
+
+func TestExtractHijriAndEdges(t *testing.T) {
+	d, du := marsad.TimeDate, marsad.TimeDuration
+	ref := ref2015 // 18 Shawwal 1436
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		{"غرة ذي الحجة", []want{{"غرة ذي الحجة", "2015-09-14", d, ""}}},
+		{"في أواخر رمضان", []want{{"أواخر رمضان", "2015-07", d, "END"}}},
+		{"وقال محمد رمضان", nil},
+		{"رمضان المقبل", []want{{"رمضان المقبل", "2016-06", d, ""}}},
+		{"ربيع الأول 1437هـ", []want{{"ربيع الأول 1437هـ", "2015-12", d, ""}}},
+		{"خلال الساعات الـ24 الماضية", []want{{"الساعات الـ24 الماضية", "PT24H", du, ""}}},
+		{"منتصف الشهر الجاري", []want{{"منتصف الشهر الجاري", "2015-08", d, "MID"}}},
+		{"العام الجاري", []want{{"العام الجاري", "2015", d, ""}}},
+		{"العام المقبل", []want{{"العام المقبل", "2016", d, ""}}},
+	} {
+		check(t, c.text, ref, true, c.want)
+	}
+}
