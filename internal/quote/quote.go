@@ -376,6 +376,12 @@ func (d *doc) nominalSubjectOK(i, j int, c cue) bool {
 		if mi := d.mentAt[k]; mi >= 0 && d.named(mi) {
 			return true
 		}
+		// A body the linker does not know (مطالباً … وزارة التجارة بدعم):
+		// an institution word, not a person's title, which may be followed
+		// by where he works (طالب الخبير … بجامعة نايف).
+		if t := d.toks[k]; t.kind == word && d.lx.isSpeakerHead(t.norm) && !d.lx.isTitle(t.norm) && !d.lx.governors[d.toks[k-1].norm] {
+			return true
+		}
 	}
 	return !c.object && j-i <= 4 && d.lx.isSpeakerHead(d.toks[i+1].norm)
 }
