@@ -328,6 +328,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	l.collect(d)
 	if l.Recover {
 		l.recover(d)
+		l.recoverHonorificNames(d)
 	}
 	l.institutions(d)
 	l.resolveNames(d)
