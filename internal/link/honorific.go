@@ -146,3 +146,60 @@ func (l *Linker) recoverHonorificNames(d *doc) {
 	d.mentions = append(kept, added...)
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 }
+
+// partialCues are words after which a person's partial name (the ~ names
+// of the knowledge base: الأسد، صالح، هادي) names that person even when the
+// article never gives the full name: نظام الأسد، قوات صالح، الرئيس هادي.
+var partialCues = map[string]bool{"نظام": true, "قوات": true, "عائله": true, "حكومه": true, "ميليشيات": true,
+	"مليشيات": true, "انصار": true, "الرئيس": true, "الملك": true, "الامير": true, "الشيخ": true, "المخلوع": true,
+	"حزب": false, "جيش": true, "شبيحه": true}
+
+// recoverCuedPartials adds the partial names after partialCues that name
+// exactly one trusted person, where no mention is.
+func (l *Linker) recoverCuedPartials(d *doc) {
+	var added []*mention
+	for wi := 1; wi < len(d.words); wi++ {
+		if !adjacent(d, d.words[wi-1], d.words[wi]) {
+			continue
+		}
+		cued := false
+		for _, r := range d.readings(wi - 1) {
+			if r.prefix == "" && partialCues[r.key] {
+				cued = true
+			}
+		}
+		if !cued {
+			continue
+		}
+		tok := d.toks[d.words[wi]]
+		key := d.wkey(wi)
+		var found *kb.Entity
+		for _, e := range l.kb.LookupPartial(key) {
+			if e.Type == marsad.PERS && e.Trusted() {
+				if found != nil && found != e {
+					found = nil
+					break
+				}
+				found = e
+			}
+		}
+		if found == nil {
+			continue
+		}
+		sp := marsad.Span{Start: tok.Start, End: tok.End}
+		covered := false
+		for _, m := range d.mentions {
+			if m.span.Overlaps(sp) {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		// The key of the full name links the mention to the person.
+		added = append(added, &mention{span: sp, key: kb.Key(found.Name), typ: marsad.PERS, kind: KindName})
+	}
+	d.mentions = append(d.mentions, added...)
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}

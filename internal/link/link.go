@@ -329,6 +329,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	if l.Recover {
 		l.recover(d)
 		l.recoverHonorificNames(d)
+		l.recoverCuedPartials(d)
 	}
 	l.institutions(d)
 	l.resolveNames(d)
