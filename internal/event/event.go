@@ -621,6 +621,22 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	if len(p.words) > 1 {
 		conf += 0.1
 	}
+	// مساعدات … مقدمة من مركز الملك سلمان: the agent after من.
+	if p.Passive {
+		for j, words := tr.last+1, 0; j < next && j < len(st.toks) && words <= 2; j++ {
+			t := st.toks[j]
+			if t.boundary || t.comma {
+				break
+			}
+			if t.ment >= 0 {
+				return []int{t.ment}, nil, conf + 0.2
+			}
+			if t.word {
+				words++
+			}
+		}
+		return nil, nil, 0
+	}
 	// مثمنا، مطالبا، داعيا after the main clause: the participle's subject
 	// is the main clause's (أكد الأمير فيصل …، مثمنا دور رجال الأمن).
 	if p.Circumstantial {

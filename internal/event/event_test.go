@@ -125,6 +125,11 @@ func TestAnnotate(t *testing.T) {
 			[3]string{P, "محمد علي", "ali"}, [3]string{O, "السلطات المصرية", "egypt-auth"}),
 		[]want{{"COERCE", "173", "asserted", "egypt-auth", "ali", ""}},
 	}, {
+		"a passive participle with its agent after من",
+		article("وصلت إلى عدن قافلة مساعدات طبية جديدة مقدمة من مركز الملك سلمان للإغاثة.",
+			[3]string{L, "عدن", "aden"}, [3]string{O, "مركز الملك سلمان للإغاثة", "ksrelief"}),
+		[]want{{"AID", "070", "asserted", "ksrelief", "", ""}},
+	}, {
 		"وزارة is a ministry, not the verb زار",
 		article("قالت وزارة الخارجية الروسية إن الحكومة تستهدف شراء القمح.", [3]string{O, "وزارة الخارجية الروسية", "mfa"}),
 		nil,

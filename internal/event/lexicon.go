@@ -41,9 +41,12 @@ type pattern struct {
 	// Circumstantial: a participle in the accusative (حال) after the main
 	// clause (…، مثمنا دور رجال الأمن): its subject is the main clause's.
 	Circumstantial bool
-	Source         string
-	Line           int
-	words          []word
+	// Passive: a passive participle ending the pattern with من (مساعدات …
+	// مقدمة من): the agent is the mention right after it.
+	Passive bool
+	Source  string
+	Line    int
+	words   []word
 }
 
 // maxGap is how many words may separate two pattern words joined by "…"
@@ -84,8 +87,10 @@ func loadLexicon() (*lexicon, error) {
 			p.Inverse = true
 		case "h":
 			p.Circumstantial = true
+		case "p":
+			p.Noun, p.Passive = true, true
 		default:
-			return fmt.Errorf("part of speech %q, want v, n, r, o, i or h", f[2])
+			return fmt.Errorf("part of speech %q, want v, n, r, o, i, h or p", f[2])
 		}
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
