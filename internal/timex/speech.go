@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"marsad"
 	"marsad/internal/text/sentence"
@@ -49,7 +50,7 @@ func (c *ctx) quoteRegions() []marsad.Span {
 		if t.word || t.digits > 0 || len(t.norm) == 0 {
 			continue
 		}
-		r := []rune(t.norm)[0]
+		r, _ := utf8.DecodeRuneInString(t.norm)
 		if open >= 0 {
 			if r == closer || closer == '"' && r == '”' || closer == '”' && r == '“' {
 				out = append(out, marsad.Span{Start: c.toks[open].end, End: t.start})
