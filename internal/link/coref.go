@@ -369,14 +369,20 @@ func (l *Linker) pronouns(d *doc) {
 		if k+1 >= len(d.words) {
 			continue
 		}
-		next := d.wkey(k + 1)
-		if expletive[next] || !(verbLike(next) || speechVerbs[next] || perfectLike(next)) {
+		if !personalAfter(d, k+1) {
 			continue
 		}
 		pk, prev := d.wkey(k), d.wkey(k-1)
-		ok := pk == "لكنه" || pk == "ولكنه" || prev == "الا"
+		ok := pk == "لكنه" || pk == "ولكنه" || prev == "الا" || prev == "سوي"
 		cue := false
-		for b := k - 1; !ok && b >= 0 && b >= k-10; b-- {
+		// A report cue may stand further back when the person is named
+		// right before the pronoun (اتهم … في مقابلة … نظيره الروسي
+		// فلاديمير بوتين بأنه).
+		window := 10
+		if m := d.nameEndingAt(d.toks[d.words[k-1]].End); m != nil && m.cl != nil && m.cl.typ == marsad.PERS {
+			window = 20
+		}
+		for b := k - 1; !ok && b >= 0 && b >= k-window; b-- {
 			w := d.wkey(b)
 			w0 := strings.TrimPrefix(strings.TrimPrefix(w, "و"), "ف")
 			if speechVerbs[w] || speechVerbs[w0] {
@@ -402,6 +408,25 @@ func (l *Linker) pronouns(d *doc) {
 		if pk == "وانه" && lastPron != nil && sentOf(lastPron.span.Start) == sentOf(tok.Start) {
 			m := &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: pk, kind: KindPronoun}
 			l.join(lastPron.cl, m)
+			lastPron = m
+			continue
+		}
+		// In a quotation, a clause-initial إنه (after punctuation) with a
+		// verb is about a person the quotation named before it ("بوتين
+		// يريد …، إنه يريد كل أوروبا").
+		var quoted *mention
+		if q := quoteOf(quotes, tok.Start); q != nil && !adjacent(d, d.words[k-1], d.words[k]) {
+			end := sort.Search(len(d.mentions), func(i int) bool { return d.mentions[i].span.Start >= tok.Start })
+			for j := end - 1; j >= 0 && d.mentions[j].span.Start > q.Start; j-- {
+				if m := d.mentions[j]; m.cl != nil && m.cl.typ == marsad.PERS && m.kind == KindName {
+					quoted = m
+					break
+				}
+			}
+		}
+		if quoted != nil {
+			m := &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: kb.Key(tok.Text), kind: KindPronoun}
+			l.join(quoted.cl, m)
 			lastPron = m
 			continue
 		}
@@ -460,6 +485,44 @@ func (l *Linker) pronouns(d *doc) {
 		l.join(ante.cl, m)
 		lastPron = m
 	}
+}
+
+// particles may stand between the pronoun and its verb (أنه لن يرافقه،
+// أنه إذا قرر، أنه قد زار).
+var particles = map[string]bool{"لا": true, "لم": true, "لن": true, "قد": true, "سوف": true, "اذا": true,
+	"لو": true, "عندما": true, "حين": true, "ربما": true}
+
+// impersonal verbs make أنه the expletive ضمير الشأن (أنه لم يتم، أنه لا
+// يمكن، أنه قد جرى).
+var impersonal = map[string]bool{"تم": true, "يتم": true, "سيتم": true, "تمت": true, "يمكن": true, "يجب": true,
+	"ينبغي": true, "يوجد": true, "يتعين": true, "جري": true, "يجري": true, "سيجري": true, "يتوجب": true,
+	"يحق": true, "تقرر": true, "يكون": true, "سيكون": true, "كان": true, "بات": true, "صدر": true, "حدث": true}
+
+// personalAfter reports whether the words from word wi on make the pronoun
+// before them a person: a verb of a masculine subject (سيزور، ناقش), after
+// at most one particle (لن يرافقه، إذا قرر) and not impersonal; or "and
+// his …" (بأنه وزوجته).
+func personalAfter(d *doc, wi int) bool {
+	if wi >= len(d.words) {
+		return false
+	}
+	w := d.wkey(wi)
+	if particles[w] && wi+1 < len(d.words) {
+		v := d.wkey(wi + 1)
+		return !impersonal[v] && !expletive[v] && (verbLike(v) || perfectLike(v))
+	}
+	if strings.HasPrefix(w, "و") && strings.HasSuffix(w, "ه") && utf8.RuneCountInString(w) >= 4 && !expletive[w] {
+		return true // وزوجته
+	}
+	return !expletive[w] && (verbLike(w) || speechVerbs[w] || perfectLike(w))
+}
+
+func quoteOf(qs []marsad.Span, off int) *marsad.Span {
+	i := sort.Search(len(qs), func(i int) bool { return qs[i].End > off })
+	if i < len(qs) && qs[i].Start < off {
+		return &qs[i]
+	}
+	return nil
 }
 
 // perfectLike reports whether a word can be a perfect verb of a

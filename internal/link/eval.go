@@ -546,11 +546,16 @@ func score(k *kb.KB, g *GoldArticle, gold []GoldMention, a *marsad.Article) Scor
 			continue
 		}
 		s.CorefPred++
+		tp := false
 		for i, m := range gold {
 			if m.Span.Overlaps(p.span) && right(m.Entity, p.ent) && predOf[i] == p.ent {
 				s.CorefTP++
+				tp = true
 				break
 			}
+		}
+		if !tp {
+			s.Errors = append(s.Errors, fmt.Sprintf("%s wrong %s %q@%d → %s %q", g.ID, p.kind, a.Text[p.span.Start:p.span.End], p.span.Start, a.Entities[p.ent].ID, a.Entities[p.ent].Name))
 		}
 	}
 	return s
