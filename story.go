@@ -9,6 +9,7 @@ type Story struct {
 	Entities   []StoryEntity   `json:"entities"`
 	Quotes     []StoryQuote    `json:"quotes"`
 	Timeline   []TimelineEntry `json:"timeline"`
+	Events     []StoryEvent    `json:"events"`
 	Comparison Comparison      `json:"comparison"`
 	Summary    []SummaryLine   `json:"summary"`
 }
@@ -47,6 +48,20 @@ type TimelineEntry struct {
 	Value    string   `json:"value"`
 	Text     string   `json:"text"`
 	Articles []string `json:"articles"`
+}
+
+// StoryEvent is one coded event as a story's outlets report it: the events
+// of one type, mode, actors and targets from every article that codes
+// them, each article's sentence as evidence. Ids are the story's entity
+// ids (after merging names that are one entity).
+type StoryEvent struct {
+	Type    string     `json:"type"`
+	Code    string     `json:"code"`
+	Mode    string     `json:"mode"`
+	Actors  []string   `json:"actors"`
+	Targets []string   `json:"targets"`
+	Date    string     `json:"date"`
+	Sources []Evidence `json:"sources"`
 }
 
 // Comparison says, claim by claim, what a story's sources agree on, what only

@@ -31,6 +31,7 @@ func FromRecords(id string, recs []*marsad.Record) *marsad.Story {
 		Entities:   []marsad.StoryEntity{},
 		Quotes:     []marsad.StoryQuote{},
 		Timeline:   []marsad.TimelineEntry{},
+		Events:     []marsad.StoryEvent{},
 		Comparison: marsad.Comparison{Agreements: []marsad.Claim{}, Unique: []marsad.Claim{}, Conflicts: []marsad.Conflict{}},
 		Summary:    []marsad.SummaryLine{},
 	}

@@ -157,22 +157,12 @@ func printArticle(w io.Writer, a *marsad.Article) {
 		for _, en := range a.Entities {
 			names[en.ID] = en.Name
 		}
-		nameAll := func(ids []string) string {
-			var out []string
-			for _, id := range ids {
-				if n := names[id]; n != "" {
-					id = n
-				}
-				out = append(out, id)
-			}
-			return strings.Join(out, "، ")
-		}
 		fmt.Fprintf(w, "  الأحداث (%d):\n", len(a.Events))
 		for _, ev := range a.Events {
 			label := event.TypeName(ev.Type, "ar") + " " + ev.Type + "، " + event.ModeName(ev.Mode, "ar")
-			fmt.Fprintf(w, "    %s %s — الفاعل: %s", ev.Code, label, nameAll(ev.Actors))
+			fmt.Fprintf(w, "    %s %s — الفاعل: %s", ev.Code, label, namesOf(names, ev.Actors))
 			if len(ev.Targets) > 0 {
-				fmt.Fprintf(w, "؛ الطرف الآخر: %s", nameAll(ev.Targets))
+				fmt.Fprintf(w, "؛ الطرف الآخر: %s", namesOf(names, ev.Targets))
 			}
 			if ev.Date != "" {
 				fmt.Fprintf(w, " (%s)", ev.Date)

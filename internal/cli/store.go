@@ -17,6 +17,7 @@ import (
 	"marsad"
 	"marsad/internal/cluster"
 	"marsad/internal/compare"
+	"marsad/internal/event"
 	"marsad/internal/ingest"
 	"marsad/internal/ingest/feed"
 	"marsad/internal/pipeline"
@@ -702,6 +703,43 @@ func PrintStory(w io.Writer, st *marsad.Story) {
 			fmt.Fprintf(w, "  %s  %s  (%s)\n", t.Value, t.Text, nounArticle.Count(len(ids)))
 		}
 	}
+	if len(st.Events) > 0 {
+		names := map[string]string{}
+		for _, en := range st.Entities {
+			names[en.ID] = en.Name
+		}
+		source := map[string]string{}
+		for _, a := range st.Articles {
+			source[a.ID] = a.Source
+		}
+		fmt.Fprintf(w, "\nالأحداث:\n")
+		for _, ev := range st.Events {
+			fmt.Fprintf(w, "  %s %s %s، %s — الفاعل: %s", ev.Code, event.TypeName(ev.Type, "ar"), ev.Type, event.ModeName(ev.Mode, "ar"), namesOf(names, ev.Actors))
+			if len(ev.Targets) > 0 {
+				fmt.Fprintf(w, "؛ الطرف الآخر: %s", namesOf(names, ev.Targets))
+			}
+			if ev.Date != "" {
+				fmt.Fprintf(w, " (%s)", ev.Date)
+			}
+			var srcs []string
+			for _, e := range ev.Sources {
+				srcs = append(srcs, source[e.Article])
+			}
+			fmt.Fprintf(w, " — %s: %s\n", nounArticle.Count(len(ev.Sources)), strings.Join(srcs, "، "))
+		}
+	}
+}
+
+// namesOf joins the names of entity ids (an id with no name stands as it is).
+func namesOf(names map[string]string, ids []string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if n := names[id]; n != "" {
+			id = n
+		}
+		out = append(out, id)
+	}
+	return strings.Join(out, "، ")
 }
 
 // dayOf is the date part of an RFC 3339 time (or the text as it is).

@@ -6,7 +6,9 @@
 package story
 
 import (
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"marsad"
@@ -22,7 +24,8 @@ const SummaryLines = 4
 // Near-duplicates (agency copy re-run by another outlet) should be left out
 // of arts: they would make every claim of the copied text an agreement.
 func Complete(st *marsad.Story, arts []*marsad.Article) {
-	mergeEntities(st, arts)
+	resolve := mergeEntities(st, arts)
+	st.Events = events(arts, resolve)
 	st.Comparison = compare.Compare(arts)
 	if lines := summary.Summarize(arts, st.Comparison, SummaryLines); lines != nil {
 		st.Summary = lines
@@ -47,7 +50,9 @@ func Distinct(recs []*marsad.Record) []*marsad.Article {
 // and another's «اليوسف» arrive as two entities; in one story they are one.
 // The longest name (the fullest form) represents the group, and the
 // story's quotes are re-attributed to its id.
-func mergeEntities(st *marsad.Story, arts []*marsad.Article) {
+//
+// It returns the mapping from an article's entity id to the story's.
+func mergeEntities(st *marsad.Story, arts []*marsad.Article) func(string) string {
 	n := len(st.Entities)
 	group := make([]int, n) // index of each entity's group leader
 	for i := range group {
@@ -81,14 +86,14 @@ func mergeEntities(st *marsad.Story, arts []*marsad.Article) {
 			alias[st.Entities[i].ID] = st.Entities[r].ID
 		}
 	}
-	if len(alias) == 0 {
-		return
-	}
 	resolve := func(id string) string {
 		if to, ok := alias[id]; ok {
 			return to
 		}
 		return id
+	}
+	if len(alias) == 0 {
+		return resolve
 	}
 	// Mentions add up; articles are counted again over the merged ids.
 	byID := map[string]*marsad.StoryEntity{}
@@ -144,4 +149,74 @@ func mergeEntities(st *marsad.Story, arts []*marsad.Article) {
 			st.Quotes[i].SpeakerName = names[to]
 		}
 	}
+	return resolve
+}
+
+// events gathers the coded events of a story's articles: one StoryEvent
+// per type, mode, actors and targets, with every article's sentence that
+// codes it. CONSULT is symmetric (who met whom is the outlet's word order),
+// so its participants are one set. The events most outlets report come
+// first, then by first appearance.
+func events(arts []*marsad.Article, resolve func(string) string) []marsad.StoryEvent {
+	type acc struct {
+		ev       marsad.StoryEvent
+		articles map[string]bool
+		first    int
+	}
+	byKey := map[string]*acc{}
+	var order []*acc
+	ids := func(in []string) []string {
+		out := make([]string, 0, len(in))
+		for _, id := range in {
+			out = append(out, resolve(id))
+		}
+		return out
+	}
+	for _, a := range arts {
+		for _, ev := range a.Events {
+			actors, targets := ids(ev.Actors), ids(ev.Targets)
+			key := ev.Type + "|" + ev.Mode + "|"
+			if ev.Type == "CONSULT" {
+				key += sortedSet(append(append([]string(nil), actors...), targets...))
+			} else {
+				key += sortedSet(actors) + "|" + sortedSet(targets)
+			}
+			x := byKey[key]
+			if x == nil {
+				x = &acc{ev: marsad.StoryEvent{Type: ev.Type, Code: ev.Code, Mode: ev.Mode, Actors: actors, Targets: targets,
+					Sources: []marsad.Evidence{}}, articles: map[string]bool{}, first: len(order)}
+				byKey[key] = x
+				order = append(order, x)
+			}
+			if x.ev.Date == "" {
+				x.ev.Date = ev.Date
+			}
+			if x.articles[a.ID] {
+				continue // one sentence per article is evidence enough
+			}
+			x.articles[a.ID] = true
+			if sp := (marsad.Span{Start: ev.Start, End: ev.End}); sp.Valid(len(a.Text)) {
+				x.ev.Sources = append(x.ev.Sources, marsad.Evidence{Article: a.ID, Text: a.Text[sp.Start:sp.End], Start: sp.Start, End: sp.End})
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if len(order[i].articles) != len(order[j].articles) {
+			return len(order[i].articles) > len(order[j].articles)
+		}
+		return order[i].first < order[j].first
+	})
+	out := make([]marsad.StoryEvent, 0, len(order))
+	for _, x := range order {
+		out = append(out, x.ev)
+	}
+	return out
+}
+
+// sortedSet is ids sorted, without repeats, joined: a set as a map key.
+func sortedSet(ids []string) string {
+	s := append([]string(nil), ids...)
+	sort.Strings(s)
+	s = slices.Compact(s)
+	return strings.Join(s, ",")
 }

@@ -55,3 +55,44 @@ func TestCompleteKeepsNamesakesApart(t *testing.T) {
 		t.Errorf("namesakes merged: %+v", st.Entities)
 	}
 }
+
+// The outlets' events are gathered: one meeting reported by two outlets
+// with the participants in either order is one story event with two
+// sources; an actor written under two names that are one entity is one
+// actor; a negated event is another event than the asserted one.
+func TestEvents(t *testing.T) {
+	full, short := "خالد بن محمد اليوسف", "اليوسف"
+	idFull, idShort := kb.NameID(marsad.PERS, full), kb.NameID(marsad.PERS, short)
+	text := "التقى الوزير نظيره."
+	ev := func(typ, mode string, actors, targets []string) marsad.Event {
+		return marsad.Event{Type: typ, Code: "040", Mode: mode, Actors: actors, Targets: targets, Start: 0, End: len(text)}
+	}
+	a := &marsad.Article{ID: "a", Text: text,
+		Entities: []marsad.Entity{{ID: idFull, Name: full, Type: marsad.PERS}},
+		Events:   []marsad.Event{ev("CONSULT", marsad.Asserted, []string{idFull}, []string{"france"})}}
+	b := &marsad.Article{ID: "b", Text: text,
+		Entities: []marsad.Entity{{ID: idShort, Name: short, Type: marsad.PERS}},
+		Events: []marsad.Event{
+			ev("CONSULT", marsad.Asserted, []string{"france"}, []string{idShort}),
+			ev("AGREE", marsad.Negated, []string{idShort}, []string{"france"}),
+		}}
+	c := &marsad.Article{ID: "c", Text: text,
+		Events: []marsad.Event{ev("AGREE", marsad.Asserted, []string{idFull}, []string{"france"})}}
+	st := &marsad.Story{Entities: []marsad.StoryEntity{
+		{ID: idShort, Name: short, Type: marsad.PERS, Articles: 1, Mentions: 1},
+		{ID: idFull, Name: full, Type: marsad.PERS, Articles: 1, Mentions: 1},
+	}}
+	Complete(st, []*marsad.Article{a, b, c})
+	if len(st.Events) != 3 {
+		t.Fatalf("events = %+v, want 3", st.Events)
+	}
+	meet := st.Events[0]
+	if meet.Type != "CONSULT" || len(meet.Sources) != 2 || meet.Sources[1].Article != "b" || meet.Sources[0].Text != text {
+		t.Errorf("meeting = %+v, want one CONSULT with the sentences of a and b", meet)
+	}
+	for _, e := range st.Events[1:] {
+		if e.Type != "AGREE" || len(e.Sources) != 1 || e.Actors[0] != idFull {
+			t.Errorf("agreement = %+v, want one per mode, actor %s", e, idFull)
+		}
+	}
+}

@@ -99,6 +99,16 @@ var funcs = template.FuncMap{
 		return "en"
 	},
 	"add": func(a, b int) int { return a + b },
+	// withLang passes the page language with a value to a shared template.
+	"withLang": func(lang string, v any) struct {
+		Lang string
+		V    any
+	} {
+		return struct {
+			Lang string
+			V    any
+		}{lang, v}
+	},
 	// eventType and eventMode name PLOVER types and modes (internal/event).
 	"eventType": func(lang, typ string) string { return event.TypeName(typ, lang) },
 	"eventMode": func(lang, mode string) string { return event.ModeName(mode, lang) },

@@ -87,6 +87,11 @@ func TestPages(t *testing.T) {
 	if events == 0 {
 		t.Error("the sample story has no coded events to show")
 	}
+	// The story page gathers them, each with its outlets' sentences.
+	if _, body, _ := fetch(t, c, srv.URL+"/stories/"+infos[0].ID); len(story.Events) == 0 || !strings.Contains(body, `id="events"`) ||
+		!strings.Contains(body, event.TypeName(story.Events[0].Type, "ar")) {
+		t.Errorf("story page: %d story events, listed: %v", len(story.Events), strings.Contains(body, `id="events"`))
+	}
 	// The English toggle sets a cookie that later pages honour.
 	_, body, resp2 := fetch(t, c, srv.URL+"/?lang=en")
 	if !strings.Contains(body, `lang="en" dir="ltr"`) || len(resp2.Cookies()) == 0 {

@@ -65,7 +65,7 @@ func TestTimelineSVG(t *testing.T) {
 // TestTemplateWords checks that every label and counted noun a template
 // asks for exists: a missing key would show its raw name on the page.
 func TestTemplateWords(t *testing.T) {
-	label := regexp.MustCompile(`\{\{t (?:\.Lang|\$lang|\$\.Lang) "([^"]+)"`)
+	label := regexp.MustCompile(`\{\{t (?:\.Lang|\$\w+|\$\.Lang) "([^"]+)"`)
 	noun := regexp.MustCompile(`\{\{count [^}]*"([^"]+)"\}\}`)
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil || len(names) == 0 {

@@ -173,6 +173,7 @@ type storyView struct {
 	Agreements []claimView
 	Unique     []column
 	Conflicts  []claimView
+	Events     []eventView
 }
 
 type claimView struct {
@@ -241,7 +242,32 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 	for _, a := range st.Articles {
 		v.Unique = append(v.Unique, *byArt[a.ID])
 	}
+	names := map[string]entityRef{}
+	for _, e := range st.Entities {
+		names[e.ID] = entityRef{ID: e.ID, Name: e.Name}
+	}
+	for _, e := range st.Events {
+		x := eventView{Type: e.Type, Code: e.Code, Mode: e.Mode, Actors: refsOf(names, e.Actors), Targets: refsOf(names, e.Targets),
+			Date: e.Date, Asserted: e.Mode == marsad.Asserted}
+		for _, src := range e.Sources {
+			x.Sources = append(x.Sources, ev(src))
+		}
+		v.Events = append(v.Events, x)
+	}
 	return v, nil
+}
+
+// refsOf names entity ids; an id with no entity stands as its own name.
+func refsOf(names map[string]entityRef, ids []string) []entityRef {
+	out := make([]entityRef, 0, len(ids))
+	for _, id := range ids {
+		r, ok := names[id]
+		if !ok {
+			r = entityRef{Name: id}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 type entityView struct {
@@ -353,34 +379,23 @@ type eventView struct {
 	Location         *entityRef
 	Date, Sentence   string
 	Asserted         bool
+	Sources          []evidenceView // on a story page: each outlet's sentence
 }
 
 // entityRef names an entity and links to its page.
 type entityRef struct{ ID, Name string }
 
 func eventViews(a *marsad.Article) []eventView {
-	byID := map[string]entityRef{}
+	names := map[string]entityRef{}
 	for _, e := range a.Entities {
-		byID[e.ID] = entityRef{ID: e.ID, Name: e.Name}
-	}
-	refs := func(ids []string) []entityRef {
-		var out []entityRef
-		for _, id := range ids {
-			if r, ok := byID[id]; ok {
-				out = append(out, r)
-			} else {
-				out = append(out, entityRef{Name: id})
-			}
-		}
-		return out
+		names[e.ID] = entityRef{ID: e.ID, Name: e.Name}
 	}
 	var out []eventView
 	for _, ev := range a.Events {
-		v := eventView{Type: ev.Type, Code: ev.Code, Mode: ev.Mode, Actors: refs(ev.Actors), Targets: refs(ev.Targets),
+		v := eventView{Type: ev.Type, Code: ev.Code, Mode: ev.Mode, Actors: refsOf(names, ev.Actors), Targets: refsOf(names, ev.Targets),
 			Date: ev.Date, Asserted: ev.Mode == marsad.Asserted}
 		if ev.Location != "" {
-			l := refs([]string{ev.Location})[0]
-			v.Location = &l
+			v.Location = &refsOf(names, []string{ev.Location})[0]
 		}
 		if sp := (marsad.Span{Start: ev.Start, End: ev.End}); sp.Valid(len(a.Text)) {
 			v.Sentence = a.Text[sp.Start:sp.End]
