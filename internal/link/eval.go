@@ -528,6 +528,12 @@ func score(k *kb.KB, g *GoldArticle, gold []GoldMention, a *marsad.Article) Scor
 	for e := range g.Entities {
 		if len(votes[e]) > 1 {
 			s.Splits++
+			var ids []string
+			for id := range votes[e] {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+			s.Errors = append(s.Errors, fmt.Sprintf("%s split %s %s into %v", g.ID, g.Entities[e].Type, g.Entities[e].NameEn, ids))
 		}
 	}
 	for _, p := range preds {

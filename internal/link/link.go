@@ -455,6 +455,15 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 	if len(ws) < 2 {
 		return []*mention{m}
 	}
+	if m.typ == marsad.PERS && len(ws) >= 2 && junkTail(d.wkey(ws[len(ws)-1])) {
+		// سلمان باسمه: a preposition with a pronoun is not a name part.
+		ws = ws[:len(ws)-1]
+		m.span.End = d.toks[d.words[ws[len(ws)-1]]].End
+		m.key = kb.Key(d.a.Text[m.span.Start:m.span.End])
+		if len(ws) < 2 || l.lookup(m) != nil {
+			return []*mention{m}
+		}
+	}
 	known := func(from, to int) (marsad.Span, string, *kb.Entity) {
 		// Words ws[from:to] as a name, the first word's proclitics allowed.
 		for _, r := range d.readings(ws[from]) {
@@ -469,6 +478,13 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 			sp := marsad.Span{Start: start, End: d.toks[d.words[ws[to-1]]].End}
 			if e := trustedName(key, l.kb.LookupKey(key)); e != nil {
 				return sp, key, e
+			}
+			if to == len(ws) && from > 0 && r.skip == 0 {
+				// A person's partial name ending a span that a known name
+				// begins (اليمن هادي).
+				if ps := l.kb.LookupPartial(key); len(ps) == 1 && ps[0].Type == marsad.PERS && ps[0].Trusted() {
+					return sp, key, ps[0]
+				}
 			}
 		}
 		return marsad.Span{}, "", nil
@@ -546,6 +562,20 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 		out = append(out, &mention{span: sp, key: kb.Key(d.a.Text[sp.Start:sp.End]), typ: m.typ, kind: KindName})
 	}
 	return out
+}
+
+// junkTail reports whether a word is a preposition with a pronoun suffix
+// (باسمه، لديه، بقوله), which ends no name.
+func junkTail(w string) bool {
+	if utf8.RuneCountInString(w) < 4 || !strings.ContainsRune("بلك", []rune(w)[0]) {
+		return false
+	}
+	for _, suf := range []string{"ه", "ها", "هم", "هما"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleHeads are the nouns that head a title after a name (أحمد الطيب شيخ
@@ -1023,7 +1053,40 @@ func sameName(d *doc, m *mention) *cluster {
 			}
 		}
 	}
+	// A person's name transliterated with two letters swapped (دي
+	// ميتسورا / دي ميستورا) in an article that names the person: one
+	// transposition in one word of a multi-word name of at least ten
+	// letters, the other words equal.
+	if m.typ == marsad.PERS && strings.Contains(m.key, " ") && utf8.RuneCountInString(m.key) >= 10 {
+		for _, c := range d.clusters {
+			if c.typ != marsad.PERS {
+				continue
+			}
+			for _, k := range c.keys() {
+				if oneTransposition(k, m.key) {
+					return c
+				}
+			}
+		}
+	}
 	return nil
+}
+
+// oneTransposition reports whether a and b differ by one swap of two
+// adjacent letters inside one word.
+func oneTransposition(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if i+1 >= len(ra) || ra[i] != rb[i+1] || ra[i+1] != rb[i] || ra[i] == ' ' || ra[i+1] == ' ' {
+		return false
+	}
+	return string(ra[i+2:]) == string(rb[i+2:])
 }
 
 // commonFirstName lists first names too common to stand for one person.
