@@ -24,6 +24,10 @@ type hit struct {
 	clock      bool
 	hour, mins int
 	pm         bool // the clock time says it is afternoon or evening (مساءً، عصراً)
+	// ana marks an anaphoric unit resolved from the text before it
+	// (same.go): 'D' اليوم نفسه, 'M' الشهر نفسه, 'Y' العام نفسه, 'd' a day
+	// of the month named before (الثامن من الشهر نفسه, the day in mins).
+	ana byte
 }
 
 // ctx holds one extraction.
@@ -135,6 +139,7 @@ func ExtractQuoted(text string, ref time.Time, hasRef bool, quotes []marsad.Span
 		i = best[len(best)-1].j
 	}
 	hits = c.merge(hits)
+	hits = c.resolveSame(hits)
 	if c.hasRef && len(hits) > 1 {
 		c.speechDays(hits, append(c.quoteRegions(), quotes...))
 	}
@@ -159,7 +164,7 @@ func init() {
 	grammar = []recognizer{
 		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
 		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
-		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear,
+		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear, (*ctx).rSame,
 	}
 }
 

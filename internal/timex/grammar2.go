@@ -75,6 +75,10 @@ func (c *ctx) rDayMonth(i int, s stem) []hit {
 	if k >= len(c.toks) {
 		return nil
 	}
+	// الثامن من الشهر نفسه: a day of the month named before
+	if u, j, ok := c.sameUnit(k, c.w(k)); ok && u == 'M' && first == nil {
+		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: 'd', mins: d})
+	}
 	m, j, ok := c.monthAt(k, c.w(k))
 	if !ok {
 		return nil

@@ -183,3 +183,19 @@ func TestExtractHijriAndEdges(t *testing.T) {
 		check(t, c.text, ref, true, c.want)
 	}
 }
+
+func TestExtractSameUnit(t *testing.T) {
+	d := marsad.TimeDate
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		{"في 3 سبتمبر المقبل ثم في الثامن من الشهر نفسه", []want{{"3 سبتمبر المقبل", "2015-09-03", d, ""}, {"الثامن من الشهر نفسه", "2015-09-08", d, ""}}},
+		{"وقع الحادث أمس، وفي اليوم ذاته اعتقل", []want{{"أمس", "2015-08-02", d, ""}, {"اليوم ذاته", "2015-08-02", d, ""}}},
+		{"تأسس عام 1990 وفي العام نفسه", []want{{"عام 1990", "1990", d, ""}, {"العام نفسه", "1990", d, ""}}},
+		// no antecedent, and "meanwhile"
+		{"وفي اليوم نفسه وصل، وفي الوقت نفسه", nil},
+	} {
+		check(t, c.text, ref2015, true, c.want)
+	}
+}

@@ -1,0 +1,109 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"marsad"
+)
+
+// Anaphoric calendar units: في اليوم نفسه، الشهر ذاته، العام نفسه، الثامن من
+// الشهر نفسه. They take the day, month or year of the last expression before
+// them that names one (TimeML resolves them the same way, against the
+// closest preceding time); with none, they are left out.
+
+var sameWords = map[string]bool{"نفسه": true, "ذاته": true, "نفسها": true, "ذاتها": true}
+
+// sameUnit reads اليوم/الشهر/العام/السنة + نفسه/ذاته at k and returns the
+// anaphor's unit (D, M, Y) and the token after it.
+func (c *ctx) sameUnit(k int, w string) (byte, int, bool) {
+	if !sameWords[c.w(k+1)] || !c.is(k+1, c.w(k+1)) {
+		return 0, 0, false
+	}
+	switch w {
+	case "اليوم":
+		return 'D', k + 2, true
+	case "الشهر":
+		return 'M', k + 2, true
+	case "العام", "السنه":
+		return 'Y', k + 2, true
+	}
+	return 0, 0, false
+}
+
+func (c *ctx) rSame(i int, s stem) []hit {
+	u, j, ok := c.sameUnit(i, s.s)
+	if !ok {
+		return nil
+	}
+	return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: u})
+}
+
+// resolveSame gives the anaphoric hits their values and drops those with no
+// antecedent. Day-of-month anaphors (الثامن من الشهر نفسه) carry the day in
+// mins.
+func (c *ctx) resolveSame(hits []hit) []hit {
+	out := hits[:0]
+	var y, m, d string // the last year, month and day named
+	for _, h := range hits {
+		if h.ana != 0 {
+			switch {
+			case h.ana == 'D' && d != "":
+				h.value = d
+				h.day, h.hasDay = parseDay(d)
+			case h.ana == 'M' && m != "":
+				h.value = m
+			case h.ana == 'Y' && y != "":
+				h.value = y
+			case h.ana == 'd' && m != "":
+				h.value = fmt.Sprintf("%s-%02d", m, h.mins)
+				h.day, h.hasDay = parseDay(h.value)
+			default:
+				continue
+			}
+			h.mins = 0
+		}
+		v := h.value
+		if h.kind == marsad.TimeTime && len(v) >= 10 {
+			v = v[:10]
+		}
+		if h.kind == marsad.TimeDate || h.kind == marsad.TimeTime {
+			if len(v) >= 4 && allDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {
+				y = v[:4]
+				m, d = "", ""
+				if len(v) >= 7 && allDigits(v[5:7]) {
+					m = v[:7]
+					if len(v) == 10 && allDigits(v[8:10]) {
+						d = v
+					}
+				}
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func parseDay(v string) (day, bool) {
+	f := strings.Split(v, "-")
+	if len(f) != 3 {
+		return day{}, false
+	}
+	y, e1 := strconv.Atoi(f[0])
+	m, e2 := strconv.Atoi(f[1])
+	d, e3 := strconv.Atoi(f[2])
+	if e1 != nil || e2 != nil || e3 != nil || !validDay(y, m, d) {
+		return day{}, false
+	}
+	return day{y, m, d}, true
+}
