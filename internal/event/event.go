@@ -699,6 +699,11 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		// the agent of a verbal noun after من قبل / على يد.
 		actors = []int{st.passiveAgent(tr.last, next)}
 		conf += 0.1
+	case p.Objective && st.relativeAgent(tr.last, next) >= 0:
+		// توزيع المساعدات التي دفع بها مركز …: the agent is the subject
+		// of the relative clause on the object.
+		actors = []int{st.relativeAgent(tr.last, next)}
+		conf += 0.1
 	case !p.Noun && !p.Relative && st.pronounSubject(tr.first) >= 0:
 		// ولكنها اتفقت مع …: the particle's pronoun is the subject; it
 		// refers back to the clause before.
@@ -733,6 +738,13 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		from = l + 1
 	}
 	targets = st.targetAfter(tr, from, next, actors, subjRight >= 0)
+	// A pattern that ends in ضد or مع (نفذ … عمليتين ضد …، بحث … مع …)
+	// names whom right after it, whatever came between.
+	if len(p.words) > 1 && endsInPreposition(p) {
+		if ts := st.targetAfter(tr, tr.last+1, next, actors, false); len(ts) > 0 {
+			targets = ts
+		}
+	}
 	if len(targets) > 0 {
 		conf += 0.15
 	}
@@ -1752,4 +1764,54 @@ func (st *state) passiveAgent(i, next int) int {
 		return -1
 	}
 	return -1
+}
+
+// relativeAgent returns the subject of a relative clause that follows
+// token i within four words (المساعدات، التي دفع بها مركز …): the first
+// mention within three words after the relative pronoun, not after a
+// preposition; or -1.
+func (st *state) relativeAgent(i, next int) int {
+	words := 0
+	for j := i + 1; j < next && j < len(st.toks) && words <= 4; j++ {
+		t := st.toks[j]
+		if t.boundary || t.ment >= 0 {
+			return -1
+		}
+		if !t.word {
+			continue
+		}
+		words++
+		if !relativePronouns[stripConj(t.norm)] {
+			continue
+		}
+		n := 0
+		for k := j + 1; k < next && k < len(st.toks) && n <= 3; k++ {
+			u := st.toks[k]
+			if u.boundary || u.comma {
+				return -1
+			}
+			if u.ment >= 0 {
+				if st.afterPreposition(u.ment) || st.isLocationPhrase(u.ment) {
+					return -1
+				}
+				return u.ment
+			}
+			if u.word {
+				n++
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// endsInPreposition reports a pattern whose last word is ضد or مع: its
+// target follows that word.
+func endsInPreposition(p *pattern) bool {
+	for _, a := range p.words[len(p.words)-1].alts {
+		if a.form == "ضد" || a.form == "مع" {
+			return true
+		}
+	}
+	return false
 }
