@@ -62,6 +62,16 @@ var generic = keySet(genericTxt)
 // notNames holds the keys of words and phrases never recovered as names.
 var notNames = keySet(notNamesTxt)
 
+// allGeneric reports whether every word of a key is generic (أيده الله).
+func allGeneric(key string) bool {
+	for _, w := range strings.Fields(key) {
+		if !generic[w] {
+			return false
+		}
+	}
+	return key != ""
+}
+
 // keySet reads a word list (one a line, # comments) as a set of keys.
 func keySet(txt string) map[string]bool {
 	m := map[string]bool{}
@@ -330,6 +340,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 		l.recover(d)
 		l.recoverHonorificNames(d)
 		l.recoverCuedPartials(d)
+		l.recoverMinistries(d)
 	}
 	l.institutions(d)
 	l.resolveNames(d)
@@ -383,7 +394,7 @@ func (l *Linker) collect(d *doc) {
 				}
 			}
 		}
-		if l.isNisba(d, m.span, m.key) || generic[m.key] {
+		if l.isNisba(d, m.span, m.key) || allGeneric(m.key) {
 			continue
 		}
 		d.mentions = append(d.mentions, l.splitJoined(d, m)...)

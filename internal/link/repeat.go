@@ -145,7 +145,7 @@ var institutionHeads = map[string]bool{"امانه": true, "بلديه": true, "
 	"مجمع": true, "مؤسسه": true, "اداره": true, "شرطه": true, "غرفه": true, "مديريه": true, "كليه": true, "مدارس": true,
 	"مدرسه": true, "مركز": true, "جمعيه": true, "نادي": true, "صحه": true, "فرع": true}
 
-var placeHeads = map[string]bool{"طريق": true, "شارع": true, "حي": true, "ميدان": true, "جسر": true}
+var placeHeads = map[string]bool{"طريق": true, "شارع": true, "حي": true, "ميدان": true, "جسر": true, "مخيم": true}
 
 // institutionLinks may stand between the head and the name (إدارة مرور
 // المنطقة الشرقية، أمانة منطقة المدينة المنورة).
@@ -176,7 +176,9 @@ func (l *Linker) institutions(d *doc) {
 			continue
 		}
 		typ := marsad.ORG
-		if placeHeads[r.key] {
+		if r.key == "مخيم" {
+			typ = marsad.LOC // مخيم اليرموك is a camp, not the place it is named after
+		} else if placeHeads[r.key] {
 			if m.typ != marsad.PERS {
 				continue // طريق تبوك is the road to Tabuk
 			}
@@ -198,4 +200,77 @@ func headAt(d *doc, wi int) (rkey, bool) {
 		}
 	}
 	return rkey{}, false
+}
+
+// ministryWords name a government body by its portfolio (الخارجية،
+// الداخلية …); with a feminine nisba after them (الخارجية المصرية، وزارة
+// الداخلية السعودية، الرئاسة المصرية) they name that country's body.
+var ministryWords = map[string]bool{"الخارجيه": true, "الداخليه": true, "الدفاع": true, "الرئاسه": true,
+	"العدل": true, "الماليه": true, "الصحه": true, "الطاقه": true}
+
+// recoverMinistries adds the bodies named by a portfolio and a nisba
+// (ministryWords) as organisations, replacing NER mentions inside them.
+func (l *Linker) recoverMinistries(d *doc) {
+	drop := map[*mention]bool{}
+	var added []*mention
+	for wi := 0; wi+1 < len(d.words); wi++ {
+		start := wi
+		if d.wkey(wi) == "وزاره" {
+			wi++
+		}
+		var head rkey
+		ok := false
+		for _, r := range d.readings(wi) {
+			if r.prefix == "" && ministryWords[r.key] {
+				head, ok = r, true
+			}
+		}
+		if !ok || wi+1 >= len(d.words) || (start < wi && !adjacent(d, d.words[start], d.words[wi])) || !adjacent(d, d.words[wi], d.words[wi+1]) {
+			wi = start
+			continue
+		}
+		if start == wi && wi > 0 && (titleHeads[d.wkey(wi-1)] || strings.HasPrefix(d.wkey(wi-1), "وزير")) {
+			continue // وزير الخارجية المصري is a title
+		}
+		nis := d.wkey(wi + 1)
+		if _, isNisba := l.kb.NisbaCountry(nis); !isNisba || !strings.HasSuffix(nis, "ه") {
+			wi = start
+			continue
+		}
+		sp := marsad.Span{Start: d.toks[d.words[start]].Start, End: d.toks[d.words[wi+1]].End}
+		if start == wi {
+			sp.Start += head.skip
+		}
+		clash := false
+		var inner []*mention
+		for _, m := range d.mentions {
+			if m.span.Overlaps(sp) {
+				if sp.Contains(m.span) && m.span != sp {
+					inner = append(inner, m)
+				} else {
+					clash = true
+				}
+			}
+		}
+		if clash {
+			wi++
+			continue
+		}
+		for _, m := range inner {
+			drop[m] = true
+		}
+		added = append(added, &mention{span: sp, key: kb.Key(d.a.Text[sp.Start:sp.End]), typ: marsad.ORG, kind: KindName})
+		wi++
+	}
+	if len(added) == 0 {
+		return
+	}
+	kept := d.mentions[:0]
+	for _, m := range d.mentions {
+		if !drop[m] {
+			kept = append(kept, m)
+		}
+	}
+	d.mentions = append(kept, added...)
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 }
