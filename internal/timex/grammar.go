@@ -27,7 +27,8 @@ type hit struct {
 	// ana marks an anaphoric unit resolved from the text before it
 	// (same.go): 'D' اليوم نفسه, 'M' الشهر نفسه, 'Y' العام نفسه, 'd' a day
 	// of the month named before (الثامن من الشهر نفسه, the day in mins).
-	ana byte
+	ana     byte
+	anaStep int // -1 السابق، +1 التالي: the unit before or after the antecedent
 }
 
 // ctx holds one extraction.

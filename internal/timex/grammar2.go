@@ -504,6 +504,9 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 		if !ok || !c.is(j, c.w(j)) {
 			return nil
 		}
+		if _, step := stepWords[c.w(j)]; step && (u == "M" || u == "Y") {
+			return nil // الشهر السابق: the month before the one named (rSame)
+		}
 		off = d
 		j++
 	}

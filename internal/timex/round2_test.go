@@ -199,3 +199,20 @@ func TestExtractSameUnit(t *testing.T) {
 		check(t, c.text, ref2015, true, c.want)
 	}
 }
+
+func TestExtractStepUnit(t *testing.T) {
+	d := marsad.TimeDate
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		{"خلال يوليو الحالي مقارنة بالشهر السابق", []want{{"يوليو الحالي", "2015-07", d, ""}, {"الشهر السابق", "2015-06", d, ""}}},
+		{"وصل يوم الخميس 6 أغسطس، وفي اليوم التالي غادر", []want{{"يوم الخميس 6 أغسطس", "2015-08-06", d, ""}, {"اليوم التالي", "2015-08-07", d, ""}}},
+		{"تأسس عام 1990 وفي العام التالي", []want{{"عام 1990", "1990", d, ""}, {"العام التالي", "1991", d, ""}}},
+		// no antecedent: counted from the publication day
+		{"مقارنة بالعام السابق", []want{{"العام السابق", "2014", d, ""}}},
+		{"قال المدير العام السابق للشركة", nil},
+	} {
+		check(t, c.text, ref2015, true, c.want)
+	}
+}

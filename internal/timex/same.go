@@ -21,23 +21,40 @@ func (c *ctx) sameUnit(k int, w string) (byte, int, bool) {
 	if !sameWords[c.w(k+1)] || !c.is(k+1, c.w(k+1)) {
 		return 0, 0, false
 	}
+	return unitLetter(w, k+2)
+}
+
+func unitLetter(w string, j int) (byte, int, bool) {
 	switch w {
 	case "اليوم":
-		return 'D', k + 2, true
+		return 'D', j, true
 	case "الشهر":
-		return 'M', k + 2, true
+		return 'M', j, true
 	case "العام", "السنه":
-		return 'Y', k + 2, true
+		return 'Y', j, true
 	}
 	return 0, 0, false
 }
 
+// stepWords make a unit the one before or after the unit named last: اليوم
+// التالي (the next day), الشهر السابق (the month before). الماضي and المقبل
+// count from the publication day instead (modifiers.txt).
+var stepWords = map[string]int{"السابق": -1, "السابقه": -1, "التالي": 1, "التاليه": 1}
+
 func (c *ctx) rSame(i int, s stem) []hit {
-	u, j, ok := c.sameUnit(i, s.s)
-	if !ok {
-		return nil
+	if (s.s == "العام" || s.s == "السنه") && c.generalAdj(i) {
+		return nil // المدير العام السابق: the former director-general
 	}
-	return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: u})
+	u, j, ok := c.sameUnit(i, s.s)
+	if ok {
+		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: u})
+	}
+	if step, isStep := stepWords[c.w(i+1)]; isStep && c.is(i+1, c.w(i+1)) {
+		if u, j, ok := unitLetter(s.s, i+2); ok {
+			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: u, anaStep: step})
+		}
+	}
+	return nil
 }
 
 // resolveSame gives the anaphoric hits their values and drops those with no
@@ -47,6 +64,35 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	out := hits[:0]
 	var y, m, d string // the last year, month and day named
 	for _, h := range hits {
+		if h.ana != 0 && h.anaStep != 0 {
+			// with no day, month or year named before, the step counts
+			// from the publication day
+			if !c.hasRef && (h.ana == 'D' && d == "" || h.ana == 'M' && m == "" || h.ana == 'Y' && y == "") {
+				continue
+			}
+			ref := c.ref
+			if dd, ok := parseDay(d); ok && h.ana == 'D' {
+				ref = dd
+			}
+			if yy, err := strconv.Atoi(y); err == nil && h.ana == 'Y' {
+				ref.y = yy
+			}
+			if len(m) == 7 && h.ana == 'M' {
+				ref.y, _ = strconv.Atoi(m[:4])
+				ref.m, _ = strconv.Atoi(m[5:])
+			}
+			switch h.ana {
+			case 'D':
+				h.day, h.hasDay = ref.add(h.anaStep), true
+				h.value = h.day.value()
+			case 'M':
+				yy, mm := addMonths(ref.y, ref.m, h.anaStep)
+				h.value = fmt.Sprintf("%04d-%02d", yy, mm)
+			case 'Y':
+				h.value = fmt.Sprintf("%04d", ref.y+h.anaStep)
+			}
+			h.ana = 0
+		}
 		if h.ana != 0 {
 			switch {
 			case h.ana == 'D' && d != "":
