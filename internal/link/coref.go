@@ -600,3 +600,102 @@ func (l *Linker) subjectOfSpeech(d *doc, m *mention) bool {
 	}
 	return false
 }
+
+// roleHeads begin a title the knowledge base may not know (رئيسة البرنامج،
+// المدير العام، الناطق الرسمي): the article introduces it with a name, then
+// uses it alone for that person.
+var roleHeads = map[string]bool{"الرئيس": true, "الرئيسه": true, "رئيس": true, "رئيسه": true, "المدير": true,
+	"مدير": true, "مديره": true, "الامين": true, "امين": true, "المتحدث": true, "الناطق": true, "المبعوث": true,
+	"السفير": true, "القائد": true, "المحافظ": true, "محافظ": true, "المستشار": true, "نائب": true, "وكيل": true,
+	"المنسق": true, "منسق": true, "قائد": true, "سفير": true, "المفتي": true, "مفتي": true}
+
+// articleTitles links the titles an article itself introduced: a phrase of
+// one to three words starting with a role head directly before a person's
+// name (رئيسة البرنامج هدى الصويلح) refers to that person when it later
+// stands alone (ووجهت رئيسة البرنامج شكرها). A phrase introduced before two
+// different people is ambiguous and left alone.
+func (l *Linker) articleTitles(d *doc) {
+	d.indexNames()
+	type intro struct {
+		c   *cluster
+		end int
+	}
+	learned := map[string]*intro{}
+	ambiguous := map[string]bool{}
+	phrase := func(wi, n int) (string, bool) {
+		if wi+n > len(d.words) {
+			return "", false
+		}
+		k := d.wkey(wi)
+		for j := wi + 1; j < wi+n; j++ {
+			if !adjacent(d, d.words[j-1], d.words[j]) {
+				return "", false
+			}
+			k += " " + d.wkey(j)
+		}
+		return k, true
+	}
+	covered := func(sp marsad.Span) bool {
+		for _, m := range d.namesNear(sp.Start, sp.End) {
+			if m.span.Overlaps(sp) {
+				return true
+			}
+		}
+		for _, m := range d.mentions {
+			if m.kind == KindTitle && m.span.Overlaps(sp) {
+				return true
+			}
+		}
+		return false
+	}
+	for wi := range d.words {
+		if !roleHeads[d.wkey(wi)] {
+			continue
+		}
+		for n := 1; n <= 3; n++ {
+			key, ok := phrase(wi, n)
+			if !ok {
+				break
+			}
+			if c := l.appositive(d, wi+n); c != nil && (n > 1 || d.wkey(wi) != "رئيس") {
+				if in := learned[key]; in != nil && in.c != c {
+					ambiguous[key] = true
+				}
+				learned[key] = &intro{c, d.toks[d.words[wi+n-1]].End}
+				break
+			}
+		}
+	}
+	if len(learned) == 0 {
+		return
+	}
+	for wi := 0; wi < len(d.words); wi++ {
+		if !roleHeads[d.wkey(wi)] {
+			continue
+		}
+		for n := 3; n >= 1; n-- {
+			key, ok := phrase(wi, n)
+			if !ok {
+				continue
+			}
+			in := learned[key]
+			if in == nil || ambiguous[key] {
+				continue
+			}
+			sp := marsad.Span{Start: d.toks[d.words[wi]].Start, End: d.toks[d.words[wi+n-1]].End}
+			// Only after the introduction, not in another apposition, and
+			// not the start of a longer title (رئيسة البرنامج الصيفي).
+			if sp.Start < in.end || covered(sp) || l.appositive(d, wi+n) != nil || l.nameBefore(d, wi) != nil {
+				break
+			}
+			if wi+n < len(d.words) && adjacent(d, d.words[wi+n-1], d.words[wi+n]) && strings.HasPrefix(d.wkey(wi+n), "ال") {
+				break
+			}
+			m := &mention{span: sp, key: key, kind: KindTitle}
+			l.join(in.c, m)
+			d.mentions = append(d.mentions, m)
+			wi += n - 1
+			break
+		}
+	}
+}

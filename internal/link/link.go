@@ -348,6 +348,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 		l.repeatNames(d)
 	}
 	l.titles(d)
+	l.articleTitles(d)
 	if l.Pronouns {
 		l.pronouns(d)
 	}

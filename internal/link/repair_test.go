@@ -1,0 +1,129 @@
+package link
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"marsad"
+	"marsad/internal/kb"
+)
+
+// nerArticle runs the linker behind a given NER output (type, surface text
+// at its first occurrence after the previous one).
+func nerArticle(t *testing.T, text, published string, ner ...[2]string) *marsad.Article {
+	t.Helper()
+	a := marsad.NewArticle()
+	a.Text, a.Published = text, published
+	from := 0
+	for _, n := range ner {
+		i := indexFrom(text, n[1], from)
+		if i < 0 {
+			t.Fatalf("%q not in text after %d", n[1], from)
+		}
+		a.Entities = append(a.Entities, marsad.Entity{Name: n[1], Type: n[0],
+			Mentions: []marsad.Mention{{Start: i, End: i + len(n[1]), Text: n[1], Kind: KindName}}})
+		from = i + len(n[1])
+	}
+	if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func indexFrom(s, sub string, from int) int {
+	for i := from; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return i
+		}
+	}
+	return -1
+}
+
+// byName returns the mentions (text/kind) of the entity with that name.
+func byName(a *marsad.Article, name string) (marsad.Entity, []string) {
+	for _, e := range a.Entities {
+		if e.Name == name {
+			var out []string
+			for _, m := range e.Mentions {
+				out = append(out, m.Text+"/"+m.Kind)
+			}
+			return e, out
+		}
+	}
+	return marsad.Entity{}, nil
+}
+
+func TestRepairs(t *testing.T) {
+	t.Run("stray words in an NER span", func(t *testing.T) {
+		a := nerArticle(t, "التقى عادل الجبير السيد كيري في الدوحة.", "2015-08-03",
+			[2]string{marsad.PERS, "عادل الجبير السيد كيري"})
+		if got := mentionsOf(a, "adel-al-jubeir"); !slices.Equal(got, []string{"عادل الجبير/name"}) {
+			t.Errorf("al-Jubeir: %v", got)
+		}
+		if got := mentionsOf(a, "john-kerry"); !slices.Equal(got, []string{"كيري/name"}) {
+			t.Errorf("Kerry: %v", got)
+		}
+	})
+	t.Run("a given name before a known surname is kept", func(t *testing.T) {
+		a := nerArticle(t, "وصلت ميشيل أوباما إلى لندن.", "2015-08-03", [2]string{marsad.PERS, "ميشيل أوباما"})
+		if got := mentionsOf(a, "barack-obama"); got != nil {
+			t.Errorf("ميشيل أوباما linked to Barack Obama: %v", got)
+		}
+	})
+	t.Run("repeated name the NER missed", func(t *testing.T) {
+		a := nerArticle(t, "قال سيب بلاتر إن الاتحاد بخير. ووصل بلاتر إلى موسكو، وغادر بلاتر أمس.", "2015-07-25",
+			[2]string{marsad.PERS, "سيب بلاتر"}, [2]string{marsad.PERS, "بلاتر"})
+		if _, got := byName(a, "سيب بلاتر"); len(got) != 3 {
+			t.Errorf("Blatter mentions: %v", got)
+		}
+	})
+	t.Run("name after an honorific", func(t *testing.T) {
+		a := nerArticle(t, "وأوضح مدير المستشفى الدكتور خالد بن سعد العتيبي أن الحالة مستقرة. وأضاف مدير المستشفى أن الفريق نجح.", "2015-08-04")
+		e, got := byName(a, "خالد بن سعد العتيبي")
+		if e.Type != marsad.PERS || !slices.Equal(got, []string{"خالد بن سعد العتيبي/name", "مدير المستشفى/title"}) {
+			t.Errorf("got %s %v; entities %+v", e.Type, got, a.Entities)
+		}
+	})
+	t.Run("partial name after a cue", func(t *testing.T) {
+		a := nerArticle(t, "وقصفت قوات الأسد أحياء المدينة.", "2015-08-02")
+		if got := mentionsOf(a, "bashar-al-assad"); !slices.Equal(got, []string{"الأسد/name"}) {
+			t.Errorf("got %v", got)
+		}
+	})
+	t.Run("ministry by portfolio and nisba", func(t *testing.T) {
+		a := nerArticle(t, "وأعلنت الخارجية المصرية أن الوزير سافر. وقال وزير الخارجية المصري إن", "2015-08-10")
+		e, got := byName(a, "الخارجية المصرية")
+		if e.Type != marsad.ORG || len(got) != 1 {
+			t.Errorf("got %s %v", e.Type, got)
+		}
+	})
+	t.Run("institution named after a place", func(t *testing.T) {
+		a := nerArticle(t, "وأعلنت أمانة المنطقة الشرقية إغلاق الطريق.", "2015-07-21", [2]string{marsad.LOC, "المنطقة الشرقية"})
+		e, _ := byName(a, "أمانة المنطقة الشرقية")
+		if e.Type != marsad.ORG {
+			t.Errorf("entities %+v", a.Entities)
+		}
+	})
+	t.Run("generic words and title words are not names", func(t *testing.T) {
+		a := nerArticle(t, "وصل ولي العهد أيده الله إلى البنك.", "2015-07-21",
+			[2]string{marsad.LOC, "العهد"}, [2]string{marsad.PERS, "أيده الله"}, [2]string{marsad.ORG, "البنك"})
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m.Kind == KindName {
+					t.Errorf("kept %q", m.Text)
+				}
+			}
+		}
+	})
+	t.Run("pronoun after a particle", func(t *testing.T) {
+		a := nerArticle(t, "وأعلن جون كيري أنه لن يزور القاهرة.", "2015-08-10", [2]string{marsad.PERS, "جون كيري"})
+		if got := mentionsOf(a, "john-kerry"); !slices.Equal(got, []string{"جون كيري/name", "أنه/pronoun"}) {
+			t.Errorf("got %v", got)
+		}
+		a = nerArticle(t, "وأعلن جون كيري أنه لم يتم الاتفاق.", "2015-08-10", [2]string{marsad.PERS, "جون كيري"})
+		if got := mentionsOf(a, "john-kerry"); len(got) != 1 {
+			t.Errorf("expletive أنه لم يتم linked: %v", got)
+		}
+	})
+}
