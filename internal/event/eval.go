@@ -26,7 +26,7 @@ import (
 type GoldSentence struct {
 	Article string
 	Offset  int
-	Split   string // dev (tuned on) or test (held out)
+	Split   string // dev, dev2, test (tuned on) or test3 (held out)
 	Line    int
 	Events  []GoldEvent
 }
@@ -653,11 +653,12 @@ func copyArticle(src *marsad.Article) *marsad.Article {
 }
 
 // Report writes the evaluation of every split in the mode given, and the
-// dev errors when showErrors is set (the held-out errors are never
-// printed, so they cannot be tuned on).
+// errors on the tuning splits (dev, dev2, test) when showErrors is set
+// (the held-out test3 errors are never printed, so they cannot be tuned
+// on).
 func Report(ctx context.Context, w io.Writer, gold []GoldSentence, arts map[string]*marsad.Article, opt Options, mode string, showErrors bool) error {
 	fmt.Fprintf(w, "event coding (%s), %d sentences\n", mode, len(gold))
-	for _, split := range []string{"dev", "dev2", "test", ""} {
+	for _, split := range []string{"dev", "dev2", "test", "test3", ""} {
 		sc, errs, err := Evaluate(ctx, gold, split, arts, opt)
 		if err != nil {
 			return err
@@ -666,8 +667,8 @@ func Report(ctx context.Context, w io.Writer, gold []GoldSentence, arts map[stri
 		if name == "" {
 			name = "all"
 		}
-		fmt.Fprintf(w, "%-4s %3d sentences  %s\n", name, sc.Sentences, sc)
-		if showErrors && (split == "dev" || split == "dev2") {
+		fmt.Fprintf(w, "%-5s %3d sentences  %s\n", name, sc.Sentences, sc)
+		if showErrors && (split == "dev" || split == "dev2" || split == "test") {
 			for _, e := range errs {
 				fmt.Fprintf(w, "  line %d: %s\n", e.Line, e.What)
 			}
