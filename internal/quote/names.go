@@ -86,6 +86,11 @@ func (d *doc) repairNames() {
 		for t0 < t1 && (d.lx.isTitle(d.toks[t0].norm) || other[d.toks[t0].norm]) && !strings.HasPrefix(d.toks[t0+1].norm, "ال") {
 			t0++
 		}
+		// A verb of saying or an adverbial glued on after the name (فوزي
+		// قائلا، بوتين أمس): never part of a name.
+		for t1 > t0 && d.toks[t1].kind == word && (d.lx.adverbials[d.toks[t1].norm] || d.isCueWord(t1)) {
+			t1--
+		}
 		// A given name the NER left out, right after the cue verb: يرى
 		// [عاصم] حسين أن. The slot right after a verb of saying opens with
 		// the subject; a word there without the article that is no title
@@ -113,6 +118,14 @@ func (d *doc) repairNames() {
 				t1 = k
 				continue
 			}
+			// The subject ends where its verb starts (subject–verb order):
+			// a name-like word between the name and a cue verb belongs to
+			// the name (المغرد فراس [بقنة] إذ قال).
+			if d.nameLike(w) && !strings.HasPrefix(w, "و") && (d.cueAround(k+1) ||
+				(k+2 < len(d.toks) && hasNorm(d.toks[k+1], "قد", "فقد", "لقد", "اذ", "حيث") && d.cueAround(k+2))) {
+				t1 = k
+				continue
+			}
 			break
 		}
 		if t0 == m.tok0 && t1 == m.tok1 {
@@ -126,6 +139,11 @@ func (d *doc) repairNames() {
 		for t := t0; t < m.tok0; t++ {
 			d.mentAt[t] = mi
 		}
+		for t := t1 + 1; t <= m.tok1; t++ {
+			if d.mentAt[t] == mi {
+				d.mentAt[t] = -1
+			}
+		}
 		for t := m.tok1 + 1; t <= t1; t++ {
 			d.mentAt[t] = mi
 		}
@@ -133,7 +151,10 @@ func (d *doc) repairNames() {
 			m.start = d.toks[t0].start
 		}
 		if t1 != m.tok1 {
-			m.end = d.toks[t1].end
+			m.end = min(m.end, d.toks[t1].end)
+			if t1 > m.tok1 {
+				m.end = d.toks[t1].end
+			}
 		}
 		m.tok0, m.tok1 = t0, t1
 		repaired[m.ent] = true
@@ -175,34 +196,46 @@ func (d *doc) repairNames() {
 	// a speaker slot, after given names somewhere (وقال المذيع … حسن
 	// الساعي إن … أضاف الساعي). Each full name becomes a person of this
 	// article with no entity (an index past a.Entities, shown as written).
-	nEnt := len(d.a.Entities)
 	for k, t := range d.toks {
 		if t.kind != word || !slot[t.norm] || d.mentAt[k] >= 0 || d.inQuote[k] {
 			continue
 		}
-		if _, known := family[t.norm]; known {
+		if j := d.givenNamesBefore(k); j < k && d.inSpeakerRegion(j, k) {
+			d.addTextName(family, j, k)
+		}
+	}
+	// The same, from one occurrence, in the subject of a cue verb headed by
+	// a person's title when the NER found no person there: the name is
+	// the given and family names that close the subject, right before the
+	// complementizer (أكد كبير المحللين في إحدى شركات البورصة رائد الخضر
+	// بأن).
+	for i, t := range d.toks {
+		if t.kind != word || d.inQuote[i] || i+1 >= len(d.toks) || !d.lx.isTitle(d.toks[i+1].norm) {
 			continue
 		}
-		j := k
-		for j > 0 && k-j < 4 && d.toks[j-1].kind == word && d.mentAt[j-1] < 0 && d.sent[j-1] == d.sent[k] {
-			w := d.toks[j-1].norm
-			if !nameLinks[w] && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || !d.nameLike(w) || d.lx.notComp[w]) {
-				break
+		c, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta)
+		if !ok || !c.form.finite() {
+			continue
+		}
+		comp := d.findComplement(i, c)
+		if comp.kind == compNone || comp.kind == compPrep {
+			continue
+		}
+		k := comp.regionEnd - 1
+		if k > i+1 && d.toks[k].kind == punct && (d.toks[k].norm == "،" || d.toks[k].norm == ",") {
+			k--
+		}
+		if k <= i+2 || d.toks[k].kind != word || d.mentAt[k] >= 0 || !d.nameLike(d.toks[k].norm) {
+			continue
+		}
+		person := false
+		for m := i + 1; m < comp.regionEnd; m++ {
+			if mi := d.mentAt[m]; mi >= 0 && d.ments[mi].typ == "PERS" {
+				person = true
 			}
-			j--
 		}
-		for j < k && nameLinks[d.toks[j].norm] {
-			j++ // a name does not start with بن
-		}
-		if j == k || !d.inSpeakerRegion(j, k) {
-			continue
-		}
-		family[t.norm] = nEnt + len(d.textNames)
-		d.textNames = append(d.textNames, d.text[d.toks[j].start:t.end])
-		mi := len(d.ments)
-		d.ments = append(d.ments, ment{start: d.toks[j].start, end: t.end, ent: family[t.norm], typ: "PERS", kind: "name", tok0: j, tok1: k})
-		for m := j; m <= k; m++ {
-			d.mentAt[m] = mi
+		if j := d.givenNamesBefore(k); !person && j < k && j > i+1 {
+			d.addTextName(family, j, k)
 		}
 	}
 	// A family name alone in a speaker slot, right after or before a cue
@@ -217,6 +250,44 @@ func (d *doc) repairNames() {
 		}
 		d.mentAt[k] = len(d.ments)
 		d.ments = append(d.ments, ment{start: t.start, end: t.end, ent: ei, typ: "PERS", kind: "name", tok0: k, tok1: k})
+	}
+}
+
+// givenNamesBefore returns where the given names before the family name
+// at k start: the words before it in its sentence that may be names and do
+// not take the article (حسن الساعي، رائد الخضر), with nasab links (محمد بن
+// علي الغامدي); k itself when there are none.
+func (d *doc) givenNamesBefore(k int) int {
+	j := k
+	for j > 0 && k-j < 4 && d.toks[j-1].kind == word && d.mentAt[j-1] < 0 && d.sent[j-1] == d.sent[k] {
+		w := d.toks[j-1].norm
+		if !nameLinks[w] && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || !d.nameLike(w) || d.lx.notComp[w]) {
+			break
+		}
+		j--
+	}
+	for j < k && nameLinks[d.toks[j].norm] {
+		j++ // a name does not start with بن
+	}
+	return j
+}
+
+// addTextName makes tokens j…k, a person's name the NER missed, a person
+// of this article with no entity (an index past a.Entities, shown as
+// written), and its last word his family name, unless another person has
+// it.
+func (d *doc) addTextName(family map[string]int, j, k int) {
+	last := d.toks[k].norm
+	if _, known := family[last]; known {
+		return
+	}
+	ei := len(d.a.Entities) + len(d.textNames)
+	family[last] = ei
+	d.textNames = append(d.textNames, d.text[d.toks[j].start:d.toks[k].end])
+	mi := len(d.ments)
+	d.ments = append(d.ments, ment{start: d.toks[j].start, end: d.toks[k].end, ent: ei, typ: "PERS", kind: "name", tok0: j, tok1: k})
+	for m := j; m <= k; m++ {
+		d.mentAt[m] = mi
 	}
 }
 
@@ -248,6 +319,12 @@ func (d *doc) inSpeakerRegion(j, k int) bool {
 		}
 	}
 	return false
+}
+
+// isCueWord reports whether token k is a cue of any form (قائلا، مضيفا).
+func (d *doc) isCueWord(k int) bool {
+	_, _, ok := d.lx.lookupCue(d.toks[k].norm, d.toks[k].taMarbuta)
+	return ok
 }
 
 // cueAround reports whether token k is a finite cue verb.

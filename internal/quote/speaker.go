@@ -455,6 +455,7 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 	// sentence's verb (توعدت قيادة المقاومة الشعبية … المتمردين الحوثيين،
 	// مشيرة إلى أن): the body speaks, not a name further on.
 	if h := start + 1; h < i && d.toks[start].kind == word && d.toks[h].kind == word && d.mentAt[h] < 0 &&
+		!d.lx.governors[strings.TrimPrefix(d.toks[start].norm, "و")] && !d.lx.adverbials[strings.TrimPrefix(d.toks[start].norm, "و")] &&
 		d.lx.isSpeakerHead(d.toks[h].norm) && !d.lx.isTitle(d.toks[h].norm) && (other < 0 || d.ments[other].tok0 > h) {
 		end := min(d.nounPhraseEnd(h, i), h+6)
 		if end > h {
