@@ -666,11 +666,12 @@ func (l *Linker) articleTitles(d *doc) {
 			}
 		}
 	}
-	if len(learned) == 0 {
-		return
-	}
 	for wi := 0; wi < len(d.words); wi++ {
 		if !roleHeads[d.wkey(wi)] {
+			continue
+		}
+		if n := l.kbBareTitle(d, wi, covered); n > 0 {
+			wi += n - 1
 			continue
 		}
 		for n := 3; n >= 1; n-- {
@@ -698,4 +699,71 @@ func (l *Linker) articleTitles(d *doc) {
 			break
 		}
 	}
+}
+
+// kbBareTitle links a title cut short (المبعوث الأممي for المبعوث الأممي
+// إلى سوريا، وزير الخارجية without the country) to the one person of the
+// article, named before it, who held on the article's day a knowledge-base
+// title that the phrase begins. It returns the words used, 0 if none.
+func (l *Linker) kbBareTitle(d *doc, wi int, covered func(marsad.Span) bool) int {
+	if d.day.IsZero() {
+		return 0
+	}
+	n, key := 0, ""
+	k := d.wkey(wi)
+	for j := wi; j < len(d.words) && j < wi+4; j++ {
+		if j > wi {
+			if !adjacent(d, d.words[j-1], d.words[j]) {
+				break
+			}
+			k += " " + d.wkey(j)
+		}
+		if !l.titlePrefix[k] {
+			break
+		}
+		n, key = j-wi+1, k
+	}
+	if n < 2 || len(l.kb.TitleHolders(key)) > 0 {
+		return 0 // a full title is the titles pass's
+	}
+	sp := marsad.Span{Start: d.toks[d.words[wi]].Start, End: d.toks[d.words[wi+n-1]].End}
+	if covered(sp) || l.appositive(d, wi+n) != nil || l.nameBefore(d, wi) != nil {
+		return 0
+	}
+	if wi+n < len(d.words) && adjacent(d, d.words[wi+n-1], d.words[wi+n]) {
+		if _, nisba := l.kb.NisbaCountry(d.wkey(wi + n)); nisba || formerWords[d.wkey(wi+n)] {
+			return 0 // a title the KB does not know for that country, or a former holder
+		}
+	}
+	var found *cluster
+	for _, c := range d.clusters {
+		if c.e == nil || c.firstName() < 0 || c.firstName() > sp.Start {
+			continue
+		}
+		holds := false
+		for _, t := range c.e.Titles {
+			if !t.Holds(d.day) {
+				continue
+			}
+			for _, txt := range t.Texts {
+				if tk := kb.Key(txt); tk == key || strings.HasPrefix(tk, key+" ") {
+					holds = true
+				}
+			}
+		}
+		if !holds {
+			continue
+		}
+		if found != nil && found != c {
+			return 0
+		}
+		found = c
+	}
+	if found == nil {
+		return 0
+	}
+	m := &mention{span: sp, key: key, kind: KindTitle}
+	l.join(found, m)
+	d.mentions = append(d.mentions, m)
+	return n
 }
