@@ -267,7 +267,7 @@ var todayWords = map[string]bool{"اليوم": true, "الغد": true, "اللي
 
 var nameBefore = map[string]bool{
 	"عين": true, "صحيفه": true, "جريده": true, "حزب": true, "تيار": true, "قناه": true, "مجله": true,
-	"موقع": true, "برنامج": true, "نشره": true, "اخبار": true, "ليوم": true,
+	"موقع": true, "برنامج": true, "نشره": true, "اخبار": true, "ليوم": true, "شبكه": true, "وكاله": true,
 }
 
 var dayNounAdj = map[string]bool{
@@ -282,6 +282,14 @@ func (c *ctx) todayBlocked(i int) bool {
 	}
 	if c.perDay(i) {
 		return true
+	}
+	// شبكة “روسيا اليوم”، صحيفة «أخبار اليوم»: a quoted title that ends in اليوم
+	if i+1 < len(c.toks) && isCloseQuoteTok(c.toks[i+1].norm) && !c.toks[i+1].space {
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if isOpenQuoteTok(c.toks[k].norm) {
+				return k < i-1 && k > 0 && nameBefore[c.toks[k-1].norm]
+			}
+		}
 	}
 	if i+1 >= len(c.toks) || c.toks[i+1].brk {
 		return false
@@ -299,6 +307,9 @@ func (c *ctx) todayBlocked(i int) bool {
 	}
 	return dayNounAdj[n]
 }
+
+func isOpenQuoteTok(s string) bool  { return s == "“" || s == "«" || s == "\"" || s == "”" }
+func isCloseQuoteTok(s string) bool { return s == "”" || s == "»" || s == "\"" || s == "“" }
 
 // rateWords count what happens per day: عشر ساعات في اليوم، ثلاث مرات في اليوم.
 var rateWords = map[string]bool{
@@ -549,7 +560,7 @@ func (c *ctx) futureContext(i int) bool {
 		if c.toks[k+1].brk || c.toks[k].norm == "." {
 			break
 		}
-		if c.isFutureWord(k) {
+		if c.isFutureWord(k) || lex.futureBefore[strings.TrimPrefix(c.toks[k].norm, "و")] {
 			return true
 		}
 	}

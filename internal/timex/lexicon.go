@@ -48,7 +48,9 @@ type lexicon struct {
 	parts     map[string]string // part of day word → "am"/"pm"
 	modPhrase map[string][]modPhrase
 	future    map[string]bool // words that set a clause in the future (future.txt)
-	uq        []uint16        // Umm al-Qura month-length bits, from year uqFirst
+	// futureBefore: imperfect event verbs that do so only before the weekday
+	futureBefore map[string]bool
+	uq           []uint16 // Umm al-Qura month-length bits, from year uqFirst
 }
 
 type modPhrase struct {
@@ -101,6 +103,7 @@ func load() (*lexicon, error) {
 		cardinals: map[string]int{}, tens: map[string]int{}, ordinals: map[string]int{},
 		units: map[string]unit{}, phrases: map[string][]phrase{}, modifiers: map[string]int{},
 		parts: map[string]string{}, modPhrase: map[string][]modPhrase{}, future: map[string]bool{},
+		futureBefore: map[string]bool{},
 	}
 	ls, err := lines("months.txt")
 	if err != nil {
@@ -214,10 +217,14 @@ func load() (*lexicon, error) {
 		return nil, err
 	}
 	for _, f := range ls {
-		if len(f) != 1 {
+		switch {
+		case len(f) == 1:
+			l.future[normalize.Search(f[0])] = true
+		case len(f) == 2 && f[1] == "before":
+			l.futureBefore[normalize.Search(f[0])] = true
+		default:
 			return nil, fmt.Errorf("future.txt: bad line %q", f)
 		}
-		l.future[normalize.Search(f[0])] = true
 	}
 	if ls, err = lines("ummalqura.txt"); err != nil {
 		return nil, err

@@ -216,3 +216,22 @@ func TestExtractStepUnit(t *testing.T) {
 		check(t, c.text, ref2015, true, c.want)
 	}
 }
+
+func TestExtractSpeechDayLimits(t *testing.T) {
+	d := marsad.TimeDate
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		// the day belongs to the main clause, the participle starts a new statement
+		{"أكدت المؤسسة انتظام الرحلات أمس، موضحة أن القطار توقف اليوم.", []want{{"أمس", "2025-08-14", d, ""}, {"اليوم", "2025-08-15", d, ""}}},
+		// a day after publication is the event's, not the speech's
+		{"وأشار إلى المباراة التي سيخوضها بعد غد بقوله: «سنلعب بعد غد».", []want{{"بعد غد", "2025-08-17", d, ""}, {"بعد غد", "2025-08-17", d, ""}}},
+		// a day far before the quotation is of another clause
+		{"تريد البلاد إنهاء المحادثات بحلول 20 أغسطس المقبل في ظل أزمة حادة تمر بها البلاد منذ أشهر طويلة، مشيرا إلى أن الحكومة ستقرر الأسبوع المقبل.",
+			[]want{{"20 أغسطس المقبل", "2025-08-20", d, ""}, {"أشهر طويلة", "PXM", marsad.TimeDuration, ""}, {"الأسبوع المقبل", "2025-W34", d, ""}}},
+		{"شارك المتحمسون، بحسب شبكة “روسيا اليوم” الإخبارية.", nil},
+	} {
+		check(t, c.text, ref2025, true, c.want)
+	}
+}

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -96,6 +97,23 @@ func (c *ctx) quoteRegions() []marsad.Span {
 	return out
 }
 
+// cueBetween: a reporting verb between tokens a and b starts another
+// reporting clause (… أمس وأول من أمس، موضحة أن …), whose day is not the
+// day named before it.
+func (c *ctx) cueBetween(a, b int) bool {
+	for k := a; k < b && k < len(c.toks); k++ {
+		if c.toks[k].word && (cueWords[c.toks[k].norm] || cueWords[strings.TrimPrefix(c.toks[k].norm, "و")]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCueGap is how many tokens may separate the day of the reporting clause
+// from the quotation: وقال القرني في اتصال هاتفي أجرته معه قناة “ام بي سي”
+// أمس الخميس، إن … has two.
+const maxCueGap = 8
+
 // speechDays re-resolves the relative expressions inside quotations against
 // the day the quotation was spoken, when the reporting clause names one.
 func (c *ctx) speechDays(hits []hit, quotes []marsad.Span) {
@@ -137,15 +155,21 @@ func (c *ctx) speechDays(hits []hit, quotes []marsad.Span) {
 		// the day of the reporting clause: the nearest day before the
 		// quotation in its sentence, else the first one after it (“…”، قال
 		// أمس); expressions inside other quotations do not count.
+		// The day must be close to the quotation, as the cue's adverb is
+		// (قال أمس إن، “…”، قال أمس), and not after the publication day:
+		// words are reported after they are spoken. A day further away
+		// belongs to another clause (… بحلول 20 أغسطس، مشيرا إلى أن …).
+		qs := sort.Search(len(c.toks), func(k int) bool { return c.toks[k].start >= q.Start })
+		qe := sort.Search(len(c.toks), func(k int) bool { return c.toks[k].start >= q.End })
 		var speech *hit
 		for k := range hits {
 			sp := span(hits[k])
-			if !hits[k].hasDay || inQuote(sp) || !sent.Contains(sp) {
+			if !hits[k].hasDay || inQuote(sp) || !sent.Contains(sp) || hits[k].day.time().After(c.ref.time()) {
 				continue
 			}
-			if sp.End <= q.Start {
+			if sp.End <= q.Start && qs-hits[k].j <= maxCueGap && !c.cueBetween(hits[k].j, qs) {
 				speech = &hits[k]
-			} else if sp.Start >= q.End && speech == nil {
+			} else if sp.Start >= q.End && hits[k].i-qe <= maxCueGap && speech == nil {
 				speech = &hits[k]
 				break
 			}
