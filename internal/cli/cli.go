@@ -42,6 +42,7 @@ func commands() map[string]command {
 		"search":  {summary: "Arabic-aware search over stored articles and quotes (--entities: find entities)", run: cmdSearch},
 		"ingest":  {summary: "analyse articles (FILE|URL|DIR|-) and add them to the store, assigning stories", run: cmdIngest},
 		"watch":   {summary: "poll RSS/Atom feeds (a file of URLs or OPML) and ingest new articles", run: cmdWatch},
+		"work":    {summary: "a worker of queued ingestion: 'work analyse' (many) or 'work store' (one), over NATS JetStream", run: cmdWork},
 		"stories": {summary: "list stories, newest first (--json, --limit N)", run: cmdStories},
 		"story":   {summary: "one story: outlets, entities, quotes, timeline, comparison, summary (--json)", run: cmdStory},
 		"export":  {summary: "export articles, entities, quotes or events as JSONL or CSV", run: cmdExport},

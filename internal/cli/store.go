@@ -122,8 +122,9 @@ func cmdIngest(ctx context.Context, e *Env, args []string) error {
 	format := fs.String("format", "", "input format: text, html or jsonl (default: guessed)")
 	quiet := fs.Bool("q", false, "print only the summary")
 	asJSON := fs.Bool("json", false, "write one JSON result per article ({id, story, status, …})")
+	queueURL := fs.String("queue", "", "publish the articles to this NATS JetStream server (nats://HOST:PORT) for `marsad work` instead of analysing and storing them here")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad ingest [--db PATH] [--source S] [--published DATE] FILE|URL|DIR|-…\n\nAnalyses the articles and adds them to the store, each to a story.")
+		fmt.Fprintln(e.Stderr, "Usage: marsad ingest [--db PATH | --queue nats://HOST:PORT] [--source S] [--published DATE] FILE|URL|DIR|-…\n\nAnalyses the articles and adds them to the store, each to a story; with --queue,\npublishes them for the workers of 'marsad work' instead.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -143,6 +144,12 @@ func cmdIngest(ctx context.Context, e *Env, args []string) error {
 		if _, err := ingest.ParseDate(*published); err != nil {
 			return usageError("--published: %v", err)
 		}
+	}
+	if *queueURL != "" {
+		if *db != "" {
+			return usageError("--db and --queue: the workers of 'marsad work store' write the store")
+		}
+		return publishInputs(ctx, e, *queueURL, fs.Args(), opt)
 	}
 	s, err := openStore(ctx, e, *db)
 	if err != nil {
