@@ -117,7 +117,10 @@ func (c *ctx) rPartOfYear(i int, s stem) []hit {
 		n = v
 	}
 	k++
-	y, j, _, _, hasY := c.yearAfter(k)
+	y, j, hijri, _, hasY := c.yearAfter(k)
+	if hasY && (hijri || y < 1600) {
+		return nil // a half of a Hijri year is no Gregorian half
+	}
 	if !hasY {
 		if c.is(k, "من", "في", "خلال") {
 			k++
@@ -141,7 +144,9 @@ func (c *ctx) rPartOfYear(i int, s stem) []hit {
 			off, j = d, j+1
 		}
 		if c.isYearNum(j) { // الربع الأول من العام 2015
-			y, j = c.toks[j].num, j+1
+			if y, j = c.toks[j].num, j+1; y < 1600 {
+				return nil
+			}
 		} else if c.hasRef {
 			y = c.ref.y + off
 		}

@@ -948,8 +948,8 @@ func (c *ctx) decimalCount(k int) string {
 	if k+3 >= len(c.toks) || c.toks[k].digits == 0 || c.toks[k].digits > 4 || !c.is(k+1, ".", ",", "٫") || c.toks[k+1].space || c.toks[k+2].space || c.toks[k+2].digits == 0 {
 		return ""
 	}
-	if un, ok := lex.units[c.w(k+3)]; !ok || un.count == 2 || !c.is(k+3, c.w(k+3)) {
-		return ""
+	if un, ok := lex.units[c.w(k+3)]; !ok || un.count == 2 || !c.is(k+3, c.w(k+3)) || c.namesUnit(k+4) {
+		return "" // 3.09 عام 2013: an amount, then the year
 	}
 	frac := strings.TrimRight(c.toks[k+2].norm, "0")
 	if frac == "" {
