@@ -63,6 +63,7 @@ type lexicon struct {
 	meetingPrefixes []string        // نظير…، استقبال…
 	notNames        map[string]bool // هو، ذلك … (notnames.txt)
 	titles          map[string]bool // رئيس، مدير، المحلل … (titles.txt): persons, not bodies
+	documents       map[string]bool // بيان، تصريح … (documents.txt): جاء في بيان X «…»
 }
 
 // lines returns the non-comment, non-empty lines of an embedded data file.
@@ -97,6 +98,7 @@ func loadLexicon() (*lexicon, error) {
 		meetingWords:   map[string]bool{},
 		notNames:       map[string]bool{},
 		titles:         map[string]bool{},
+		documents:      map[string]bool{},
 	}
 	ls, err := lines("cues.txt")
 	if err != nil {
@@ -173,7 +175,7 @@ func loadLexicon() (*lexicon, error) {
 	// Built once: Annotate runs concurrently and must not append to
 	// shared slices.
 	lx.openers = append(append([][]string{}, lx.conj...), lx.markers...)
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames, "titles.txt": lx.titles} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames, "titles.txt": lx.titles, "documents.txt": lx.documents} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}

@@ -50,6 +50,11 @@ func TestRepairedNames(t *testing.T) {
 			[]GoldEntity{{ID: "sabic", Type: "ORG", Names: []string{"سابك"}}, {ID: "bunyan", Type: "PERS", Names: []string{"يوسف البنيان"}}},
 			[]stmt{{"الشركة تنظر", "gold:bunyan", "يوسف البنيان"}, {"الشركة تتعامل", "gold:bunyan", "يوسف البنيان"}},
 		},
+		{ // the formula جاء في بيان + a title and the name that closes it
+			"وجاء في بيان رئيس اقليم كردستان مسعود برزاني «يجب ابعاد ساحة الحرب عن الإقليم».",
+			[]GoldEntity{{ID: "k", Type: "LOC", Names: []string{"كردستان"}}},
+			[]stmt{{"يجب ابعاد", "", "مسعود برزاني"}},
+		},
 		{ // a definite body named in full before
 			"نشر معهد ليبنيز للأبحاث دراسة جديدة. وقال المعهد غير الربحي إن ألمانيا استفادت من الأزمة.",
 			[]GoldEntity{{ID: "iwh", Type: "ORG", Names: []string{"معهد ليبنيز"}}},

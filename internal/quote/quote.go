@@ -738,6 +738,13 @@ func (d *doc) looseQuote(qi int) {
 			}
 		}
 	}
+	// وجاء في بيان رئيس الإقليم مسعود برزاني «…»: the formula hands the
+	// quotation to the one named after the document noun.
+	if sp, ok := d.documentSpeaker(q.open); ok {
+		d.claimed[qi] = true
+		d.emitDirect(sp, "", s, e, d.sent[q.open])
+		return
+	}
 	// A quotation opening a paragraph or sentence right after a statement
 	// continues it (وقال الوزير: "…". ⏎ "…").
 	if !d.last.valid() || d.lastEnd < 0 || d.toks[q.open].start-d.lastEnd > 400 {
@@ -767,3 +774,58 @@ func (d *doc) countWords(from, to int) int {
 	}
 	return n
 }
+
+// documentSpeaker finds the formula جاء في / ورد في + a document noun +
+// a name (وجاء في بيان رئيس اقليم كردستان مسعود برزاني «…») right before
+// the quotation opening at token open, in its sentence, and returns the one
+// named: a person if any, else a body.
+func (d *doc) documentSpeaker(open int) (speaker, bool) {
+	none := speaker{ent: -1}
+	for k := open - 1; k >= 2 && k >= open-12 && d.sent[k] == d.sent[open]; k-- {
+		doc := strings.TrimPrefix(d.toks[k].norm, "ال")
+		if d.toks[k].kind != word || !d.lx.documents[doc] || !hasNorm(d.toks[k-1], "في") ||
+			!hasNorm(d.toks[k-2], "جاء", "وجاء", "ورد", "وورد") {
+			continue
+		}
+		best := -1
+		for m := k + 1; m < open; m++ {
+			mi := d.mentAt[m]
+			if mi < 0 || d.ments[mi].kind == "pronoun" || d.ments[mi].kind == "title" && d.ments[mi].typ != "PERS" {
+				continue
+			}
+			if d.ments[mi].typ == "PERS" {
+				return d.spk(mi), true
+			}
+			if best < 0 {
+				best = mi
+			}
+		}
+		// A person's title (بيان رئيس اقليم كردستان مسعود برزاني): the
+		// name that closes it, else the title's holder, else the title as
+		// written — not the place or body in its genitive.
+		if h := k + 1; h < open && d.lx.isTitle(d.toks[h].norm) {
+			if n := open - 1; n > h && d.toks[n].kind == word && d.mentAt[n] < 0 && d.nameLike(d.toks[n].norm) {
+				if j := d.givenNamesBefore(n); j < n && j > h {
+					return speaker{ent: -1, phrase: d.text[d.toks[j].start:d.toks[n].end]}, true
+				}
+			}
+			stop := open
+			if best >= 0 {
+				stop = d.ments[best].tok0
+			}
+			if ei, ok := d.titleHolder(h, stop); ok {
+				return speaker{ent: ei}, true
+			}
+			end := min(open, h+6)
+			return speaker{ent: -1, phrase: d.text[d.toks[h].start:d.toks[end-1].end]}, true
+		}
+		if best >= 0 {
+			return d.spk(best), true
+		}
+		return none, false
+	}
+	return none, false
+}
+
+// spk is the speaker a mention names.
+func (d *doc) spk(mi int) speaker { return speaker{ent: d.ments[mi].ent} }
