@@ -873,6 +873,9 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		// 7.5 عام، 2.5 ساعة
 		n, u, j = c.decimalCount(k), lex.units[c.w(k+3)].code, k+4
 	default:
+		if k > 1 && c.is(k-1, ".", ",", "٫") && !c.toks[k].space && !c.toks[k-1].space && c.toks[k-2].digits > 0 {
+			return nil // the fraction of 3.09 عام 2013
+		}
 		v, k2, ok := c.numberW(k, w)
 		if !ok || v == 0 {
 			return nil
