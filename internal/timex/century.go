@@ -69,6 +69,14 @@ func (c *ctx) rCentury(i int, s stem) []hit {
 	if !ok {
 		return nil
 	}
+	// القرن الثالث الهجري counts Hijri centuries, القرن السادس قبل الميلاد
+	// runs backwards: neither has a Gregorian century value
+	if c.is(j, "الهجري", "للهجره", "هجري") || c.is(j, "قبل") && c.is(j+1, "الميلاد") {
+		return nil
+	}
+	if c.is(j, "الميلادي", "للميلاد") {
+		j++
+	}
 	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: "XX"}
 	if known {
 		h.value = fmt.Sprintf("%02d", cent)

@@ -1251,6 +1251,12 @@ func (c *ctx) clockRangeEnd(j int) []hit {
 	if len(h) == 0 || !h[0].pm && !c.partAdverb(h[0].j-1) {
 		return nil
 	}
+	// 8م may be eight metres: only a part of the day in words carries back
+	for x := h[0].i; x < h[0].j; x++ {
+		if c.is(x, "م", "ص") {
+			return nil
+		}
+	}
 	return h
 }
 
