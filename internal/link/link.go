@@ -37,6 +37,7 @@ package link
 import (
 	"context"
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -167,7 +168,10 @@ func (l *Linker) extendedName(key string) *kb.Entity {
 			case "بن", "ابن", "ال":
 				ok = true
 			}
-		} else if m[0] == n[0] && m[len(m)-1] == n[len(n)-1] && subsequence(n, m) {
+		} else if m[0] == n[0] && m[len(m)-1] == n[len(n)-1] && subsequence(n, m) && !slices.Contains(n, "بن") && !slices.Contains(n, "ابن") {
+			// A middle name (خالد محفوظ بحاح for خالد بحاح); not a skipped
+			// generation of a nasab: عبدالله بن مساعد بن عبدالعزيز is a
+			// grandson of Abdulaziz, not عبدالله بن عبدالعزيز.
 			ok = true
 		}
 		if !ok {
@@ -344,6 +348,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	}
 	l.institutions(d)
 	l.resolveNames(d)
+	l.mergeParenthetical(d)
 	if l.Recover {
 		l.repeatNames(d)
 	}

@@ -274,3 +274,42 @@ func (l *Linker) recoverMinistries(d *doc) {
 	d.mentions = append(kept, added...)
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 }
+
+// mergeParenthetical joins a name given in parentheses right after another
+// of the same type (الاتحاد الدولي (الفيفا)، مجلس الاحتياطي الاتحادي (البنك
+// المركزي)) to it: news writes the second name of one entity so. The name
+// in parentheses must be known or short (a long one may name a part:
+// القوات البرية (اللجنة المركزية لقبول طلبة القوات البرية)); two different
+// knowledge-base entities are left apart.
+func (l *Linker) mergeParenthetical(d *doc) {
+	names := make([]*mention, 0, len(d.mentions))
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.cl != nil {
+			names = append(names, m)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].span.Start < names[j].span.Start })
+	for i := 1; i < len(names); i++ {
+		a, b := names[i-1], names[i]
+		if a.cl == b.cl || a.cl.typ != b.cl.typ || b.span.Start < a.span.End {
+			continue
+		}
+		if strings.TrimSpace(d.a.Text[a.span.End:b.span.Start]) != "(" || !strings.HasPrefix(strings.TrimSpace(d.a.Text[b.span.End:]), ")") {
+			continue
+		}
+		if b.cl.e == nil && strings.Count(b.key, " ") > 1 {
+			continue // a long name in parentheses may be a part (a committee of the forces)
+		}
+		from, to := a.cl, b.cl
+		if from.e != nil {
+			from, to = to, from
+		}
+		if from.e != nil {
+			continue // two knowledge-base entities
+		}
+		for _, m := range from.mentions {
+			l.join(to, m)
+		}
+		from.mentions = nil
+	}
+}
