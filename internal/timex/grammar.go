@@ -274,6 +274,7 @@ var dayNounAdj = map[string]bool{
 	"التالي": true, "السابق": true, "الاخير": true, "الموعود": true, "المفتوح": true, "المشهود": true,
 	"نفسه": true, "ذاته": true, "الاخر": true, "الاخره": true, "التاليه": true, "الاخيره": true,
 	"الكبير": true, "الكبيره": true, "الطويل": true, "الطويله": true,
+	"الذي": true, "التي": true, // سيأتي اليوم الذي …: the day the clause defines
 }
 
 func (c *ctx) todayBlocked(i int) bool {
