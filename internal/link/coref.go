@@ -7,6 +7,7 @@ import (
 
 	"marsad"
 	"marsad/internal/kb"
+	"marsad/internal/text/tokenize"
 )
 
 // counterparts are the words for "his/her counterpart" (نظيره الروسي): the
@@ -300,9 +301,33 @@ func (l *Linker) appositive(d *doc, wi int) *cluster {
 			wi += t.n
 			continue
 		}
+		// A title the KB does not know, headed by a role noun and naming
+		// an organisation or place (رئيس هيئة كبار العلماء وإدارة البحوث
+		// العلمية والإفتاء): its words lead on to the name too.
+		if w := strings.TrimPrefix(d.wkey(wi), "و"); roleHeads[w] {
+			wi++
+			continue
+		}
+		if end := d.orgOrPlaceAt(tok); end > 0 {
+			for wi < len(d.words) && d.toks[d.words[wi]].End <= end {
+				wi++
+			}
+			continue
+		}
 		return nil
 	}
 	return nil
+}
+
+// orgOrPlaceAt returns the end of an organisation or place name mention
+// starting in token tok (after a clitic), 0 if none.
+func (d *doc) orgOrPlaceAt(tok tokenize.Token) int {
+	for _, m := range d.namesNear(tok.Start, tok.End) {
+		if m.span.Start >= tok.Start && m.span.Start < tok.End && m.cl != nil && (m.cl.typ == marsad.ORG || m.cl.typ == marsad.LOC) {
+			return m.span.End
+		}
+	}
+	return 0
 }
 
 // speechVerbs introduce reported speech; the subject pronoun of the
