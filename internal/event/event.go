@@ -314,6 +314,10 @@ func firstMatch(w word, rs []reading, verb bool) (future, suffixed, ok bool) {
 			continue
 		}
 		for _, a := range w.alts {
+			// ـات ends a plural noun, never a verb (تظاهرات is not تظاهر).
+			if verb && r.form != a.form && strings.HasSuffix(r.form, "ات") && !strings.HasSuffix(a.form, "ا") {
+				continue
+			}
 			if a.matches(r.form) {
 				return r.future, r.form != a.form && hasPronoun(r.form), true
 			}
@@ -482,7 +486,9 @@ var headTypes = map[string]bool{"REQUEST": true, "DEMAND": true, "THREATEN": tru
 
 // topicWords make the noun after them a topic, not a reported event:
 // تصريحات حول الهجوم، تحقيق بشأن الاعتقالات.
-var topicWords = map[string]bool{"حول": true, "بشان": true, "موضوع": true, "ملف": true, "قضيه": true}
+// منذ names a known past point in time (منذ تظاهرات "الربيع العربي"،
+// منذ اندلاع الحرب), not an event reported now.
+var topicWords = map[string]bool{"حول": true, "بشان": true, "موضوع": true, "ملف": true, "قضيه": true, "منذ": true}
 
 func (st *state) code(ti int) (marsad.Event, bool) {
 	tr := st.trigs[ti]
@@ -1314,11 +1320,15 @@ func (st *state) subjectLeft(ti int) int {
 		}
 		if t.word {
 			words++
+			// لكنها … أجرت: the particle's pronoun is the clause's subject.
+			if _, ok := pronounParticles[stripConj(t.norm)]; ok && !t.boundary {
+				return st.pronounSubject(j + 1)
+			}
 		}
 		if words > 20 {
 			return -1
 		}
-		if t.ment >= 0 && !st.afterPreposition(t.ment) && !st.isLocationPhrase(t.ment) {
+		if t.ment >= 0 && !st.afterPreposition(t.ment) && !st.isLocationPhrase(t.ment) && !st.relativeSubject(t.ment) {
 			return st.holder(t.ment, tr.first)
 		}
 	}
@@ -1589,8 +1599,18 @@ func isDate(v string) bool {
 // مثمنا.
 func (st *state) mainSubject(i int, crossComp bool) int {
 	subj := -1
+	words := 0
 	for j := 0; j < i && j < len(st.toks); j++ {
 		t := st.toks[j]
+		if t.word && t.ment < 0 {
+			words++
+		}
+		// The subject stands near the start (VSO after the verb and a
+		// title or two, or SVO first); a name deep in the sentence is in
+		// some phrase of it (في مسجد قوات الطوارئ).
+		if subj < 0 && words > 8 {
+			return -1
+		}
 		if t.boundary || t.quote {
 			if t.word && subj >= 0 {
 				if k := st.prevWord(j); crossComp || k >= 0 && temporalBefore[stripConj(st.toks[k].norm)] {
@@ -1814,4 +1834,18 @@ func endsInPreposition(p *pattern) bool {
 		}
 	}
 	return false
+}
+
+// relativeSubject reports whether mention k is the subject of a relative
+// clause (التحالف الذي تقوده الولايات المتحدة): the word before it is a
+// verb right after a relative pronoun. It belongs to that clause, not to
+// the verb looking left for its subject.
+func (st *state) relativeSubject(k int) bool {
+	first, _ := st.mentionTokens(k)
+	v := st.prevWord(first)
+	if v < 0 {
+		return false
+	}
+	r := st.prevWord(v)
+	return r >= 0 && relativePronouns[stripConj(st.toks[r].norm)]
 }
