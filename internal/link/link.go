@@ -174,6 +174,11 @@ func (l *Linker) extendedName(key string) *kb.Entity {
 			// grandson of Abdulaziz, not عبدالله بن عبدالعزيز.
 			ok = true
 		}
+		if !ok && len(n) >= 2 && len(m) == len(n)+1 && hasSuffixWords(m, n) && !strings.HasPrefix(m[0], "ال") && m[1] != "بن" {
+			// A given name before the full name (محمد أختر منصور for أختر
+			// منصور).
+			ok = true
+		}
 		if !ok {
 			continue
 		}
