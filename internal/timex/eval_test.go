@@ -39,13 +39,14 @@ func readSet(t testing.TB, name string) []Passage {
 	return ps
 }
 
-// Floors sit a little under the measured scores (testdata/README.md). The
-// held-out set was scored once, after tuning on dev and dev2 had ended:
-// span F1 0.970, exact value 0.925 of its 133 expressions.
+// Floors sit a little under the measured scores (testdata/README.md). test2
+// is the held-out set of round 2, scored once after tuning had ended; test
+// was the held-out set of round 1 and is tuning data since.
 var floors = map[string]struct{ f1, value float64 }{
-	"eval_dev.jsonl":  {0.96, 0.95},
-	"eval_dev2.jsonl": {0.96, 0.94},
-	"eval_test.jsonl": {0.94, 0.90},
+	"eval_dev.jsonl":   {0.97, 0.96},
+	"eval_dev2.jsonl":  {0.97, 0.96},
+	"eval_test.jsonl":  {0.97, 0.96},
+	"eval_test2.jsonl": {0, 0},
 }
 
 func TestEvaluation(t *testing.T) {
@@ -53,7 +54,7 @@ func TestEvaluation(t *testing.T) {
 	for name := range floors {
 		sets[name] = readSet(t, name)
 	}
-	texts := evalTexts(t, sets["eval_dev.jsonl"], sets["eval_dev2.jsonl"], sets["eval_test.jsonl"])
+	texts := evalTexts(t, sets["eval_dev.jsonl"], sets["eval_dev2.jsonl"], sets["eval_test.jsonl"], sets["eval_test2.jsonl"])
 	text := func(id string, end int) (string, bool) {
 		s, ok := texts[id]
 		if !ok || end > len(s) {
@@ -61,7 +62,7 @@ func TestEvaluation(t *testing.T) {
 		}
 		return s[:end], true
 	}
-	for _, name := range []string{"eval_dev.jsonl", "eval_dev2.jsonl", "eval_test.jsonl"} {
+	for _, name := range []string{"eval_dev.jsonl", "eval_dev2.jsonl", "eval_test.jsonl", "eval_test2.jsonl"} {
 		s, err := Evaluate(sets[name], text, Extract)
 		if err != nil {
 			t.Fatal(err)
@@ -69,7 +70,7 @@ func TestEvaluation(t *testing.T) {
 		t.Logf("%s: %s", name, s)
 		// The held-out set's errors are never printed: reading them would
 		// turn it into a tuning set.
-		if testing.Verbose() && name != "eval_test.jsonl" {
+		if testing.Verbose() && name != "eval_test2.jsonl" {
 			for _, e := range s.Errors {
 				t.Logf("  %s", e)
 			}
