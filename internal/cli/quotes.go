@@ -23,7 +23,7 @@ import (
 func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	set := fs.String("set", "all", "evaluation set: dev, dev2, test2, test3 or all (all: dev, dev2, test2)")
+	set := fs.String("set", "all", "evaluation set: dev, dev2, test2, test3 or all")
 	goldFile := fs.String("gold", "", "gold file (default: internal/quote/testdata/quotes-gold.txt)")
 	which := fs.String("entities", "both", "speaker entities from: gold (the annotation: the quote stage alone), pipeline (NER and linking: what users get) or both")
 	full := fs.Bool("pipeline", false, "same as --entities pipeline")
@@ -92,7 +92,7 @@ func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 		}
 		modes[i].annotate = p.Analyze
 	}
-	sets := []string{"dev", "dev2", "test2"}
+	sets := []string{"dev", "dev2", "test2", "test3"}
 	switch {
 	case *set == "all":
 	case quote.Splits[*set]:
