@@ -21,6 +21,7 @@ import (
 	"marsad/internal/ingest"
 	"marsad/internal/ingest/feed"
 	"marsad/internal/pipeline"
+	"marsad/internal/queue"
 	"marsad/internal/story"
 	"marsad/internal/summary"
 	"marsad/store"
@@ -298,8 +299,9 @@ func cmdWatch(ctx context.Context, e *Env, args []string) error {
 	gap := fs.Duration("gap", time.Second, "least time between requests to one host")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of one request")
 	maxBytes := fs.Int64("max-bytes", 8<<20, "largest feed or page accepted, in bytes")
+	queueURL := fs.String("queue", "", "publish new articles to this NATS JetStream server for `marsad work` instead of analysing and storing them here")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad watch [--db PATH] [--every 10m] [--once] FEEDS\n\nFEEDS is a file of RSS/Atom feed URLs (one per line) or an OPML file.\nNew articles are fetched, analysed and added to the store until interrupted.")
+		fmt.Fprintln(e.Stderr, "Usage: marsad watch [--db PATH | --queue nats://HOST:PORT] [--every 10m] [--once] FEEDS\n\nFEEDS is a file of RSS/Atom feed URLs (one per line) or an OPML file.\nNew articles are fetched, analysed and added to the store until interrupted;\nwith --queue, fetched and published for the workers of 'marsad work'.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -321,21 +323,30 @@ func cmdWatch(ctx context.Context, e *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("feeds %s: %w", fs.Arg(0), err)
 	}
-	s, err := openStore(ctx, e, *db)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	in, err := store.NewIngester(ctx, s, store.DefaultOptions())
-	if err != nil {
-		return err
-	}
-	p, err := pipeline.Default()
-	if err != nil {
-		return err
-	}
-	w := &watcher{e: e, store: s, in: in, pipe: p, prog: newProgress(e.Stderr), seen: map[string]bool{},
+	w := &watcher{e: e, prog: newProgress(e.Stderr), seen: map[string]bool{},
 		poll: feed.New(feed.Options{PerHost: *perHost, Gap: *gap, Timeout: *timeout, MaxBytes: *maxBytes})}
+	if *queueURL != "" {
+		if *db != "" {
+			return usageError("--db and --queue: the worker of 'marsad work store' writes the store")
+		}
+		if w.queue, err = queue.Connect(ctx, *queueURL); err != nil {
+			return err
+		}
+		defer w.queue.Close()
+	} else {
+		s, err := openStore(ctx, e, *db)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		if w.in, err = store.NewIngester(ctx, s, store.DefaultOptions()); err != nil {
+			return err
+		}
+		if w.pipe, err = pipeline.Default(); err != nil {
+			return err
+		}
+		w.store = s
+	}
 	if *gap == 0 {
 		w.poll = feed.New(feed.Options{PerHost: *perHost, Gap: -1, Timeout: *timeout, MaxBytes: *maxBytes})
 	}
@@ -362,12 +373,14 @@ func cmdWatch(ctx context.Context, e *Env, args []string) error {
 	return nil
 }
 
-// watcher is the state of one `marsad watch` run.
+// watcher is the state of one `marsad watch` run. It stores what it
+// fetches (store, in, pipe) or, with a queue, publishes it.
 type watcher struct {
 	e     *Env
 	store marsad.Store
 	in    *store.Ingester
 	pipe  *pipeline.Pipeline
+	queue *queue.Queue
 	poll  *feed.Poller
 	prog  *progress
 
@@ -419,11 +432,22 @@ func (w *watcher) item(ctx context.Context, it feed.Item) {
 	}
 	w.seen[it.Link] = true
 	w.mu.Unlock()
-	if _, err := w.store.Lookup(ctx, it.Link, ""); err == nil {
-		return // stored in an earlier run
+	if w.store != nil {
+		if _, err := w.store.Lookup(ctx, it.Link, ""); err == nil {
+			return // stored in an earlier run
+		}
 	}
 	a, err := w.article(ctx, it)
-	if err == nil {
+	if err == nil && w.queue != nil {
+		// The writer skips what an earlier run already stored.
+		if err = w.queue.Publish(ctx, a); err == nil {
+			w.mu.Lock()
+			w.prog.n++
+			fmt.Fprintf(w.e.Stdout, "published %s  %s\n", a.ID, excerptTitle(a))
+			w.mu.Unlock()
+			return
+		}
+	} else if err == nil {
 		var r store.Result
 		if r, err = addArticle(ctx, w.pipe, w.in, a); err == nil {
 			w.mu.Lock()

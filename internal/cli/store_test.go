@@ -169,7 +169,11 @@ func TestStoriesEmptyStore(t *testing.T) {
 	}
 }
 
-func TestWatchOnce(t *testing.T) {
+// testFeeds serves an RSS feed of two articles of one story, a page that
+// is missing and a feed that is broken, and returns a FEEDS file naming
+// both feeds.
+func testFeeds(t *testing.T) string {
+	t.Helper()
 	page := func(title, body string) string {
 		return "<html><head><title>" + title + "</title></head><body><nav>الرئيسية | أخبار | رياضة</nav><article><h1>" + title + "</h1><p>" + body + "</p></article><footer>جميع الحقوق محفوظة</footer></body></html>"
 	}
@@ -195,10 +199,14 @@ func TestWatchOnce(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	}))
-	defer srv.Close()
-	feeds := writeStoreFiles(t, map[string]string{"feeds.txt": srv.URL + "/rss\n" + srv.URL + "/broken\n"})
+	t.Cleanup(srv.Close)
+	return filepath.Join(writeStoreFiles(t, map[string]string{"feeds.txt": srv.URL + "/rss\n" + srv.URL + "/broken\n"}), "feeds.txt")
+}
+
+func TestWatchOnce(t *testing.T) {
+	feedsFile := testFeeds(t)
 	env := map[string]string{"MARSAD_DB": filepath.Join(t.TempDir(), "m.db")}
-	out, errs, err := runStoreCmd(t, cmdWatch, env, "--once", "--gap", "0", filepath.Join(feeds, "feeds.txt"))
+	out, errs, err := runStoreCmd(t, cmdWatch, env, "--once", "--gap", "0", feedsFile)
 	if err != nil {
 		t.Fatalf("watch: %v\n%s", err, errs)
 	}
@@ -210,7 +218,7 @@ func TestWatchOnce(t *testing.T) {
 		t.Errorf("after watch: %+v\n%s", l, out)
 	}
 	// A second run stores nothing new.
-	_, errs, err = runStoreCmd(t, cmdWatch, env, "--once", "--gap", "0", filepath.Join(feeds, "feeds.txt"))
+	_, errs, err = runStoreCmd(t, cmdWatch, env, "--once", "--gap", "0", feedsFile)
 	if err != nil || strings.Contains(errs, "added") && !strings.Contains(errs, "0 added") {
 		t.Errorf("second watch: %v\n%s", err, errs)
 	}

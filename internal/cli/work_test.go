@@ -33,9 +33,9 @@ func (s *syncBuffer) String() string {
 }
 
 // Queued ingestion end to end: `ingest --queue` publishes three articles
-// (one of them twice), two `work analyse` workers analyse them, one `work
-// store` stores them with their stories — the same result as a plain
-// ingest.
+// (twice), `watch --queue` two more from a feed, two `work analyse`
+// workers analyse them, one `work store` stores each once with its story —
+// the same result as a plain ingest.
 func TestQueuedIngest(t *testing.T) {
 	url := queuetest.Server(t)
 	dir := writeStoreFiles(t, map[string]string{"a1.txt": storyA1, "a2.txt": storyA2, "b.txt": storyB})
@@ -45,6 +45,10 @@ func TestQueuedIngest(t *testing.T) {
 		if _, errOut, err := runStoreCmd(t, cmdIngest, env, "--queue", url, dir); err != nil || !strings.Contains(errOut, "3 articles published") {
 			t.Fatalf("ingest --queue: %v\n%s", err, errOut)
 		}
+	}
+	// A feed watcher publishes too: two more articles of the Tangier visit.
+	if out, errOut, err := runStoreCmd(t, cmdWatch, env, "--queue", url, "--once", "--gap", "0", testFeeds(t)); err != nil || strings.Count(out, "published") != 2 {
+		t.Fatalf("watch --queue: %v\n%s\n%s", err, out, errOut)
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	var wg sync.WaitGroup
@@ -62,7 +66,7 @@ func TestQueuedIngest(t *testing.T) {
 	work(&syncBuffer{}, "analyse", "--queue", url)
 	work(&storeOut, "store", "--queue", url, "--db", db)
 	deadline := time.Now().Add(60 * time.Second)
-	for strings.Count(storeOut.String(), "story") < 3 && time.Now().Before(deadline) {
+	for strings.Count(storeOut.String(), "story") < 5 && time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	stop()
@@ -80,8 +84,8 @@ func TestQueuedIngest(t *testing.T) {
 	for _, st := range stories {
 		n += len(st.Articles)
 	}
-	if n != 3 || len(stories) != 2 {
-		t.Errorf("stored %d articles in %d stories, want 3 in 2 (the Tangier visit and the hospital)\n%s", n, len(stories), storeOut.String())
+	if n != 5 || len(stories) != 2 {
+		t.Errorf("stored %d articles in %d stories, want 5 in 2 (the Tangier visit and the hospital)\n%s", n, len(stories), storeOut.String())
 	}
 }
 
