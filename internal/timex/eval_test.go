@@ -46,7 +46,7 @@ var floors = map[string]struct{ f1, value float64 }{
 	"eval_dev.jsonl":   {0.97, 0.96},
 	"eval_dev2.jsonl":  {0.97, 0.96},
 	"eval_test.jsonl":  {0.97, 0.96},
-	"eval_test2.jsonl": {0, 0},
+	"eval_test2.jsonl": {0.91, 0.84}, // measured once at c833821: F1 0.932, value 0.868
 }
 
 func TestEvaluation(t *testing.T) {
