@@ -52,12 +52,12 @@ type GoldItem struct {
 }
 
 // Splits are the parts of the gold set: dev and dev2 are tuning data,
-// test2 and test3 held out (testdata/README.md).
-var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true}
+// test2, test3 and test4 held out (testdata/README.md).
+var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true, "test4": true}
 
 // ParseGold reads the gold format of testdata/quotes-gold.txt:
 //
-//	article ID dev|dev2|test2|test3
+//	article ID dev|dev2|test2|test3|test4
 //	entity ID TYPE name | alias | …
 //	q SPEAKER-ID pattern
 //	x pattern            (ignored: attitude, unnamed or ambiguous speaker)
@@ -84,7 +84,7 @@ func ParseGold(r io.Reader) ([]GoldArticle, error) {
 		switch f[0] {
 		case "article":
 			if len(f) != 3 || !Splits[f[2]] {
-				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2|test3`", n)
+				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2|test3|test4`", n)
 			}
 			out = append(out, GoldArticle{ID: f[1], Split: f[2]})
 		case "entity":
