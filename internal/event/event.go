@@ -688,6 +688,11 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 			return nil, nil, 0
 		}
 	}
+	if p.Strict {
+		if subjRight < 0 || st.toks[tr.first+1].ment < 0 {
+			return nil, nil, 0
+		}
+	}
 	switch {
 	case subjRight >= 0:
 		actors = st.coordinated(subjRight, next)

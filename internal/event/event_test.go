@@ -130,6 +130,14 @@ func TestAnnotate(t *testing.T) {
 			[3]string{L, "عدن", "aden"}, [3]string{O, "مركز الملك سلمان للإغاثة", "ksrelief"}),
 		[]want{{"AID", "070", "asserted", "ksrelief", "", ""}},
 	}, {
+		"قتل with its subject named right after it is an attack",
+		article("وقتل تنظيم داعش أربعة مدنيين في مدينة حلب.", [3]string{O, "تنظيم داعش", "isis"}, [3]string{L, "حلب", "aleppo"}),
+		[]want{{"ASSAULT", "190", "asserted", "isis", "", "aleppo"}},
+	}, {
+		"قتل read as passive (no subject after it) is no event",
+		article("قتل خمسة أشخاص في انفجار بالقرب من مقر حزب الدعوة.", [3]string{O, "حزب الدعوة", "dawa"}),
+		nil,
+	}, {
 		"وزارة is a ministry, not the verb زار",
 		article("قالت وزارة الخارجية الروسية إن الحكومة تستهدف شراء القمح.", [3]string{O, "وزارة الخارجية الروسية", "mfa"}),
 		nil,

@@ -44,9 +44,13 @@ type pattern struct {
 	// Passive: a passive participle ending the pattern with من (مساعدات …
 	// مقدمة من): the agent is the mention right after it.
 	Passive bool
-	Source  string
-	Line    int
-	words   []word
+	// Strict: a verb read as passive as often as active when unvocalized
+	// (قتل is قَتَل and قُتِل): an event only with its subject named right
+	// after it (وقتل تنظيم داعش 4 مدنيين).
+	Strict bool
+	Source string
+	Line   int
+	words  []word
 }
 
 // maxGap is how many words may separate two pattern words joined by "…"
@@ -89,8 +93,10 @@ func loadLexicon() (*lexicon, error) {
 			p.Circumstantial = true
 		case "p":
 			p.Noun, p.Passive = true, true
+		case "s":
+			p.Strict = true
 		default:
-			return fmt.Errorf("part of speech %q, want v, n, r, o, i, h or p", f[2])
+			return fmt.Errorf("part of speech %q, want v, n, r, o, i, h, p or s", f[2])
 		}
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)

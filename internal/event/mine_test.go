@@ -71,6 +71,18 @@ func TestMineTriggers(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range a.Sentences {
+			if os.Getenv("MARSAD_EVENT_MINE_MISSES") != "" {
+				// Only sentences the coder gave no event.
+				coded := false
+				for _, e := range a.Events {
+					if e.Start < s.End && e.End > s.Start {
+						coded = true
+					}
+				}
+				if coded {
+					continue
+				}
+			}
 			type span struct{ s, e int }
 			var ms []span
 			ents := map[string]bool{}
@@ -115,8 +127,12 @@ func TestMineTriggers(t *testing.T) {
 					forms[k] = map[string]int{}
 				}
 				forms[k][w]++
-				if example[k] == "" {
-					example[k] = nw.ID
+				if example[k] == "" || os.Getenv("MARSAD_EVENT_MINE_MISSES") != "" && len(example[k]) < 600 {
+					if example[k] != "" {
+						example[k] += " || "
+					}
+					r := []rune(strings.Join(strings.Fields(a.Text[s.Start:s.End]), " "))
+					example[k] += string(r[:min(len(r), 160)])
 				}
 			}
 		}
@@ -144,6 +160,10 @@ func TestMineTriggers(t *testing.T) {
 		sort.Slice(fs, func(i, j int) bool { return forms[k][fs[i]] > forms[k][fs[j]] })
 		if len(fs) > 4 {
 			fs = fs[:4]
+		}
+		if os.Getenv("MARSAD_EVENT_MINE_MISSES") != "" {
+			fmt.Fprintf(&b, "%s\t%d\t%s\t%s\n", k, count[k], strings.Join(fs, " "), example[k])
+			continue
 		}
 		fmt.Fprintf(&b, "%s\t%d\t%s\n", k, count[k], strings.Join(fs, " "))
 	}
