@@ -141,7 +141,8 @@ func ExtractQuoted(text string, ref time.Time, hasRef bool, quotes []marsad.Span
 	}
 	hits = c.merge(hits)
 	hits = c.resolveSame(hits)
-	if c.hasRef && len(hits) > 1 {
+	// a speech day needs a named day besides the expression it moves
+	if c.hasRef && len(hits) > 1 && anyDay(hits) {
 		c.speechDays(hits, append(c.quoteRegions(), quotes...))
 	}
 	out := make([]marsad.TimeExpr, 0, len(hits))
@@ -153,6 +154,15 @@ func ExtractQuoted(text string, ref time.Time, hasRef bool, quotes []marsad.Span
 		out = append(out, marsad.TimeExpr{Text: text[s:e], Value: h.value, Kind: h.kind, Mod: h.mod, Start: s, End: e})
 	}
 	return out
+}
+
+func anyDay(hits []hit) bool {
+	for _, h := range hits {
+		if h.hasDay {
+			return true
+		}
+	}
+	return false
 }
 
 type recognizer func(c *ctx, i int, s stem) []hit

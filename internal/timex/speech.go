@@ -6,7 +6,6 @@ import (
 	"unicode/utf8"
 
 	"marsad"
-	"marsad/internal/text/sentence"
 )
 
 // Deictic words in reported speech point at the day the words were spoken,
@@ -97,6 +96,23 @@ func (c *ctx) quoteRegions() []marsad.Span {
 	return out
 }
 
+// sentenceEnd: a sentence ends between tokens a and b (a full stop, a
+// question or exclamation mark, or a line break).
+func (c *ctx) sentenceEnd(a, b int) bool {
+	for k := a; k <= b && k < len(c.toks); k++ {
+		if c.toks[k].brk && k > a || k == a && c.toks[k].brk && a > 0 {
+			return true
+		}
+		if k < b {
+			switch c.toks[k].norm {
+			case ".", "؟", "?", "!":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // cueBetween: a reporting verb between tokens a and b starts another
 // reporting clause (… أمس وأول من أمس، موضحة أن …), whose day is not the
 // day named before it.
@@ -131,7 +147,6 @@ func (c *ctx) speechDays(hits []hit, quotes []marsad.Span) {
 		}
 		return false
 	}
-	var sents []marsad.Span
 	for _, q := range quotes {
 		var inside []int
 		for k, h := range hits {
@@ -142,34 +157,24 @@ func (c *ctx) speechDays(hits []hit, quotes []marsad.Span) {
 		if len(inside) == 0 {
 			continue
 		}
-		if sents == nil {
-			sents = sentence.Split(c.text)
-		}
-		sent := marsad.Span{Start: 0, End: len(c.text)}
-		for _, s := range sents {
-			if s.Start <= q.Start && q.Start <= s.End {
-				sent = s
-				break
-			}
-		}
-		// the day of the reporting clause: the nearest day before the
-		// quotation in its sentence, else the first one after it (“…”، قال
-		// أمس); expressions inside other quotations do not count.
-		// The day must be close to the quotation, as the cue's adverb is
-		// (قال أمس إن، “…”، قال أمس), and not after the publication day:
-		// words are reported after they are spoken. A day further away
-		// belongs to another clause (… بحلول 20 أغسطس، مشيرا إلى أن …).
+		// The day of the reporting clause: the nearest day before the
+		// quotation, else the first one after it (“…”، قال أمس), in the same
+		// sentence; expressions inside other quotations do not count. The
+		// day must be close to the quotation, as the cue's adverb is (قال
+		// أمس إن), and not after the publication day: words are reported
+		// after they are spoken. A day further away belongs to another
+		// clause (… بحلول 20 أغسطس، مشيرا إلى أن …).
 		qs := sort.Search(len(c.toks), func(k int) bool { return c.toks[k].start >= q.Start })
 		qe := sort.Search(len(c.toks), func(k int) bool { return c.toks[k].start >= q.End })
 		var speech *hit
 		for k := range hits {
 			sp := span(hits[k])
-			if !hits[k].hasDay || inQuote(sp) || !sent.Contains(sp) || hits[k].day.time().After(c.ref.time()) {
+			if !hits[k].hasDay || inQuote(sp) || hits[k].day.time().After(c.ref.time()) {
 				continue
 			}
-			if sp.End <= q.Start && qs-hits[k].j <= maxCueGap && !c.cueBetween(hits[k].j, qs) {
+			if sp.End <= q.Start && qs-hits[k].j <= maxCueGap && !c.sentenceEnd(hits[k].j, qs) && !c.cueBetween(hits[k].j, qs) {
 				speech = &hits[k]
-			} else if sp.Start >= q.End && hits[k].i-qe <= maxCueGap && speech == nil {
+			} else if sp.Start >= q.End && hits[k].i-qe <= maxCueGap && !c.sentenceEnd(qe, hits[k].i) && speech == nil {
 				speech = &hits[k]
 				break
 			}
