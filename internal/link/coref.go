@@ -135,6 +135,12 @@ func (l *Linker) titles(d *doc) {
 		}
 	}
 	d.indexNames()
+	var chain *cluster // the person of the last apposition, for a chain of titles
+	chainEnd := 0      // the word after it
+	home := ""
+	if l.Home != nil {
+		home = l.Home(d.a)
+	}
 	var last *office
 	for wi := 0; wi < len(d.words); wi++ {
 		t := l.titleAt2(d, wi)
@@ -158,13 +164,27 @@ func (l *Linker) titles(d *doc) {
 			wi = next - 1
 			continue
 		}
+		if t.bare && otherOffice(l, d, wi, next) {
+			// وزير الخارجية الإيطالي (an office the KB lacks), نائب وزير
+			// الخارجية: neither the bare office nor its holder.
+			chain = nil
+			wi = next - 1
+			continue
+		}
 		c := l.appositive(d, next)
 		if c == nil && !t.clitic {
 			// NAME TITLE is an apposition, NAME لTITLE is not (نقل كارتر
 			// لخادم الحرمين الشريفين).
 			c = l.nameBefore(d, wi)
 		}
+		if c == nil && chain != nil && chainLinks(d, chainEnd, wi) {
+			// A further title of the same chain (الأمير محمد بن سلمان ولي
+			// ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع).
+			c = chain
+		}
+		chain = nil
 		if c != nil {
+			chain, chainEnd = c, next
 			learn(t, c)
 			minister(role, country, c)
 			if role != "" {
@@ -177,6 +197,19 @@ func (l *Linker) titles(d *doc) {
 		if c == nil && t.bare && len(bare[t.key]) == 1 {
 			for x := range bare[t.key] {
 				c = x
+			}
+		}
+		if c == nil && t.bare && len(bare[t.key]) == 0 && home != "" && !d.day.IsZero() {
+			// Not introduced: the office of the outlet's country.
+			if role := l.bareRole[t.key]; role != "" {
+				if e, ok := l.kb.RoleHolder(role, home, d.day); ok {
+					c = d.byEntity[e]
+					if c == nil {
+						c = &cluster{e: e, typ: e.Type, order: len(d.clusters)}
+						d.byEntity[e] = c
+						d.clusters = append(d.clusters, c)
+					}
+				}
 			}
 		}
 		if c == nil && t.minister && len(ministers[country]) == 1 {
@@ -221,7 +254,9 @@ func (l *Linker) titles(d *doc) {
 // nameBefore returns the person whose name ends right before word wi (a
 // title after the name: عبدالفتاح السيسي رئيس جمهورية مصر العربية).
 func (l *Linker) nameBefore(d *doc, wi int) *cluster {
-	if wi == 0 || !adjacent(d, d.words[wi-1], d.words[wi]) {
+	// A comma may set the title off (الأمير محمد بن سلمان، ولي ولي العهد).
+	if wi == 0 || (!adjacent(d, d.words[wi-1], d.words[wi]) &&
+		strings.Trim(d.a.Text[d.toks[d.words[wi-1]].End:d.toks[d.words[wi]].Start], " ،,") != "") {
 		return nil
 	}
 	if m := d.nameEndingAt(d.toks[d.words[wi-1]].End); m != nil && m.cl != nil && m.cl.typ == marsad.PERS {
@@ -791,4 +826,50 @@ func (l *Linker) kbBareTitle(d *doc, wi int, covered func(marsad.Span) bool) int
 	l.join(found, m)
 	d.mentions = append(d.mentions, m)
 	return n
+}
+
+// chainWords may stand between two titles of one person (ولي ولي العهد
+// النائب الثاني لرئيس مجلس الوزراء وزير الدفاع): parts of offices the
+// knowledge base does not list.
+var chainWords = map[string]bool{"النائب": true, "نائب": true, "الثاني": true, "الاول": true, "لرئيس": true,
+	"رئيس": true, "مجلس": true, "الوزراء": true, "عضو": true, "الدوله": true, "وزير": true, "المستشار": true,
+	"الخاص": true, "العام": true, "الامين": true, "المشرف": true, "العام،": true}
+
+// chainLinks reports whether words from..to-1 (at most six, no
+// punctuation) only continue a chain of titles.
+func chainLinks(d *doc, from, to int) bool {
+	if to < from || to-from > 6 {
+		return false
+	}
+	for wi := from; wi < to; wi++ {
+		if wi > 0 && !adjacent(d, d.words[wi-1], d.words[wi]) {
+			return false
+		}
+		if w := strings.TrimPrefix(d.wkey(wi), "و"); !chainWords[w] && !roleHeads[w] {
+			return false
+		}
+	}
+	return to == 0 || from == to || adjacent(d, d.words[to-1], d.words[to])
+}
+
+// otherOffice reports whether the bare title at words wi..next-1 names
+// another office than its holder's: a deputy's (نائب وزير الخارجية) or
+// another country's (وزير الخارجية الإيطالي, when the knowledge base lacks
+// that office).
+func otherOffice(l *Linker, d *doc, wi, next int) bool {
+	if wi > 0 && adjacent(d, d.words[wi-1], d.words[wi]) {
+		switch strings.TrimPrefix(d.wkey(wi-1), "و") {
+		case "نائب", "مساعد", "وكيل", "مستشار", "نائبه":
+			return true
+		}
+	}
+	if next < len(d.words) && adjacent(d, d.words[next-1], d.words[next]) {
+		if _, ok := l.kb.NisbaCountry(d.wkey(next)); ok {
+			return true
+		}
+		if strings.HasPrefix(d.wkey(next), "وال") {
+			return true // وزير الدفاع والإنتاج الحربي: a joint portfolio, another office
+		}
+	}
+	return false
 }

@@ -100,11 +100,15 @@ type Linker struct {
 	Recover bool
 	// Pronouns enables subject-pronoun coreference.
 	Pronouns bool
+	// Home gives the country (ISO alpha-2) whose offices a bare title
+	// names in an article (OutletCountry by default; nil: none).
+	Home func(*marsad.Article) string
 
-	namePrefix  map[string]bool // every word prefix of a trusted name key
-	titlePrefix map[string]bool // every word prefix of a title key
-	bareTitle   map[string]bool // office heads without a country (ولي العهد، الرئيس)
-	persons     []personName    // trusted people's multi-word names
+	namePrefix  map[string]bool   // every word prefix of a trusted name key
+	titlePrefix map[string]bool   // every word prefix of a title key
+	bareTitle   map[string]bool   // office heads without a country (ولي العهد، الرئيس)
+	bareRole    map[string]string // office head → role (ولي العهد → cp)
+	persons     []personName      // trusted people's multi-word names
 	maxWords    int
 }
 
@@ -118,7 +122,7 @@ type personName struct {
 // and pronoun coreference on.
 func New(k *kb.KB) *Linker {
 	tr, _ := kb.DefaultTranslit() // nil on a broken embed: names stay untransliterated
-	l := &Linker{kb: k, tr: tr, Recover: true, Pronouns: true,
+	l := &Linker{kb: k, tr: tr, Recover: true, Pronouns: true, Home: OutletCountry, bareRole: map[string]string{},
 		namePrefix: map[string]bool{}, titlePrefix: map[string]bool{}, maxWords: k.MaxWords()}
 	k.ForEachName(func(key string, es []*kb.Entity) {
 		if trustedName(key, es) == nil {
@@ -131,6 +135,7 @@ func New(k *kb.KB) *Linker {
 	for _, r := range k.Roles {
 		for _, h := range r.NisbaHeads {
 			l.bareTitle[kb.Key(h)] = true
+			l.bareRole[kb.Key(h)] = r.Key
 			addPrefixes(l.titlePrefix, kb.Key(h))
 		}
 	}

@@ -123,6 +123,26 @@ func TestRepairs(t *testing.T) {
 			t.Errorf("got %v", got)
 		}
 	})
+	t.Run("a bare title in a Saudi outlet is the Saudi office", func(t *testing.T) {
+		a := marsad.NewArticle()
+		a.Text, a.Published, a.Source = "وأكد ولي العهد أن المملكة ماضية في الإصلاح. وقال نائب وزير الخارجية إن", "2015-07-22", "okaz"
+		if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if got := mentionsOf(a, "muhammad-bin-nayef"); !slices.Equal(got, []string{"ولي العهد/title"}) {
+			t.Errorf("crown prince: %v", got)
+		}
+		if got := mentionsOf(a, "adel-al-jubeir"); got != nil {
+			t.Errorf("a deputy minister linked to the minister: %v", got)
+		}
+		a.Entities, a.Source, a.URL = nil, "", "https://www.example.com/x"
+		if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Entities) > 1 {
+			t.Errorf("outlet of unknown country: %+v", a.Entities)
+		}
+	})
 	t.Run("pronoun after a particle", func(t *testing.T) {
 		a := nerArticle(t, "وأعلن جون كيري أنه لن يزور القاهرة.", "2015-08-10", [2]string{marsad.PERS, "جون كيري"})
 		if got := mentionsOf(a, "john-kerry"); !slices.Equal(got, []string{"جون كيري/name", "أنه/pronoun"}) {
@@ -133,4 +153,20 @@ func TestRepairs(t *testing.T) {
 			t.Errorf("expletive أنه لم يتم linked: %v", got)
 		}
 	})
+}
+
+func TestOutletCountry(t *testing.T) {
+	for _, c := range []struct{ source, url, want string }{
+		{"okaz", "", "SA"},
+		{"", "https://www.alriyadh.com/1234", "SA"},
+		{"", "https://www.albayan.ae/x", "AE"},
+		{"", "https://www.bbc.com/arabic", ""},
+		{"", "::bad", ""},
+	} {
+		a := marsad.NewArticle()
+		a.Source, a.URL = c.source, c.url
+		if got := OutletCountry(a); got != c.want {
+			t.Errorf("%q %q: got %q, want %q", c.source, c.url, got, c.want)
+		}
+	}
 }
