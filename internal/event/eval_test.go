@@ -38,18 +38,19 @@ type floor struct {
 }
 
 // TestEvaluation scores the coder alone (gold participants as the only
-// entities) on every split and fails under the floors. The held-out test
-// split was measured at commit 7d7d4a7, after more tuning on dev and dev2
-// only a second time at abdbbb2, and after the lexicon broadening a third
-// time at 34f6c51 (testdata/README.md).
+// entities) on every split and fails under the floors. dev, dev2 and the
+// old test split are tuning data; the held-out test3 split was annotated
+// before the coder ran on it and measured once, at commit 91be2be, after
+// tuning had stopped (testdata/README.md).
 func TestEvaluation(t *testing.T) {
 	gold, arts := loadGold(t)
 	floors := map[string]floor{
-		"dev":  {typ: 0.92, actors: 0.92, targets: 0.92, falseEvents: 0.05},
-		"dev2": {typ: 0.75, actors: 0.95, targets: 0.80, falseEvents: 0.05},
-		"test": {typ: 0.47, actors: 0.78, targets: 0.60, falseEvents: 0.18},
+		"dev":   {typ: 0.92, actors: 0.92, targets: 0.92, falseEvents: 0.05},
+		"dev2":  {typ: 0.86, actors: 0.95, targets: 0.88, falseEvents: 0.05},
+		"test":  {typ: 0.78, actors: 0.92, targets: 0.80, falseEvents: 0.08},
+		"test3": {typ: 0.40, actors: 0.78, targets: 0.84, falseEvents: 0.33},
 	}
-	for _, split := range []string{"dev", "dev2", "test"} {
+	for _, split := range []string{"dev", "dev2", "test", "test3"} {
 		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Gold: true})
 		if err != nil {
 			t.Fatal(err)
@@ -62,7 +63,7 @@ func TestEvaluation(t *testing.T) {
 		if sc.ModeWrong > 1 {
 			t.Errorf("%s: %d mode errors", split, sc.ModeWrong)
 		}
-		if os.Getenv("MARSAD_EVENT_ERRORS") != "" && split != "test" {
+		if os.Getenv("MARSAD_EVENT_ERRORS") != "" && split != "test3" {
 			for _, e := range errs {
 				t.Logf("line %d: %s", e.Line, e.What)
 			}
