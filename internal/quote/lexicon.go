@@ -64,6 +64,8 @@ type lexicon struct {
 	notNames        map[string]bool // هو، ذلك … (notnames.txt)
 	titles          map[string]bool // رئيس، مدير، المحلل … (titles.txt): persons, not bodies
 	documents       map[string]bool // بيان، تصريح … (documents.txt): جاء في بيان X «…»
+	eponyms         map[string]bool // جامعة، مطار، مسلسل … (eponyms.txt): a name after one is theirs
+	kinship         map[string]bool // عم، خال … (kinship.txt)
 }
 
 // lines returns the non-comment, non-empty lines of an embedded data file.
@@ -99,6 +101,8 @@ func loadLexicon() (*lexicon, error) {
 		notNames:       map[string]bool{},
 		titles:         map[string]bool{},
 		documents:      map[string]bool{},
+		eponyms:        map[string]bool{},
+		kinship:        map[string]bool{},
 	}
 	ls, err := lines("cues.txt")
 	if err != nil {
@@ -175,7 +179,7 @@ func loadLexicon() (*lexicon, error) {
 	// Built once: Annotate runs concurrently and must not append to
 	// shared slices.
 	lx.openers = append(append([][]string{}, lx.conj...), lx.markers...)
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames, "titles.txt": lx.titles, "documents.txt": lx.documents} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames, "titles.txt": lx.titles, "documents.txt": lx.documents, "eponyms.txt": lx.eponyms, "kinship.txt": lx.kinship} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}
@@ -268,6 +272,21 @@ func (lx *lexicon) isSpeakerHead(w string) bool {
 	}
 	// وزير starts with و itself: try the word as written first.
 	return head(w) || (strings.HasPrefix(w, "و") && head(strings.TrimPrefix(w, "و")))
+}
+
+// isEponym reports whether w is a place, institution or work noun that
+// takes a name of its own (بجامعة، والمطار، لمسلسل).
+func (lx *lexicon) isEponym(w string) bool {
+	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
+		if !strings.HasPrefix(w, p) {
+			continue
+		}
+		r := strings.TrimPrefix(w, p)
+		if lx.eponyms[r] || (strings.HasPrefix(r, "ال") && lx.eponyms[r[len("ال"):]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitle reports whether w is a person's title (الرئيس، المحلل، د),

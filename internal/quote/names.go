@@ -83,13 +83,32 @@ func (d *doc) repairNames() {
 		t0, t1 := m.tok0, m.tok1
 		// A title or place before a word without the article, where a
 		// personal name starts (رئيس الوزراء التركي stays whole: a title).
-		for t0 < t1 && (d.lx.isTitle(d.toks[t0].norm) || other[d.toks[t0].norm]) && !strings.HasPrefix(d.toks[t0+1].norm, "ال") {
+		for t0 < t1 && (d.lx.isTitle(d.toks[t0].norm) || other[d.toks[t0].norm]) && !strings.HasPrefix(d.toks[t0+1].norm, "ال") &&
+			!nameLinks[d.toks[t0+1].norm] { // مالك بن أنس is a name
 			t0++
 		}
-		// A verb of saying or an adverbial glued on after the name (فوزي
-		// قائلا، بوتين أمس): never part of a name.
-		for t1 > t0 && d.toks[t1].kind == word && (d.lx.adverbials[d.toks[t1].norm] || d.isCueWord(t1)) {
-			t1--
+		// An eponym glued on before the name (بجامعة الملك [سعود] مشعل
+		// الوعيل): the name of the institution ends there.
+		if t0 < t1 && d.eponymAt(t0) && !nameLinks[d.toks[t0+1].norm] && t1-t0 >= 2 {
+			t0++
+		}
+		// A verb of saying, an adverbial, a title or a kinship glued on
+		// after the name (فوزي قائلا، بوتين أمس، خالد الدولاني مالك،
+		// إبراهيم بن عبدالله أحمد ابن عم): never part of a name.
+		for t1 > t0 && d.toks[t1].kind == word {
+			w := d.toks[t1].norm
+			switch {
+			case d.lx.adverbials[w] || d.isCueWord(t1):
+				t1--
+				continue
+			case d.lx.isTitle(w) && !nameLinks[d.toks[t1-1].norm] && t1-t0 >= 2:
+				t1--
+				continue
+			case d.lx.kinship[w] && t1-1 > t0 && hasNorm(d.toks[t1-1], "ابن", "ابنه", "بنت", "شقيق", "شقيقه"):
+				t1 -= 2
+				continue
+			}
+			break
 		}
 		// A given name the NER left out, right after the cue verb: يرى
 		// [عاصم] حسين أن. The slot right after a verb of saying opens with

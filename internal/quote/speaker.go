@@ -181,14 +181,33 @@ func (d *doc) named(mi int) bool {
 			return false
 		}
 	}
-	// A clitic preposition glued to the name: لبوتين، بالرئيس.
-	if t := d.toks[m.tok0]; m.start > t.start {
+	// A clitic preposition glued to the name: لبوتين، بالرئيس — outside
+	// the mention, or inside it when the NER took it in (لمنظمة التحرير).
+	t := d.toks[m.tok0]
+	if m.start > t.start {
 		pre := d.text[t.start:m.start]
 		if strings.Contains(pre, "ل") || strings.Contains(pre, "ب") {
 			return false
 		}
 	}
-	return true
+	if w := strings.TrimPrefix(t.norm, "و"); strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") ||
+		((strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ب")) && d.lx.isSpeakerHead(w[len("ل"):])) {
+		return false
+	}
+	// A hashtag is no name; a name after a place, institution or work noun
+	// is its name (بجامعة الملك سعود، مسلسل سيلفي).
+	return !strings.HasPrefix(d.text[m.start:m.end], "#") && !d.eponymAt(m.tok0)
+}
+
+// eponymAt reports whether the name starting at token k is the name of a
+// place, institution or work: after its noun, with a title between or not
+// (جامعة [الملك] سعود، مطار [الأمير] سلطان).
+func (d *doc) eponymAt(k int) bool {
+	p := k - 1
+	if p >= 0 && d.toks[p].kind == word && d.lx.isTitle(d.toks[p].norm) {
+		p--
+	}
+	return p >= 0 && d.toks[p].kind == word && d.lx.isEponym(d.toks[p].norm)
 }
 
 // subjectAfter finds an explicit subject in the tokens [from, to) after a
