@@ -546,9 +546,10 @@ func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
 	return sc, errs, nil
 }
 
-// nameOK reports whether name is one of the gold entity's names or two or
-// more consecutive words of one; an unlinked name may also spell out a gold
-// name of two or more words (د. بدر السمحان المدير الإقليمي).
+// nameOK reports whether name is one of the gold entity's names (compound
+// parts joined or apart) or two or more consecutive words of one; an
+// unlinked name may also spell out a gold name of two or more words (د. بدر
+// السمحان المدير الإقليمي).
 func nameOK(name string, ge *GoldEntity, unlinked bool) bool {
 	n := collapseSpaces(normalize.Search(name))
 	if n == "" {
@@ -556,7 +557,7 @@ func nameOK(name string, ge *GoldEntity, unlinked bool) bool {
 	}
 	for _, gn := range ge.Names {
 		g := collapseSpaces(normalize.Search(gn))
-		if g == n || partOfName(n, g) {
+		if g == n || partOfName(n, g) || joined(g) == joined(n) {
 			return true
 		}
 		if unlinked && len(strings.Fields(g)) >= 2 && strings.Contains(" "+n+" ", " "+g+" ") {
@@ -565,6 +566,10 @@ func nameOK(name string, ge *GoldEntity, unlinked bool) bool {
 	}
 	return false
 }
+
+// joined is a name without spaces: compound names are written joined or
+// apart (نصرالله، نصر الله؛ عبدالله، عبد الله; عزالدين، عز الدين).
+func joined(name string) string { return strings.ReplaceAll(name, " ", "") }
 
 // sameName reports whether one of two names is a run of whole words of
 // the other.

@@ -23,6 +23,11 @@ import (
 // عم الشهيد).
 var nameLinks = map[string]bool{"بن": true, "ابو": true, "ابي": true, "ابا": true, "ال": true}
 
+// weekdays stand after a subject as adverbials of time (قال أوباما
+// الثلاثاء إن); as family names (عبدرب الرسول الخميس) the NER or the
+// article's own use of them must tell.
+var weekdays = map[string]bool{"الاحد": true, "الاثنين": true, "الثلاثاء": true, "الاربعاء": true, "الخميس": true, "الجمعه": true, "السبت": true}
+
 // nameLike reports whether the search-form word w may be part of a
 // personal name: not a function word, title, institution word, adverbial,
 // complementizer or cue, and not a preposition with the article (للوزير).
@@ -137,6 +142,20 @@ func (d *doc) repairNames() {
 				t1 = k
 				continue
 			}
+			// After a nasab chain, the family name (عبدالله بن زايد
+			// [الفريدي]): a word with the article that may be a name.
+			if t1 > t0 && nameLinks[d.toks[t1-1].norm] && strings.HasPrefix(w, "ال") && d.nameLike(w) {
+				t1 = k
+				continue
+			}
+			// The subject ends where the complement starts (verb–subject
+			// order): a name-like word right before the complementizer of
+			// the cue before it belongs to the name (د. سالم [باعجاجه] أنه).
+			if d.nameLike(w) && k+1 < len(d.toks) && d.toks[k+1].kind == word && d.lx.isComplementizer(d.toks[k+1].norm) &&
+				!d.lx.notComp[w] && !weekdays[w] && d.cueBefore(t0) {
+				t1 = k
+				continue
+			}
 			// The subject ends where its verb starts (subject–verb order):
 			// a name-like word between the name and a cue verb belongs to
 			// the name (المغرد فراس [بقنة] إذ قال).
@@ -219,7 +238,7 @@ func (d *doc) repairNames() {
 		if t.kind != word || !slot[t.norm] || d.mentAt[k] >= 0 || d.inQuote[k] {
 			continue
 		}
-		if j := d.givenNamesBefore(k); j < k && d.inSpeakerRegion(j, k) {
+		if j := d.givenNamesBefore(k); j < k && (d.inSpeakerRegion(j, k) || d.titleBefore(j)) {
 			d.addTextName(family, j, k)
 		}
 	}
@@ -344,6 +363,35 @@ func (d *doc) inSpeakerRegion(j, k int) bool {
 func (d *doc) isCueWord(k int) bool {
 	_, _, ok := d.lx.lookupCue(d.toks[k].norm, d.toks[k].taMarbuta)
 	return ok
+}
+
+// cueBefore reports whether a finite cue verb stands shortly before token
+// k in its sentence, with no complementizer between: k is in its subject.
+func (d *doc) cueBefore(k int) bool {
+	for m := k - 1; m >= 0 && m >= k-maxPrepGap && d.sent[m] == d.sent[k]; m-- {
+		if d.toks[m].kind == word && d.lx.isComplementizer(d.toks[m].norm) {
+			return false
+		}
+		if d.cueAround(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleBefore reports whether a person's title stands shortly before token
+// j in its sentence (وزير حقوق الإنسان، عزالدين الأصبحي): j starts the name
+// of the title's holder.
+func (d *doc) titleBefore(j int) bool {
+	for m := j - 1; m >= 0 && m >= j-5 && d.sent[m] == d.sent[j]; m-- {
+		if d.toks[m].kind == word && d.lx.isTitle(d.toks[m].norm) {
+			return true
+		}
+		if d.toks[m].kind == word && d.mentAt[m] >= 0 && d.ments[d.mentAt[m]].typ == "PERS" {
+			return false
+		}
+	}
+	return false
 }
 
 // cueAround reports whether token k is a finite cue verb.

@@ -477,8 +477,18 @@ func (d *doc) mediumBeforeQuote(qi int) bool {
 	if !d.quotedName(qi) || q.close+1 >= len(d.toks) {
 		return false
 	}
-	_, next := d.qAt[q.close+1]
-	return next
+	if _, next := d.qAt[q.close+1]; next {
+		return true
+	}
+	// A name in apposition, closed by a comma (رئيس لجنة حقوق الإنسان
+	// العربية «لجنة الميثاق»، كافة هيئات …) — unless right after the
+	// verb, where short words said stand (قال «نعم»، …).
+	n := d.toks[q.close+1]
+	prev := q.open - 1
+	if n.kind == punct && (n.norm == "،" || n.norm == ",") && !d.isCueWord(prev) {
+		return true
+	}
+	return false
 }
 
 // isNameQuote reports whether quotation qi holds just a name the linker
