@@ -26,6 +26,18 @@
 //   - Names from the curated knowledge base that the NER missed are added
 //     when the evidence is strong: an exact trusted name at token
 //     boundaries, clitics allowed (Linker.Recover).
+//   - The NER's spans are repaired (Linker.Recover): spans that ran names
+//     and stray words together are segmented; generic words (الله، البنك)
+//     and words inside titles (العهد of ولي العهد) are dropped; names
+//     after honorifics (الشيخ عبدالله بن صالح الفواز), partial names after
+//     cues (نظام الأسد), ministries by portfolio and nisba (الخارجية
+//     المصرية) and institutions named after a place or a king (أمانة
+//     المنطقة الشرقية) are recovered; names the article already used are
+//     found again where the NER missed them (repeat.go).
+//   - A bare title the article does not introduce (ولي العهد، وزير
+//     الخارجية) names the office of the outlet's country (Linker.Home,
+//     OutletCountry), and a title the article introduces before a name
+//     (رئيسة البرنامج هدى …) refers to that person when used alone.
 //
 // Nisba adjectives (الروسي، الأمريكية، السعودية after a definite noun) are
 // not mentions of the country: "الحرب الروسية" is about Russia but does not
