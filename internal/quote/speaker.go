@@ -293,6 +293,11 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		if ei, ok := d.definiteAntecedent(from); ok {
 			return speaker{ent: ei}, true
 		}
+		// The statement itself as subject (وتابع البيان، وأضاف التقرير):
+		// the one whose statement the article is quoting.
+		if w := strings.TrimPrefix(head.norm, "و"); strings.HasPrefix(w, "ال") && d.lx.documents[w[len("ال"):]] && d.last.valid() && npEnd == from+1 {
+			return d.last, true
+		}
 		return speaker{ent: -1, phrase: phrase}, true
 	case c.object || !d.looksLikeName(head.norm):
 		return none, false
@@ -368,6 +373,14 @@ func (d *doc) subjectBefore(i int, conj bool) (speaker, bool) {
 	mi := d.mentAt[k]
 	if mi < 0 || !d.named(mi) || d.ments[mi].tok1 != k {
 		return speaker{ent: -1}, false
+	}
+	// A person's title whose genitive names a body (وكان مدرب برشلونة قد
+	// أعلن): the title's holder, as after the verb.
+	if t0 := d.ments[mi].tok0; d.ments[mi].typ != "PERS" && t0 > 0 && d.toks[t0-1].kind == word && d.lx.isTitle(d.toks[t0-1].norm) && !conj {
+		if ei, ok := d.titleHolder(t0-1, t0); ok {
+			return speaker{ent: ei}, true
+		}
+		return speaker{ent: -1, phrase: d.text[d.toks[t0-1].start:d.toks[k].end]}, true
 	}
 	if conj { // فقال only after أما: أما بوتين فقال
 		t0 := d.ments[mi].tok0
