@@ -163,7 +163,7 @@ func (l *Linker) institutions(d *doc) {
 			continue // إدارة أوباما is not named after him; مستشفى الملك فهد is
 		}
 		wi := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > m.span.Start }) - 1
-		if wi < 0 || d.toks[d.words[wi+1]].Start < m.span.Start || !adjacent(d, d.words[wi], d.words[wi+1]) {
+		if wi < 0 || wi+1 >= len(d.words) || d.toks[d.words[wi+1]].Start < m.span.Start || !adjacent(d, d.words[wi], d.words[wi+1]) {
 			continue // the mention starts inside a word (after a clitic) or after punctuation
 		}
 		if institutionLinks[d.wkey(wi)] && wi > 0 && adjacent(d, d.words[wi-1], d.words[wi]) {
