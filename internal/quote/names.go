@@ -268,7 +268,7 @@ func (d *doc) repairNames() {
 		}
 		person := false
 		for m := i + 1; m < comp.regionEnd; m++ {
-			if mi := d.mentAt[m]; mi >= 0 && d.ments[mi].typ == "PERS" {
+			if mi := d.mentAt[m]; mi >= 0 && d.ments[mi].typ == "PERS" && d.named(mi) {
 				person = true
 			}
 		}
@@ -335,6 +335,9 @@ func (d *doc) addTextName(family map[string]int, j, k int) {
 // quotation that opens the statement (وقال المذيع في إذاعة قطر القطري حسن
 // الساعي إن).
 func (d *doc) inSpeakerRegion(j, k int) bool {
+	if d.cueAround(j - 1) {
+		return true // right after the verb: صرح صائب عريقات القائم بأعمال …
+	}
 	back := false
 	for m := j - 1; m >= 0 && m >= j-maxPrepGap && d.sent[m] == d.sent[j]; m-- {
 		t := d.toks[m]

@@ -329,7 +329,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 			if d.lx.compPreps[t.norm] && j+1 < len(d.toks) && d.lx.isComplementizer(d.toks[j+1].norm) {
 				return complement{kind: compThat, start: j + 2, regionEnd: j}
 			}
-			if j-i <= maxPrepGap && d.nominalSubjectOK(i, j, c) {
+			if j-i <= maxPrepGap && d.nominalSubjectOK(i, j, c) && !d.nameBeforeThat(i, j) {
 				for _, p := range c.preps {
 					if p == "ب" && len(t.norm) > len("ب")+4 && strings.HasPrefix(t.norm, "ب") && !d.lx.isComplementizer(t.norm) && !isPronounPP(t.norm) {
 						return complement{kind: compPrep, start: j, regionEnd: j} // طالب بإطلاق: ب is part of the content word
@@ -349,6 +349,41 @@ func (d *doc) findComplement(i int, c cue) complement {
 		}
 	}
 	return complement{}
+}
+
+// nameBeforeThat reports whether, after the preposition at j, the
+// region of cue i goes on to a person's name closing it right before a
+// complementizer (أكد المستشار والمشرف العام [على] الإعلام الجامعي … د.
+// عبدالرحمن النامي أن): the preposition belongs to the title, and the
+// content starts after أن.
+func (d *doc) nameBeforeThat(i, j int) bool {
+	for m := j + 1; m < len(d.toks) && m <= i+maxRegion && d.sent[m] == d.sent[i]; m++ {
+		t := d.toks[m]
+		if t.kind == mark || t.kind == newline || (t.kind == punct && t.norm == ":") {
+			return false
+		}
+		if t.kind != word {
+			continue
+		}
+		if d.isCueWord(m) {
+			return false
+		}
+		if !d.lx.isComplementizer(t.norm) || d.lx.notComp[d.toks[m-1].norm] {
+			continue
+		}
+		k := m - 1
+		if k > j && d.toks[k].kind == punct && (d.toks[k].norm == "،" || d.toks[k].norm == ",") {
+			k--
+		}
+		if k <= j || d.toks[k].kind != word {
+			return false
+		}
+		if mi := d.mentAt[k]; mi >= 0 {
+			return d.ments[mi].typ == "PERS" && d.named(mi)
+		}
+		return d.nameLike(d.toks[k].norm) && d.givenNamesBefore(k) < k
+	}
+	return false
 }
 
 // isPronounPP reports whether w is a preposition with a pronoun (بهن، بها،

@@ -323,7 +323,11 @@ func (d *doc) nounPhraseEnd(from, to int) int {
 			break
 		}
 		if t.kind == word {
-			if d.lx.adverbials[t.norm] || d.lx.governors[t.norm] || relativePronouns[strings.TrimPrefix(t.norm, "و")] {
+			// An indefinite head in construct takes the next word as its
+			// genitive, whatever it is (صحيفة صباح، وكالة الأنباء).
+			construct := k == from+1 && d.toks[from].kind == word && d.lx.isSpeakerHead(d.toks[from].norm) &&
+				!strings.HasPrefix(strings.TrimPrefix(d.toks[from].norm, "و"), "ال")
+			if !construct && (d.lx.adverbials[t.norm] || d.lx.governors[t.norm] || relativePronouns[strings.TrimPrefix(t.norm, "و")]) {
 				break
 			}
 			if k > from && (strings.HasPrefix(t.norm, "لل") || strings.HasPrefix(t.norm, "بال")) {
