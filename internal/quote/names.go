@@ -299,7 +299,9 @@ func (d *doc) givenNamesBefore(k int) int {
 	j := k
 	for j > 0 && k-j < 4 && d.toks[j-1].kind == word && d.mentAt[j-1] < 0 && d.sent[j-1] == d.sent[k] {
 		w := d.toks[j-1].norm
-		if !nameLinks[w] && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "وال") || !d.nameLike(w) || d.lx.notComp[w]) {
+		// A word with و is far more often a conjunction and a verb or noun
+		// (ويطلق الرجل) than a name like وليد: not taken.
+		if !nameLinks[w] && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "و") || !d.nameLike(w) || d.lx.notComp[w]) {
 			break
 		}
 		j--
