@@ -11,10 +11,11 @@ import (
 // Floors a little under the measured attribution F1 (testdata/README.md,
 // oracle entities); a drop below them fails the build.
 var floors = map[string]float64{
-	"dev":   0.96, // measured 0.988 (tuning set)
+	"dev":   0.96, // measured 0.991 (tuning set)
 	"dev2":  0.93, // measured 0.955 (tuning set)
-	"test2": 0.90, // measured 0.931 (held out)
-	"test3": 0.85, // measured 0.879 (held out, first measurement)
+	"test2": 0.90, // measured 0.935 (tuning set since the second round)
+	"test3": 0.89, // measured 0.923 (tuning set since the second round; 0.879 held out)
+	"test4": 0.77, // measured 0.800 (held out)
 }
 
 func loadGold(t testing.TB) []GoldArticle {
@@ -41,7 +42,7 @@ func TestAttribution(t *testing.T) {
 		t.Fatal(err)
 	}
 	q := New()
-	for _, split := range []string{"dev", "dev2", "test2", "test3"} {
+	for _, split := range []string{"dev", "dev2", "test2", "test3", "test4"} {
 		s, errs, err := Evaluate(context.Background(), gold, split, raws, OraclePrepare, q.Annotate)
 		if err != nil {
 			t.Fatal(err)

@@ -17,8 +17,9 @@ import (
 var pipelineFloors = map[string]float64{
 	"dev":   0.95, // measured 0.985 (tuning set)
 	"dev2":  0.92, // measured 0.951 (tuning set)
-	"test2": 0.80, // measured 0.833 (held out)
-	"test3": 0.74, // measured 0.773 (held out, first measurement)
+	"test2": 0.89, // measured 0.925 (tuning set since the second round)
+	"test3": 0.89, // measured 0.922 (tuning set since the second round; 0.773 held out)
+	"test4": 0.64, // measured 0.671 (held out)
 }
 
 // TestAttributionPipeline scores attribution with NER and linking in place
@@ -44,7 +45,7 @@ func TestAttributionPipeline(t *testing.T) {
 	prepare := func(_ context.Context, r quote.RawArticle, _ quote.GoldArticle) (*marsad.Article, error) {
 		return quote.Prepare(r), nil
 	}
-	for _, split := range []string{"dev", "dev2", "test2", "test3"} {
+	for _, split := range []string{"dev", "dev2", "test2", "test3", "test4"} {
 		s, _, err := quote.Evaluate(context.Background(), gold, split, raws, prepare, p.Analyze)
 		if err != nil {
 			t.Fatal(err)
