@@ -186,6 +186,8 @@ func trainNER(ctx context.Context, e *Env, args []string) error {
 	out := fs.String("out", "ner-model.gob.gz", "where to write the model (the shipped one is internal/ner/data/model.gob.gz)")
 	fs.IntVar(&cfg.Epochs, "epochs", cfg.Epochs, "training epochs")
 	fs.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "shuffling seed")
+	fs.IntVar(&cfg.Seeds, "seeds", cfg.Seeds, "perceptrons averaged (seeds seed, seed+1, …)")
+	fs.Float64Var(&cfg.Dropout, "dropout", cfg.Dropout, "probability of leaving a feature out of a training step")
 	fs.StringVar(&cfg.Scheme, "scheme", cfg.Scheme, "internal tagging scheme: BIO or BILOU")
 	fs.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the names-from-training gazetteer")
 	fs.IntVar(&cfg.MinCount, "min-count", cfg.MinCount, "drop features seen fewer times")

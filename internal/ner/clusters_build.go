@@ -30,19 +30,28 @@ import (
 
 // ClusterConfig sets the clustering's size.
 type ClusterConfig struct {
-	Vocab    int    // most frequent words clustered
-	MinCount int    // and seen at least this often
-	Context  int    // most frequent words used as left/right contexts
-	Dims     int    // SVD dimensions
-	K        [3]int // clusters per granularity
-	Iter     int    // k-means iterations
-	Seed     uint64
-	Log      io.Writer
+	Vocab    int   // most frequent words clustered
+	MinCount int   // and seen at least this often
+	Context  int   // most frequent words used as left/right contexts
+	Dims     int   // SVD dimensions
+	K        []int // clusters per granularity, of the adjacent-word vectors
+	// Wide is the context window (words either side) of a second set of
+	// vectors, clustered at WideK granularities (none when WideK is
+	// empty). Adjacent words say what a word is syntactically (a name
+	// after قال); a wider window says what it is about (a club among
+	// مباراة, هدف, الدوري; a company among أسهم, السوق).
+	Wide  int
+	WideK []int
+	Iter  int // k-means iterations
+	Seed  uint64
+	Log   io.Writer
 }
 
 // DefaultClusterConfig is the configuration of the shipped clusters.
 func DefaultClusterConfig() ClusterConfig {
-	return ClusterConfig{Vocab: 100000, MinCount: 5, Context: 600, Dims: 100, K: [3]int{64, 256, 1024}, Iter: 10, Seed: 1}
+	// Measured (EXPERIMENTS.md): adding k=2048, or clusters of ±5-word
+	// vectors at k=128 and 512, did not raise cross-validated F1.
+	return ClusterConfig{Vocab: 100000, MinCount: 5, Context: 600, Dims: 100, K: []int{64, 256, 1024}, Iter: 10, Seed: 1}
 }
 
 // CorpusTokens splits running text the way ANERcorp is tokenized —
@@ -109,6 +118,9 @@ func BuildClusters(cfg ClusterConfig, iterate func(fn func(toks []string)) error
 			fmt.Fprintf(cfg.Log, format+"\n", args...)
 		}
 	}
+	if len(cfg.K)+len(cfg.WideK) > maxGroups || len(cfg.K) == 0 {
+		return nil, fmt.Errorf("clusters: %d clusterings, want 1 to %d", len(cfg.K)+len(cfg.WideK), maxGroups)
+	}
 	counts := map[string]int{}
 	if err := iterate(func(toks []string) {
 		for _, t := range toks {
@@ -134,31 +146,77 @@ func BuildClusters(cfg ClusterConfig, iterate func(fn func(toks []string)) error
 		all = all[:cfg.Vocab]
 	}
 	V, C := len(all), min(cfg.Context, len(all))
-	if V < cfg.K[2] {
-		return nil, errors.New("clusters: vocabulary smaller than the number of clusters")
-	}
 	logf("clusters: %d tokens, %d types, %d clustered", total, len(counts), V)
 	id := make(map[string]int32, V)
 	for i, x := range all {
 		id[x.w] = int32(i)
 	}
-	// Co-occurrence counts with the C most frequent words, left and right.
+	var assign [][]uint16
+	for pass, ks := range [][]int{cfg.K, cfg.WideK} {
+		if len(ks) == 0 {
+			continue
+		}
+		window := 1
+		if pass == 1 {
+			window = max(cfg.Wide, 1)
+		}
+		E, err := contextVectors(cfg, iterate, id, V, C, window)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range ks {
+			if V < k {
+				return nil, errors.New("clusters: vocabulary smaller than the number of clusters")
+			}
+			assign = append(assign, sphericalKMeans(E, V, cfg.Dims, k, cfg.Iter, cfg.Seed+uint64(len(assign))))
+			logf("clusters: window %d, k-means k=%d done", window, k)
+		}
+	}
+	out := &Clusters{words: make(map[string]clusterInfo, V), groups: len(assign)}
+	for i, x := range all {
+		ci := clusterInfo{freq: uint8(bits.Len(uint(x.c)))}
+		for g := range assign {
+			ci.c[g] = assign[g][i]
+		}
+		out.words[x.w] = ci
+	}
+	out.order = make([]string, V)
+	for i, x := range all {
+		out.order[i] = x.w
+	}
+	return out, nil
+}
+
+// contextVectors returns unit-length word vectors (V×cfg.Dims): counts of
+// the C most frequent words seen within window words to the left and to
+// the right (one column each side), weighted by positive PMI and reduced
+// by a randomized SVD.
+func contextVectors(cfg ClusterConfig, iterate func(fn func(toks []string)) error, id map[string]int32, V, C, window int) ([]float32, error) {
 	M := make([]float32, V*2*C)
+	var ids []int32
 	if err := iterate(func(toks []string) {
-		prev := int32(-1)
-		for i, t := range toks {
+		ids = ids[:0]
+		for _, t := range toks {
 			cur, ok := id[t]
 			if !ok {
 				cur = -1
 			}
-			if cur >= 0 && prev >= 0 && int(prev) < C {
-				M[int(cur)*2*C+int(prev)]++
+			ids = append(ids, cur)
+		}
+		for i, cur := range ids {
+			if cur < 0 {
+				continue
 			}
-			if prev >= 0 && cur >= 0 && int(cur) < C {
-				M[int(prev)*2*C+C+int(cur)]++
+			for j := max(i-window, 0); j < i; j++ {
+				if prev := ids[j]; prev >= 0 && int(prev) < C {
+					M[int(cur)*2*C+int(prev)]++
+				}
 			}
-			_ = i
-			prev = cur
+			for j := i + 1; j <= i+window && j < len(ids); j++ {
+				if next := ids[j]; next >= 0 && int(next) < C {
+					M[int(cur)*2*C+C+int(next)]++
+				}
+			}
 		}
 	}); err != nil {
 		return nil, err
@@ -166,13 +224,11 @@ func BuildClusters(cfg ClusterConfig, iterate func(fn func(toks []string)) error
 	// Positive PMI with context-distribution smoothing (Levy et al. 2015).
 	colSum := make([]float64, 2*C)
 	rowSum := make([]float64, V)
-	var sum float64
 	for w := 0; w < V; w++ {
 		for c := 0; c < 2*C; c++ {
 			v := float64(M[w*2*C+c])
 			rowSum[w] += v
-			colSum[c] += math.Pow(v, 1) // raw
-			sum += v
+			colSum[c] += v
 		}
 	}
 	var csum float64
@@ -191,31 +247,15 @@ func BuildClusters(cfg ClusterConfig, iterate func(fn func(toks []string)) error
 			M[w*2*C+c] = float32(max(pmi, 0))
 		}
 	}
-	logf("clusters: PPMI matrix %d×%d", V, 2*C)
+	if cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, "clusters: window %d, PPMI matrix %d×%d\n", window, V, 2*C)
+	}
 	E := randomizedSVD(M, V, 2*C, cfg.Dims, cfg.Seed)
-	// Unit-length rows, for cosine k-means.
 	D := cfg.Dims
 	for w := 0; w < V; w++ {
 		normalizeRow(E[w*D : (w+1)*D])
 	}
-	out := &Clusters{words: make(map[string]clusterInfo, V)}
-	assign := make([][]uint16, 3)
-	for g, k := range cfg.K {
-		assign[g] = sphericalKMeans(E, V, D, k, cfg.Iter, cfg.Seed+uint64(g))
-		logf("clusters: k-means k=%d done", k)
-	}
-	for i, x := range all {
-		ci := clusterInfo{freq: uint8(bits.Len(uint(x.c)))}
-		for g := range assign {
-			ci.c[g] = assign[g][i]
-		}
-		out.words[x.w] = ci
-	}
-	out.order = make([]string, V)
-	for i, x := range all {
-		out.order[i] = x.w
-	}
-	return out, nil
+	return E, nil
 }
 
 func normalizeRow(r []float32) {
@@ -466,7 +506,11 @@ func (c *Clusters) Write(w io.Writer, header []string) error {
 	}
 	for _, word := range c.order {
 		ci := c.words[word]
-		fmt.Fprintf(bw, "%s\t%d\t%d\t%d\t%d\n", word, ci.c[0], ci.c[1], ci.c[2], ci.freq)
+		bw.WriteString(word)
+		for _, g := range ci.c[:c.groups] {
+			fmt.Fprintf(bw, "\t%d", g)
+		}
+		fmt.Fprintf(bw, "\t%d\n", ci.freq)
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -491,16 +535,19 @@ func ReadClusters(r io.Reader) (*Clusters, error) {
 			continue
 		}
 		f := strings.Split(t, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("clusters line %d: %d fields, want 5", line, len(f))
+		if c.groups == 0 {
+			c.groups = len(f) - 2
+		}
+		if len(f) != c.groups+2 || c.groups < 1 || c.groups > maxGroups {
+			return nil, fmt.Errorf("clusters line %d: %d fields, want word, 1 to %d clusters, frequency, as in the first line", line, len(f), maxGroups)
 		}
 		var ci clusterInfo
-		for i := 0; i < 4; i++ {
+		for i := 0; i <= c.groups; i++ {
 			v, err := strconv.ParseUint(f[i+1], 10, 16)
 			if err != nil {
 				return nil, fmt.Errorf("clusters line %d: %w", line, err)
 			}
-			if i < 3 {
+			if i < c.groups {
 				ci.c[i] = uint16(v)
 			} else {
 				ci.freq = uint8(v)

@@ -13,6 +13,13 @@ import (
 type Sentence struct {
 	Tokens []string
 	Tags   []string
+	// Domain is 0 for news, the domain Marsad tags, and another number
+	// for each out-of-domain training source. Training gives every
+	// feature one shared weight and one per domain (Daumé 2007,
+	// "frustratingly easy domain adaptation") and keeps shared + news:
+	// other sources then teach what they share with news without pulling
+	// the news weights towards their own conventions.
+	Domain int
 }
 
 // maxLine bounds one CoNLL line; a longer line is not a token.

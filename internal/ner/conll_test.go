@@ -18,7 +18,7 @@ func TestReadCoNLL(t *testing.T) {
 		{Tokens: []string{"توكن"}},
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got %q\nwant %q", got, want)
+		t.Errorf("got %v\nwant %v", got, want)
 	}
 	for _, bad := range []string{"كلمة B-FOO\n", "كلمة X\n", "a O\nb\n", "\xff O\n"} {
 		if _, err := ReadCoNLL(strings.NewReader(bad)); err == nil {
@@ -38,7 +38,7 @@ func FuzzReadCoNLL(f *testing.F) {
 		}
 		for _, s := range sents {
 			if len(s.Tokens) == 0 || (s.Tags != nil && len(s.Tags) != len(s.Tokens)) {
-				t.Fatalf("bad sentence %q", s)
+				t.Fatalf("bad sentence %q %q", s.Tokens, s.Tags)
 			}
 			for _, tag := range s.Tags {
 				if _, err := NormalizeTag(tag); err != nil {

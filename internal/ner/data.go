@@ -165,15 +165,19 @@ func SaudiNewsNetClusters(cfg ClusterConfig, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return c.Write(w, []string{
+	header := []string{
 		"Marsad NER word clusters (made by `marsad train clusters`).",
 		"Source: SaudiNewsNet (Alhagri 2015, github.com/parallelfold/SaudiNewsNet @4e39239), 31,030 Saudi news articles, 2015.",
 		"Licence of the source: CC BY-NC-SA 4.0 (non-commercial, share-alike); this derived file carries the same terms.",
 		fmt.Sprintf("Method: left/right context counts over the %d most frequent words, PPMI (context smoothing 0.75), randomized SVD to %d dims, spherical k-means k=%v, %d iterations, seed %d.", cfg.Context, cfg.Dims, cfg.K, cfg.Iter, cfg.Seed),
 		fmt.Sprintf("Vocabulary: the %d most frequent search-form tokens seen at least %d times.", cfg.Vocab, cfg.MinCount),
-		"Columns: word (normalize.Search form), cluster at k1, k2, k3, bit length of the corpus frequency.",
+		"Columns: word (normalize.Search form), its cluster in each clustering above (adjacent-word ones first), bit length of the corpus frequency.",
 		"Created: " + time.Now().UTC().Format("2006-01-02"),
-	})
+	}
+	if len(cfg.WideK) > 0 {
+		header = append(header[:4:4], append([]string{fmt.Sprintf("Then the same with context counts over %d words either side, clustered at k=%v.", cfg.Wide, cfg.WideK)}, header[4:]...)...)
+	}
+	return c.Write(w, header)
 }
 
 // UnlabeledNews returns sentences of SaudiNewsNet articles, tokenized like

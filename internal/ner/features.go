@@ -44,6 +44,7 @@ const (
 	_
 	_
 	_
+	tQuote
 )
 
 // tokInfo is what the features need to know about one token, computed once
@@ -74,6 +75,7 @@ type featurizer struct {
 	gazHits [][]fhash
 	feats   []fhash
 	offs    []int
+	quoted  []uint8
 
 	// cache holds what depends on the word alone: most words of a text
 	// are frequent ones, and normalizing, segmenting and hashing them
@@ -160,9 +162,13 @@ func (f *featurizer) extract(words []string, doc *docCounts) {
 		}
 		return f.toks[i].norm
 	}
+	f.quoted = quotedSpans(f.quoted[:0], f.toks)
 	for i := range f.toks {
 		t := &f.toks[i]
 		add := func(h fhash) { f.feats = append(f.feats, h) }
+		if q := f.quoted[i]; q != 0 {
+			add(newHash(tQuote).num(int(q)))
+		}
 		for d := -2; d <= 2; d++ {
 			if d != 0 {
 				add(newHash(tNormAt).num(d + 2).str(normAt(i + d)))
@@ -189,7 +195,7 @@ func (f *featurizer) extract(words []string, doc *docCounts) {
 			if d == 0 || u == nil || !u.clOK {
 				continue
 			}
-			for g := range u.cl.c {
+			for g := range u.cl.c[:f.clusters.groups] {
 				if (d == -2 || d == 2) && g > 1 {
 					break
 				}
@@ -212,6 +218,49 @@ func (f *featurizer) extract(words []string, doc *docCounts) {
 		f.feats = append(f.feats, f.infos[i].local...)
 		f.offs = append(f.offs, len(f.feats))
 	}
+}
+
+// quotedSpans marks the tokens of short quoted stretches: newspapers put
+// the names of papers, channels, companies and products in quotes
+// (صحيفة « الشرق الأوسط », شركة « جيلي »). The mark is the stretch's
+// length (1–4, 4 for 4–6) times 4 plus the token's place in it (0 alone,
+// 1 first, 2 inside, 3 last); 0 for unquoted tokens.
+func quotedSpans(dst []uint8, toks []tokInfo) []uint8 {
+	for range toks {
+		dst = append(dst, 0)
+	}
+	closing := map[string]string{"«": "»", "\"": "\"", "'": "'", "''": "''", "“": "”"}
+	for i := 0; i < len(toks); i++ {
+		want, ok := closing[toks[i].word]
+		if !ok {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+7; j++ {
+			if toks[j].word != want {
+				continue
+			}
+			n := j - i - 1
+			if n == 0 {
+				break
+			}
+			for k := i + 1; k < j; k++ {
+				pos := uint8(2)
+				switch {
+				case n == 1:
+					pos = 0
+				case k == i+1:
+					pos = 1
+				case k == j-1:
+					pos = 3
+				}
+				f := uint8(min(n, 4))*4 + pos
+				dst[k] = f
+			}
+			i = j
+			break
+		}
+	}
+	return dst
 }
 
 // maxCache bounds the word cache; it is emptied when full.
@@ -248,7 +297,7 @@ func (f *featurizer) info(w string) *wordInfo {
 	add(newHash(tShape).str(t.shape))
 	add(newHash(tLen).num(min(utf8.RuneCountInString(t.norm), 12)))
 	if t.clOK {
-		for g := range t.cl.c {
+		for g := range t.cl.c[:f.clusters.groups] {
 			add(newHash(tCluster).num(g).num(int(t.cl.c[g])))
 		}
 		add(newHash(tFreq).num(int(t.cl.freq)))
@@ -256,7 +305,7 @@ func (f *featurizer) info(w string) *wordInfo {
 		add(newHash(tCluster).num(9))
 	}
 	if t.clBOK {
-		for g := range t.clB.c {
+		for g := range t.clB.c[:f.clusters.groups] {
 			add(newHash(tClusterBare).num(g).num(int(t.clB.c[g])))
 		}
 	}

@@ -21,6 +21,9 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		if aqmar, _, err = AQMAR(); err != nil {
 			return nil, "", err
 		}
+		for i := range aqmar {
+			aqmar[i].Domain = 1
+		}
 	}
 	ext, err := ExternalGazetteer()
 	if err != nil {
@@ -58,7 +61,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 	}
 	if cfg.WithAQMAR {
 		m.Meta.Data = append(m.Meta.Data, "aqmar: AQMAR Arabic Wikipedia NER corpus, training file")
-		m.Meta.Params += "; with AQMAR training data"
+		m.Meta.Params += "; with AQMAR training data as a second domain (shared + per-domain feature copies)"
 	}
 	m.Meta.Licences = []string{
 		"ANERcorp: research use (Benajiba et al. 2007; split: Obeid et al. 2020)",

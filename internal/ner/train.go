@@ -13,8 +13,14 @@ import (
 // Config holds the training hyper-parameters and resources. Everything that
 // changes the model is recorded in its provenance.
 type Config struct {
-	Epochs   int    // passes over the training data
-	Seed     uint64 // shuffling seed
+	Epochs int    // passes over the training data
+	Seed   uint64 // shuffling seed
+	// Seeds is the number of perceptrons, trained with seeds Seed,
+	// Seed+1, …, whose weights are averaged (1 if 0).
+	Seeds int
+	// Dropout is the probability that a feature occurrence is ignored in
+	// a training step (0: none).
+	Dropout  float64
 	Scheme   string // "BIO" or "BILOU" (internal tagging scheme)
 	MinCount int    // features seen fewer times in training are dropped
 	// Folds is the number of jackknife folds for the names-from-training
@@ -52,7 +58,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of the shipped model.
 func DefaultConfig() Config {
-	return Config{Epochs: 10, Seed: 1, Scheme: "BIO", MinCount: 1, Folds: 10, DocStage: true, DocFolds: 5, Window: 30}
+	return Config{Epochs: 10, Seed: 1, Seeds: 3, Dropout: 0.2, Scheme: "BIO", MinCount: 1, Folds: 10, DocStage: true, DocFolds: 5, Window: 30}
 }
 
 // Provenance records how a model was made.
@@ -142,6 +148,7 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 		}
 		quiet := first
 		quiet.Log = nil
+		quiet.Seeds = 1 // see unlabeledStats
 		mk, err := trainStage(quiet, rest, restStats, nil)
 		if err != nil {
 			return nil, err
@@ -255,6 +262,15 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 		}
 	}
 	counts = nil
+	// Domain copies (Sentence.Domain): rows [R·(1+d), R·(2+d)) hold domain
+	// d's copy of the R shared rows.
+	R, domains := len(index), 0
+	for _, s := range train {
+		domains = max(domains, s.Domain+1)
+	}
+	if domains == 1 {
+		domains = 0
+	}
 	data := make([]trainSent, len(train))
 	for i, s := range train {
 		ts := trainSent{feats: make([][]int32, len(s.Tokens)), gold: make([]int16, len(s.Tokens))}
@@ -262,6 +278,9 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 			for _, h := range hs {
 				if r, ok := index[h]; ok {
 					ts.feats[t] = append(ts.feats[t], r)
+					if domains > 0 {
+						ts.feats[t] = append(ts.feats[t], r+int32(R*(1+s.Domain)))
+					}
 				}
 			}
 		}
@@ -285,9 +304,54 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 	constrain(labels, cfg.Scheme, m.trans, m.final)
 	mask := append([]float32(nil), m.trans...)
 
+	// An ensemble of perceptrons trained in different orders: their
+	// scores are summed, and a sum of linear scores is one linear model, so
+	// the ensemble tags as fast as one member. Its mean weights are kept.
+	seeds := max(cfg.Seeds, 1)
+	var aw, at []float64
+	for k := 0; k < seeds; k++ {
+		one := cfg
+		one.Seed = cfg.Seed + uint64(k)
+		if k > 0 {
+			one.Log = nil
+		}
+		w, tw := m.perceptron(one, data, R*(1+domains), R, mask)
+		if aw == nil {
+			aw, at = w, tw
+			continue
+		}
+		for i, v := range w {
+			aw[i] += v
+		}
+		for i, v := range tw {
+			at[i] += v
+		}
+	}
+	for i := range aw {
+		aw[i] /= float64(seeds)
+	}
+	for i := range at {
+		at[i] /= float64(seeds)
+	}
+	m.setWeights(aw, at, mask, cfg.Prune)
+	m.Meta = Provenance{
+		Version:     modelVersion,
+		Created:     time.Now().UTC().Format("2006-01-02"),
+		Seed:        cfg.Seed,
+		Params:      fmt.Sprintf("averaged perceptron, mean of %d (seeds %d…), feature dropout %g; scheme=%s epochs=%d mincount=%d folds=%d prune=%g clusters=%v external-gazetteer=%v", max(cfg.Seeds, 1), cfg.Seed, cfg.Dropout, cfg.Scheme, cfg.Epochs, cfg.MinCount, cfg.Folds, cfg.Prune, cfg.Clusters != nil, cfg.External != nil),
+		Features:    len(m.index),
+		TrainTokens: tokens,
+	}
+	return m, nil
+}
+
+// perceptron trains one averaged perceptron over data (rows feature rows,
+// the first R of them shared, the rest domain copies) and returns its
+// averaged weights as a news sentence sees them, and its transitions.
+func (m *Model) perceptron(cfg Config, data []trainSent, rows, R int, mask []float32) (avgW, avgTrans []float64) {
+	L := len(m.labels)
 	// Perceptron state: current weights w and the running sum used for
 	// averaging (Daumé's trick: avg = w - u/c).
-	rows := len(index)
 	w := make([]float64, rows*L)
 	u := make([]float64, rows*L)
 	tw := make([]float64, (L+1)*L)
@@ -308,6 +372,17 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 			}
 		}
 	}
+	// Feature dropout: each feature occurrence is left out of a training
+	// step with probability cfg.Dropout, so that no feature — a training
+	// name's own word above all — can carry a decision alone and the
+	// weights spread over the context, cluster and shape features that
+	// unseen names share.
+	drop := uint32(cfg.Dropout * (1 << 32))
+	var (
+		kept []int32
+		koff []int
+		tf   [][]int32
+	)
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
@@ -316,10 +391,28 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 			n := len(s.gold)
 			setCurrent()
 			d.emit = grow(d.emit, n*L)
+			feats := s.feats
+			if drop > 0 {
+				kept, koff = kept[:0], koff[:0]
+				for t := 0; t < n; t++ {
+					koff = append(koff, len(kept))
+					for _, r := range s.feats[t] {
+						if rng.Uint32() >= drop {
+							kept = append(kept, r)
+						}
+					}
+				}
+				koff = append(koff, len(kept))
+				tf = tf[:0]
+				for t := 0; t < n; t++ {
+					tf = append(tf, kept[koff[t]:koff[t+1]])
+				}
+				feats = tf
+			}
 			for t := 0; t < n; t++ {
 				e := d.emit[t*L : (t+1)*L]
 				clear(e)
-				for _, r := range s.feats[t] {
+				for _, r := range feats[t] {
 					row := w[int(r)*L : int(r+1)*L]
 					for y := range e {
 						e[y] += float32(row[y])
@@ -331,7 +424,7 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 				g, p := int(s.gold[t]), int(pred[t])
 				if g != p {
 					errs++
-					for _, r := range s.feats[t] {
+					for _, r := range feats[t] {
 						w[int(r)*L+g]++
 						u[int(r)*L+g] += c
 						w[int(r)*L+p]--
@@ -354,7 +447,8 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 		if cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, "epoch %d: %d token errors", epoch, errs)
 			if len(cfg.Dev) > 0 && (epoch%2 == 0 || epoch == cfg.Epochs) {
-				m.setAveraged(w, u, tw, tu, c, mask, 0)
+				aw, at := averaged(w, u, tw, tu, c, R*L)
+				m.setWeights(aw, at, mask, 0)
 				sc, err := m.Score(cfg.Dev)
 				if err == nil {
 					fmt.Fprintf(cfg.Log, "; dev F1 %.2f (PERS %.2f LOC %.2f ORG %.2f MISC %.2f)", sc.All.F1(),
@@ -364,34 +458,42 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 			fmt.Fprintln(cfg.Log)
 		}
 	}
-	m.setAveraged(w, u, tw, tu, c, mask, cfg.Prune)
-	m.Meta = Provenance{
-		Version:     modelVersion,
-		Created:     time.Now().UTC().Format("2006-01-02"),
-		Seed:        cfg.Seed,
-		Params:      fmt.Sprintf("averaged perceptron; scheme=%s epochs=%d mincount=%d folds=%d prune=%g clusters=%v external-gazetteer=%v", cfg.Scheme, cfg.Epochs, cfg.MinCount, cfg.Folds, cfg.Prune, cfg.Clusters != nil, cfg.External != nil),
-		Features:    len(m.index),
-		TrainTokens: tokens,
-	}
-	return m, nil
+	return averaged(w, u, tw, tu, c, R*L)
 }
 
-// setAveraged installs the averaged weights, dropping (when prune > 0)
+// averaged returns the averaged weights (Daumé's trick: avg = w - u/c) of
+// the n shared values plus, when there are domain copies, the news copy
+// (the next n), and the averaged transitions.
+func averaged(w, u, tw, tu []float64, c float64, n int) (aw, at []float64) {
+	aw = make([]float64, n)
+	for i := range aw {
+		aw[i] = w[i] - u[i]/c
+		if len(w) > n {
+			aw[i] += w[n+i] - u[n+i]/c
+		}
+	}
+	at = make([]float64, len(tw))
+	for i := range at {
+		at[i] = tw[i] - tu[i]/c
+	}
+	return aw, at
+}
+
+// setWeights installs weights and transitions, dropping (when prune > 0)
 // feature rows whose weights are all below prune in magnitude.
-func (m *Model) setAveraged(w, u, tw, tu []float64, c float64, mask []float32, prune float64) {
+func (m *Model) setWeights(w, trans []float64, mask []float32, prune float64) {
 	L := len(m.labels)
-	avg := func(i int) float32 { return float32(w[i] - u[i]/c) }
 	for i := range m.trans {
 		if mask[i] == negInf {
 			m.trans[i] = negInf
 		} else {
-			m.trans[i] = float32(tw[i] - tu[i]/c)
+			m.trans[i] = float32(trans[i])
 		}
 	}
 	if prune <= 0 {
 		m.w = grow(m.w, len(w))
-		for i := range w {
-			m.w[i] = avg(i)
+		for i, v := range w {
+			m.w[i] = float32(v)
 		}
 		return
 	}
@@ -400,7 +502,7 @@ func (m *Model) setAveraged(w, u, tw, tu []float64, c float64, mask []float32, p
 	for h, r := range m.index {
 		keep := false
 		for y := 0; y < L; y++ {
-			if v := avg(int(r)*L + y); v > float32(prune) || v < -float32(prune) {
+			if v := w[int(r)*L+y]; v > prune || v < -prune {
 				keep = true
 			}
 		}
@@ -409,7 +511,7 @@ func (m *Model) setAveraged(w, u, tw, tu []float64, c float64, mask []float32, p
 		}
 		index[h] = int32(len(index))
 		for y := 0; y < L; y++ {
-			nw = append(nw, avg(int(r)*L+y))
+			nw = append(nw, float32(w[int(r)*L+y]))
 		}
 	}
 	m.index, m.w = index, nw
@@ -457,6 +559,11 @@ func perSent0(perSent []*docCounts, i int) *docCounts {
 func unlabeledStats(cfg Config, sents []Sentence) (perSent []*docCounts, final *docCounts, err error) {
 	base := cfg
 	base.DocStage, base.Unlabeled, base.Log, base.Dev = false, nil, nil, nil
+	// The jackknife models are single perceptrons, not the Seeds ensemble:
+	// most of the training time is theirs, and what their tags feed (the
+	// per-word statistics, the document stage's view of the first stage)
+	// needs them only roughly as good as the final first stage.
+	base.Seeds = 1
 	folds := max(cfg.DocFolds, 2)
 	count := func(m *Model) *docCounts {
 		c := newDocCounts()

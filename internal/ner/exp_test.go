@@ -1,0 +1,257 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestExpErrors lists the shipped model's dev errors (MARSAD_NER_EXP=errors).
+func TestExpErrors(t *testing.T) {
+	if os.Getenv("MARSAD_NER_EXP") != "errors" {
+		t.Skip("experiment harness")
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, _ := DevSet()
+	var toks [][]string
+	for _, s := range dev {
+		toks = append(toks, s.Tokens)
+	}
+	pred := tg.TagDocument(toks)
+	for i, s := range dev {
+		g := map[Span]bool{}
+		for _, c := range Chunks(s.Tags) {
+			g[c] = true
+		}
+		p := map[Span]bool{}
+		for _, c := range Chunks(pred[i]) {
+			p[c] = true
+		}
+		for c := range g {
+			if !p[c] {
+				fmt.Printf("MISS %s\t%s\t|%s|\n", c.Type, strings.Join(s.Tokens[c.Start:c.End], " "), ctx(s.Tokens, c))
+			}
+		}
+		for c := range p {
+			if !g[c] {
+				fmt.Printf("FP   %s\t%s\t|%s|\n", c.Type, strings.Join(s.Tokens[c.Start:c.End], " "), ctx(s.Tokens, c))
+			}
+		}
+	}
+}
+
+func dumpErrors(w io.Writer, toks, gold, pred []string) {
+	g := map[Span]bool{}
+	for _, c := range Chunks(gold) {
+		g[c] = true
+	}
+	p := map[Span]bool{}
+	for _, c := range Chunks(pred) {
+		p[c] = true
+	}
+	for c := range g {
+		if !p[c] {
+			fmt.Fprintf(w, "MISS %s\t%s\t|%s|\n", c.Type, strings.Join(toks[c.Start:c.End], " "), ctx(toks, c))
+		}
+	}
+	for c := range p {
+		if !g[c] {
+			fmt.Fprintf(w, "FP   %s\t%s\t|%s|\n", c.Type, strings.Join(toks[c.Start:c.End], " "), ctx(toks, c))
+		}
+	}
+}
+
+func ctx(toks []string, c Span) string {
+	lo, hi := max(c.Start-3, 0), min(c.End+3, len(toks))
+	return strings.Join(toks[lo:c.Start], " ") + " [" + strings.Join(toks[c.Start:c.End], " ") + "] " + strings.Join(toks[c.End:hi], " ")
+}
+
+// TestExp trains one configuration and prints dev scores
+// (MARSAD_NER_EXP=train; knobs in env: EPOCHS SCHEME UNL DOC AQMAR).
+func TestExp(t *testing.T) {
+	if os.Getenv("MARSAD_NER_EXP") != "train" {
+		t.Skip("experiment harness")
+	}
+	env := func(k, def string) string {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	cfg := DefaultConfig()
+	fmt.Sscan(env("EPOCHS", "10"), &cfg.Epochs)
+	cfg.Scheme = env("SCHEME", "BIO")
+	cfg.DocStage = env("DOC", "1") == "1"
+	cfg.WithAQMAR = env("AQMAR", "0") == "1"
+	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
+	fmt.Sscan(env("SEEDS", "1"), &cfg.Seeds)
+	fmt.Sscan(env("DROPOUT", "0"), &cfg.Dropout)
+	unl := 3000000
+	fmt.Sscan(env("UNL", "3000000"), &unl)
+	old, oldStep := unlabeledTokens, unlabeledStep
+	unlabeledTokens = unl
+	fmt.Sscan(env("STEP", "2"), &unlabeledStep)
+	defer func() { unlabeledTokens, unlabeledStep = old, oldStep }()
+	if p := os.Getenv("CLUSTERS"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clustersOnce.Do(func() {})
+		if clusters, clustersSum, clustersErr = LoadClusters(b); clustersErr != nil {
+			t.Fatal(clustersErr)
+		}
+	}
+	m, _, err := TrainShipped(cfg, os.Stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, _ := DevSet()
+	_, adev, _ := AQMAR()
+	for _, set := range []struct {
+		name string
+		s    []Sentence
+	}{{"dev", dev}, {"aqmar", adev}} {
+		sc, err := m.Score(set.s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		sc.Report(&b)
+		fmt.Printf("%s %s\n%s", os.Getenv("EXPNAME"), set.name, b.String())
+	}
+}
+
+// TestExpCV scores stage-1 configurations by contiguous-block
+// cross-validation on the training part (MARSAD_NER_EXP=cv).
+func TestExpCV(t *testing.T) {
+	if os.Getenv("MARSAD_NER_EXP") != "cv" {
+		t.Skip("experiment harness")
+	}
+	env := func(k, def string) string {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
+	cfg := DefaultConfig()
+	fmt.Sscan(env("EPOCHS", "10"), &cfg.Epochs)
+	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
+	cfg.Scheme = env("SCHEME", "BIO")
+	cfg.DocStage = false
+	train, _, err := ANERcorp()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ext, _ := ExternalGazetteer()
+	cl, _, _ := DefaultClusters()
+	if p := os.Getenv("CLUSTERS"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cl, _, err = LoadClusters(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg.External, cfg.Clusters = ext, cl
+	var extra []Sentence
+	if env("AQMAR", "0") == "1" {
+		extra, _, _ = AQMAR()
+		if env("AUG", "0") == "1" {
+			for i := range extra {
+				extra[i].Domain = 1
+			}
+		}
+	}
+	K := 5
+	pens := []float32{0}
+	if v := os.Getenv("PEN"); v != "" {
+		pens = nil
+		for _, f := range strings.Split(v, ",") {
+			var x float32
+			fmt.Sscan(f, &x)
+			pens = append(pens, x)
+		}
+	}
+	var gold [][]string
+	pred := make([][][]string, len(pens))
+	for k := 0; k < K; k++ {
+		lo, hi := len(train)*k/K, len(train)*(k+1)/K
+		rest := append(append(append([]Sentence(nil), train[:lo]...), train[hi:]...), extra...)
+		var ms []*Model
+		seeds := 1
+		fmt.Sscan(env("SEEDS", "1"), &seeds)
+		fmt.Sscan(env("DROPOUT", "0"), &cfg.Dropout)
+		for sd := 1; sd <= 1; sd++ {
+			c := cfg
+			c.Seeds = seeds
+			m, err := Train(c, rest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ms = append(ms, m)
+		}
+		m := mergeStage(ms)
+		var toks [][]string
+		for _, s := range train[lo:hi] {
+			toks = append(toks, s.Tokens)
+			gold = append(gold, s.Tags)
+		}
+		for i, p := range pens {
+			m.oPenalty = p
+			pred[i] = append(pred[i], m.TagDocument(toks)...)
+		}
+	}
+	if os.Getenv("DUMP") != "" {
+		var toks [][]string
+		for _, s := range train {
+			toks = append(toks, s.Tokens)
+		}
+		f, _ := os.Create(os.Getenv("DUMP"))
+		for i := range gold {
+			dumpErrors(f, toks[i], gold[i], pred[0][i])
+		}
+		f.Close()
+	}
+	for i, p := range pens {
+		sc, _ := Evaluate(gold, pred[i])
+		var b strings.Builder
+		sc.Report(&b)
+		fmt.Printf("%s cv pen=%g\n%s", os.Getenv("EXPNAME"), p, b.String())
+	}
+}
+
+// mergeStage sums the weights of models trained with different seeds: a sum
+// of linear scores is one linear model.
+func mergeStage(ms []*Model) *Model {
+	m := &Model{scheme: ms[0].scheme, labels: ms[0].labels, clusters: ms[0].clusters, external: ms[0].external, corpus: ms[0].corpus, final: ms[0].final}
+	m.index = map[fhash]int32{}
+	m.w = nil
+	L := len(m.labels)
+	m.trans = append([]float32(nil), ms[0].trans...)
+	for _, o := range ms[1:] {
+		for i, v := range o.trans {
+			m.trans[i] += v
+		}
+	}
+	for _, o := range ms {
+		for h, r := range o.index {
+			nr, ok := m.index[h]
+			if !ok {
+				nr = int32(len(m.index))
+				m.index[h] = nr
+				m.w = append(m.w, make([]float32, L)...)
+			}
+			for y := 0; y < L; y++ {
+				m.w[int(nr)*L+y] += o.w[int(r)*L+y]
+			}
+		}
+	}
+	return m
+}
