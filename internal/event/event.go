@@ -22,6 +22,7 @@ package event
 
 import (
 	"context"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -545,7 +546,7 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		Mode:       st.mode(tr),
 		Actors:     st.ids(actors),
 		Targets:    st.ids(targets),
-		Confidence: conf,
+		Confidence: math.Round(conf*100) / 100, // a score, not a measurement: two decimals
 		Start:      st.sent.Start,
 		End:        st.sent.End,
 	}
