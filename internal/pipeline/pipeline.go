@@ -1,6 +1,7 @@
 // Package pipeline wires Marsad's analysis stages in order, in one visible
 // place: sentences → entities (NER) → linking and coreference → quotes →
-// time expressions → events. Each stage reads what earlier stages put on
+// speakers (an entity for each named speaker the NER missed) → time
+// expressions → events. Each stage reads what earlier stages put on
 // the article and adds its own spans.
 package pipeline
 
@@ -42,8 +43,10 @@ func Default() (*Pipeline, error) {
 	p := &Pipeline{}
 	p.add("sentences", sentencesStage{})
 	p.add("entities", nerStage{tagger})
-	p.add("linking", link.New(base))
-	p.add("quotes", quote.New())
+	linker, quotes := link.New(base), quote.New()
+	p.add("linking", linker)
+	p.add("quotes", quotes)
+	p.add("speakers", speakerStage{linker, quotes})
 	p.add("times", timex.Annotator{})
 	p.add("events", event.New())
 	return p, nil

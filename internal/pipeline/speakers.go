@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+
+	"marsad"
+	"marsad/internal/link"
+	"marsad/internal/quote"
+)
+
+// speakerStage gives an entity to each quoted speaker that has a personal
+// name but no entity (the NER missed «أندريه بيلوسوف» in «وأكد وزير الدفاع
+// الروسي أندريه بيلوسوف أن …»; the quote stage read the name from the
+// speaker slot). A quote's speaker is an entity id in the contract, and an
+// analyst looking for that person must find the statement. Unnamed sources
+// (مسؤول، مصادر يمنية) stay phrases.
+type speakerStage struct {
+	linker *link.Linker
+	quotes *quote.Attributor
+}
+
+// speakerWindow is how far before a quote (in bytes) its speaker's name is
+// looked for: the reporting clause is in the same or the previous sentence.
+const speakerWindow = 600
+
+func (s speakerStage) Annotate(ctx context.Context, a *marsad.Article) error {
+	byID := map[string]int{}
+	for i, e := range a.Entities {
+		byID[e.ID] = i
+	}
+	for qi := range a.Quotes {
+		q := &a.Quotes[qi]
+		if q.Speaker != "" || !s.quotes.PersonName(q.SpeakerName) {
+			continue
+		}
+		sp, ok := nameSpan(a.Text, q.SpeakerName, q.Start)
+		if !ok || overlapsMention(a.Entities, sp) {
+			continue // not found, or a name the linker already resolved otherwise
+		}
+		m := marsad.Mention{Start: sp.Start, End: sp.End, Text: a.Text[sp.Start:sp.End], Kind: link.KindName}
+		e := s.linker.NameEntity(marsad.PERS, q.SpeakerName)
+		if i, seen := byID[e.ID]; seen {
+			if !hasMention(a.Entities[i], m) {
+				a.Entities[i].Mentions = append(a.Entities[i].Mentions, m)
+			}
+		} else {
+			e.Mentions = []marsad.Mention{m}
+			byID[e.ID] = len(a.Entities)
+			a.Entities = append(a.Entities, e)
+		}
+		q.Speaker, q.SpeakerName = e.ID, a.Entities[byID[e.ID]].Name
+	}
+	return nil
+}
+
+// nameSpan finds name in text, at a word boundary, last before the quote
+// starting at qStart (within speakerWindow) or else first after it: where
+// the reporting clause names the speaker.
+func nameSpan(text, name string, qStart int) (marsad.Span, bool) {
+	from := max(0, qStart-speakerWindow)
+	for at := qStart; at > from; {
+		i := strings.LastIndex(text[from:at], name)
+		if i < 0 {
+			break
+		}
+		i += from
+		if wordBounded(text, i, i+len(name)) {
+			return marsad.Span{Start: i, End: i + len(name)}, true
+		}
+		at = i
+	}
+	if i := strings.Index(text[qStart:], name); i >= 0 && i < speakerWindow {
+		i += qStart
+		if wordBounded(text, i, i+len(name)) {
+			return marsad.Span{Start: i, End: i + len(name)}, true
+		}
+	}
+	return marsad.Span{}, false
+}
+
+// wordBounded reports whether text[i:j] is not part of a longer word (a
+// clitic before it — و، ب، ل — is allowed: وأكد [أندريه …]).
+func wordBounded(text string, i, j int) bool {
+	before := i == 0 || strings.ContainsRune(" \n\t،,.:؛«\"“(", rune(text[i-1])) || isCliticBefore(text[:i])
+	after := j == len(text) || strings.ContainsAny(text[j:j+1], " \n\t،,.:؛»\"”)") || strings.HasPrefix(text[j:], "،") || strings.HasPrefix(text[j:], "؛")
+	return before && after
+}
+
+// isCliticBefore reports whether text ends with a one-letter proclitic
+// that itself starts a word (و، ب، ل، ف، ك).
+func isCliticBefore(text string) bool {
+	for _, c := range []string{"و", "ب", "ل", "ف", "ك"} {
+		if strings.HasSuffix(text, c) {
+			rest := text[:len(text)-len(c)]
+			return rest == "" || strings.HasSuffix(rest, " ") || strings.HasSuffix(rest, "\n")
+		}
+	}
+	return false
+}
+
+func hasMention(e marsad.Entity, m marsad.Mention) bool {
+	for _, x := range e.Mentions {
+		if x.Start == m.Start && x.End == m.End {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsMention(es []marsad.Entity, sp marsad.Span) bool {
+	for _, e := range es {
+		for _, m := range e.Mentions {
+			if m.Span().Overlaps(sp) {
+				return true
+			}
+		}
+	}
+	return false
+}

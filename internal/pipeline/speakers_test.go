@@ -1,0 +1,51 @@
+package pipeline
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"marsad"
+	"marsad/internal/kb"
+	"marsad/internal/link"
+	"marsad/internal/quote"
+)
+
+// A named speaker the NER missed gets a person entity with a mention where
+// the reporting clause names him; an unnamed source stays a phrase.
+func TestSpeakerStage(t *testing.T) {
+	text := "وأكد المهندس محمد خليل العتيبي أن المشروع سينجز قريباً. وقال مسؤول في المطار إن الرحلات عادت."
+	a := marsad.NewArticle()
+	a.Text = text
+	named := strings.Index(text, "المشروع")
+	unnamed := strings.Index(text, "الرحلات")
+	a.Quotes = []marsad.Quote{
+		{SpeakerName: "محمد خليل العتيبي", Cue: "أكد", Kind: marsad.Indirect, Text: "المشروع", Start: named, End: named + len("المشروع")},
+		{SpeakerName: "مسؤول في المطار", Cue: "قال", Kind: marsad.Indirect, Text: "الرحلات", Start: unnamed, End: unnamed + len("الرحلات")},
+	}
+	k, err := kb.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := speakerStage{link.New(k), quote.New()}
+	if err := s.Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Entities) != 1 {
+		t.Fatalf("entities = %+v, want the one named speaker", a.Entities)
+	}
+	e := a.Entities[0]
+	if e.Type != marsad.PERS || e.ID == "" || e.ID != a.Quotes[0].Speaker || len(e.Mentions) != 1 || e.Mentions[0].Text != "محمد خليل العتيبي" {
+		t.Errorf("entity %+v, quote speaker %q", e, a.Quotes[0].Speaker)
+	}
+	if a.Quotes[1].Speaker != "" || a.Quotes[1].SpeakerName != "مسؤول في المطار" {
+		t.Errorf("unnamed source became %+v", a.Quotes[1])
+	}
+	if err := a.CheckSpans(); err != nil {
+		t.Error(err)
+	}
+	// The same name in another article gets the same id.
+	if e2 := s.linker.NameEntity(marsad.PERS, "محمد خليل العتيبي"); e2.ID != e.ID {
+		t.Errorf("ids differ across articles: %s, %s", e.ID, e2.ID)
+	}
+}
