@@ -61,22 +61,49 @@ func mergeEntities(st *marsad.Story, arts []*marsad.Article) func(string) string
 	asEntity := func(e marsad.StoryEntity) marsad.Entity {
 		return marsad.Entity{ID: e.ID, Name: e.Name, Type: e.Type}
 	}
+	// same[i] lists the entities i may be. A name that may be two
+	// entities which are not one (محمد العمري beside محمد بن علي العمري
+	// and محمد بن حمد العمري; العيسى beside خالد العيسى and فهد العيسى)
+	// is ambiguous and stays on its own.
+	same := make([][]int, n)
 	for i := 0; i < n; i++ {
-		if st.Entities[i].ID == "" {
+		for j := 0; j < n; j++ {
+			if i != j && st.Entities[i].ID != "" && st.Entities[j].ID != "" && link.SameEntity(asEntity(st.Entities[i]), asEntity(st.Entities[j])) {
+				same[i] = append(same[i], j)
+			}
+		}
+	}
+	ambiguous := func(i int) bool {
+		for x, j := range same[i] {
+			for _, k := range same[i][x+1:] {
+				if !link.SameEntity(asEntity(st.Entities[j]), asEntity(st.Entities[k])) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if st.Entities[i].ID == "" || ambiguous(i) {
 			continue // unlinked names have no id to merge under
 		}
-		for j := 0; j < i; j++ {
-			if group[j] == j && st.Entities[j].ID != "" && link.SameEntity(asEntity(st.Entities[j]), asEntity(st.Entities[i])) {
+		for _, j := range same[i] {
+			if j < i && group[j] == j && !ambiguous(j) {
 				group[i] = j
 				break
 			}
 		}
 	}
-	// The representative of each group: its longest name.
+	// The representative of each group: the knowledge base's entity if one
+	// is in it (its id is the same in every story), else the longest name.
+	inKB := func(i int) bool { return !strings.HasPrefix(st.Entities[i].ID, "x-") }
 	rep := map[int]int{}
 	for i, g := range group {
 		r, ok := rep[g]
-		if !ok || utf8.RuneCountInString(st.Entities[i].Name) > utf8.RuneCountInString(st.Entities[r].Name) {
+		switch {
+		case !ok, inKB(i) && !inKB(r):
+			rep[g] = i
+		case inKB(i) == inKB(r) && utf8.RuneCountInString(st.Entities[i].Name) > utf8.RuneCountInString(st.Entities[r].Name):
 			rep[g] = i
 		}
 	}

@@ -96,3 +96,23 @@ func TestEvents(t *testing.T) {
 		}
 	}
 }
+
+// A short name that fits two different people stays apart from both; a
+// name left without its middle names joins the one person it fits.
+func TestMergeAmbiguousShortName(t *testing.T) {
+	ent := func(name string) marsad.StoryEntity {
+		return marsad.StoryEntity{ID: kb.NameID(marsad.PERS, name), Name: name, Type: marsad.PERS, Articles: 1, Mentions: 1}
+	}
+	st := &marsad.Story{Entities: []marsad.StoryEntity{
+		ent("محمد بن علي العمري"), ent("محمد بن حمد العمري"), ent("محمد العمري"),
+		ent("خالد بن عبدالقادر طاهر"), ent("خالد طاهر"),
+	}}
+	mergeEntities(st, nil)
+	var names []string
+	for _, e := range st.Entities {
+		names = append(names, e.Name)
+	}
+	if len(st.Entities) != 4 {
+		t.Errorf("entities = %v, want the three Amris apart and the two Tahers as one", names)
+	}
+}
