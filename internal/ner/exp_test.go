@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestExpErrors lists the shipped model's dev errors (MARSAD_NER_EXP=errors).
@@ -254,4 +255,51 @@ func mergeStage(ms []*Model) *Model {
 		}
 	}
 	return m
+}
+
+// TestExpPrune drops the shipped model's small weights and reports dev F1,
+// table sizes and speed (MARSAD_NER_EXP=prune).
+func TestExpPrune(t *testing.T) {
+	if os.Getenv("MARSAD_NER_EXP") != "prune" {
+		t.Skip("experiment harness")
+	}
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, _ := DevSet()
+	var doc [][]string
+	for _, s := range dev {
+		doc = append(doc, s.Tokens)
+	}
+	prune := func(m *Model, th float32) *Model {
+		L := len(m.labels)
+		p := &Model{Meta: m.Meta, scheme: m.scheme, labels: m.labels, clusters: m.clusters, external: m.external, corpus: m.corpus, trans: m.trans, final: m.final, stats: m.stats, window: m.window, index: map[fhash]int32{}}
+		for h, r := range m.index {
+			row := m.w[int(r)*L : int(r+1)*L]
+			keep := false
+			for _, v := range row {
+				if v > th || v < -th {
+					keep = true
+				}
+			}
+			if keep {
+				p.index[h] = int32(len(p.index))
+				p.w = append(p.w, row...)
+			}
+		}
+		return p
+	}
+	for _, th := range []float32{0, 0.4, 0.8, 1.5, 3} {
+		p := prune(tg.Model, th)
+		p.stage2 = prune(tg.stage2, th)
+		p.buildJoint()
+		sc, _ := p.Score(dev)
+		start := time.Now()
+		for i := 0; i < 5; i++ {
+			p.TagDocument(doc)
+		}
+		el := time.Since(start) / 5
+		fmt.Printf("prune %g: dev F1 %.2f, rows %d + %d, joint %d, TagDocument %v\n", th, sc.All.F1(), len(p.index), len(p.stage2.index), len(p.joint), el)
+	}
 }

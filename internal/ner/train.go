@@ -27,7 +27,9 @@ type Config struct {
 	// gazetteer: a sentence sees only names from the other folds, as a test
 	// sentence sees only names from the training data. 0 disables it.
 	Folds int
-	// Prune drops averaged weights whose magnitude is below it.
+	// Prune drops feature rows whose averaged weights are all below it in
+	// magnitude: under half a perceptron update, they change almost no
+	// decision (EXPERIMENTS.md #23) and cost lookups and space.
 	Prune float64
 
 	// DocStage adds the second, document-level stage (doc.go), trained on
@@ -44,9 +46,11 @@ type Config struct {
 	// DocFolds (jackknifing).
 	Unlabeled [][]string
 
-	// WithAQMAR makes TrainShipped add the AQMAR Wikipedia training file:
-	// measured on 2026-11-23 (first stage only) it lowers ANERcorp dev F1
-	// by about 2 points and raises AQMAR dev F1 from 37 to 61.
+	// WithAQMAR makes TrainShipped add the AQMAR Wikipedia training file,
+	// as a second domain (Sentence.Domain). Measured on 2026-11-23
+	// (EXPERIMENTS.md #7, #10): +1.1 F1 in cross-validation over the
+	// ANERcorp training part, −1.6 on its dev split, +13 on AQMAR dev; not
+	// in the shipped model.
 	WithAQMAR bool
 
 	Clusters *Clusters  // nil: no cluster features
@@ -58,7 +62,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of the shipped model.
 func DefaultConfig() Config {
-	return Config{Epochs: 10, Seed: 1, Seeds: 3, Dropout: 0.2, Scheme: "BIO", MinCount: 1, Folds: 10, DocStage: true, DocFolds: 5, Window: 30}
+	return Config{Epochs: 10, Seed: 1, Seeds: 3, Dropout: 0.2, Prune: 0.5, Scheme: "BIO", MinCount: 1, Folds: 10, DocStage: true, DocFolds: 5, Window: 30}
 }
 
 // Provenance records how a model was made.
@@ -148,7 +152,7 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 		}
 		quiet := first
 		quiet.Log = nil
-		quiet.Seeds = 1 // see unlabeledStats
+		quiet.Seeds, quiet.Prune = 1, 0 // see unlabeledStats
 		mk, err := trainStage(quiet, rest, restStats, nil)
 		if err != nil {
 			return nil, err
@@ -564,6 +568,8 @@ func unlabeledStats(cfg Config, sents []Sentence) (perSent []*docCounts, final *
 	// per-word statistics, the document stage's view of the first stage)
 	// needs them only roughly as good as the final first stage.
 	base.Seeds = 1
+	// Pruning is for the size and speed of the kept model only.
+	base.Prune = 0
 	folds := max(cfg.DocFolds, 2)
 	count := func(m *Model) *docCounts {
 		c := newDocCounts()
