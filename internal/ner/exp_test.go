@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -73,7 +75,8 @@ func ctx(toks []string, c Span) string {
 }
 
 // TestExp trains one configuration and prints dev scores
-// (MARSAD_NER_EXP=train; knobs in env: EPOCHS SCHEME UNL DOC AQMAR).
+// (MARSAD_NER_EXP=train; knobs in env, defaults from DefaultConfig: EPOCHS
+// SCHEME MINCOUNT SEEDS DROPOUT UNL STEP DOC AQMAR CLUSTERS).
 func TestExp(t *testing.T) {
 	if os.Getenv("MARSAD_NER_EXP") != "train" {
 		t.Skip("experiment harness")
@@ -90,8 +93,8 @@ func TestExp(t *testing.T) {
 	cfg.DocStage = env("DOC", "1") == "1"
 	cfg.WithAQMAR = env("AQMAR", "0") == "1"
 	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
-	fmt.Sscan(env("SEEDS", "1"), &cfg.Seeds)
-	fmt.Sscan(env("DROPOUT", "0"), &cfg.Dropout)
+	fmt.Sscan(env("SEEDS", fmt.Sprint(cfg.Seeds)), &cfg.Seeds)
+	fmt.Sscan(env("DROPOUT", fmt.Sprint(cfg.Dropout)), &cfg.Dropout)
 	unl := 3000000
 	fmt.Sscan(env("UNL", "3000000"), &unl)
 	old, oldStep := unlabeledTokens, unlabeledStep
@@ -107,6 +110,9 @@ func TestExp(t *testing.T) {
 		if clusters, clustersSum, clustersErr = LoadClusters(b); clustersErr != nil {
 			t.Fatal(clustersErr)
 		}
+	}
+	if n, _ := strconv.Atoi(env("SELF", "0")); n > 0 {
+		cfg.Extra = selfTrained(t, n)
 	}
 	m, _, err := TrainShipped(cfg, os.Stderr)
 	if err != nil {
@@ -129,7 +135,8 @@ func TestExp(t *testing.T) {
 }
 
 // TestExpCV scores stage-1 configurations by contiguous-block
-// cross-validation on the training part (MARSAD_NER_EXP=cv).
+// cross-validation on the training part (MARSAD_NER_EXP=cv; knobs as
+// TestExp's, and AUG, PEN, DUMP).
 func TestExpCV(t *testing.T) {
 	if os.Getenv("MARSAD_NER_EXP") != "cv" {
 		t.Skip("experiment harness")
@@ -187,8 +194,8 @@ func TestExpCV(t *testing.T) {
 		rest := append(append(append([]Sentence(nil), train[:lo]...), train[hi:]...), extra...)
 		var ms []*Model
 		seeds := 1
-		fmt.Sscan(env("SEEDS", "1"), &seeds)
-		fmt.Sscan(env("DROPOUT", "0"), &cfg.Dropout)
+		fmt.Sscan(env("SEEDS", fmt.Sprint(cfg.Seeds)), &seeds)
+		fmt.Sscan(env("DROPOUT", fmt.Sprint(cfg.Dropout)), &cfg.Dropout)
 		for sd := 1; sd <= 1; sd++ {
 			c := cfg
 			c.Seeds = seeds
@@ -302,4 +309,41 @@ func TestExpPrune(t *testing.T) {
 		el := time.Since(start) / 5
 		fmt.Printf("prune %g: dev F1 %.2f, rows %d + %d, joint %d, TagDocument %v\n", th, sc.All.F1(), len(p.index), len(p.stage2.index), len(p.joint), el)
 	}
+}
+
+// selfTrained tags SaudiNewsNet sentences past the first 7M tokens (those
+// the unlabeled statistics use) with the shipped model and keeps, up to n
+// tokens, the sentences with a name where both stages agree, as domain 2.
+func selfTrained(t *testing.T, n int) []Sentence {
+	all, err := UnlabeledNews(7_000_000+8*n, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen, skip := 0, 0
+	for ; skip < len(all) && seen < 7_000_000; skip++ {
+		seen += len(all[skip])
+	}
+	doc := all[skip:]
+	tg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := tg.TagDocument(doc)
+	var out []Sentence
+	tokens, ents := 0, 0
+	for i, s := range doc {
+		if tokens >= n {
+			break
+		}
+		first := tg.Tag(s)
+		cs := Chunks(second[i])
+		if len(cs) == 0 || !reflect.DeepEqual(first, second[i]) {
+			continue
+		}
+		out = append(out, Sentence{Tokens: s, Tags: second[i], Domain: 2})
+		tokens += len(s)
+		ents += len(cs)
+	}
+	fmt.Fprintf(os.Stderr, "self-training: %d sentences, %d tokens, %d names\n", len(out), tokens, ents)
+	return out
 }

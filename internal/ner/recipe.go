@@ -45,7 +45,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		fmt.Fprintf(log, "train: %d sentences, dev: %d sentences, external gazetteer: %d names, clusters: %d words\n",
 			len(train), len(dev), ext.Len(), len(cl.words))
 	}
-	m, err := Train(cfg, append(train[:len(train):len(train)], aqmar...))
+	m, err := Train(cfg, append(append(train[:len(train):len(train)], aqmar...), cfg.Extra...))
 	if err != nil {
 		return nil, "", err
 	}

@@ -53,6 +53,10 @@ type Config struct {
 	// in the shipped model.
 	WithAQMAR bool
 
+	// Extra holds more training sentences for TrainShipped, out-of-domain
+	// or machine-tagged, each with its Domain set.
+	Extra []Sentence
+
 	Clusters *Clusters  // nil: no cluster features
 	External *Gazetteer // nil: no external gazetteer
 
