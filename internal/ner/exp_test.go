@@ -95,6 +95,7 @@ func TestExp(t *testing.T) {
 	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
 	fmt.Sscan(env("SEEDS", fmt.Sprint(cfg.Seeds)), &cfg.Seeds)
 	fmt.Sscan(env("DROPOUT", fmt.Sprint(cfg.Dropout)), &cfg.Dropout)
+	fmt.Sscan(env("DOCFOLDS", fmt.Sprint(cfg.DocFolds)), &cfg.DocFolds)
 	unl := 3000000
 	fmt.Sscan(env("UNL", "3000000"), &unl)
 	old, oldStep := unlabeledTokens, unlabeledStep

@@ -570,7 +570,8 @@ func unlabeledStats(cfg Config, sents []Sentence) (perSent []*docCounts, final *
 	// The jackknife models are single perceptrons, not the Seeds ensemble:
 	// most of the training time is theirs, and what their tags feed (the
 	// per-word statistics, the document stage's view of the first stage)
-	// needs them only roughly as good as the final first stage.
+	// needs them only roughly as good as the final first stage (3-model
+	// jackknife ensembles measured no better, EXPERIMENTS.md #36).
 	base.Seeds = 1
 	// Pruning is for the size and speed of the kept model only.
 	base.Prune = 0
