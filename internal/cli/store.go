@@ -168,21 +168,12 @@ func cmdIngest(ctx context.Context, e *Env, args []string) error {
 	prog := newProgress(e.Stderr)
 	var failed []string
 	for _, name := range fs.Args() {
-		b, err := ingest.Read(ctx, name, e.Stdin, opt)
-		if b != nil {
-			for _, sk := range b.Skipped {
-				fmt.Fprintf(e.Stderr, "marsad: skipped %v\n", sk)
-				prog.failed++
-			}
-		}
-		if err == nil && len(b.Articles) == 0 {
-			err = errors.New(name + ": no articles")
-		}
+		b, skipped, err := readInput(ctx, e, name, opt)
+		prog.failed += skipped
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			fmt.Fprintf(e.Stderr, "marsad ingest: %v\n", err)
 			failed = append(failed, name)
 			continue
 		}
@@ -777,4 +768,25 @@ func namesOf(names map[string]string, ids []string) string {
 func dayOf(published string) string {
 	day, _, _ := strings.Cut(published, "T")
 	return day
+}
+
+// readInput reads one named input for ingest, reporting on stderr each
+// record it had to skip (returned as a count) and, as the error, an input
+// that could not be read or held no article.
+func readInput(ctx context.Context, e *Env, name string, opt ingest.Options) (*ingest.Batch, int, error) {
+	b, err := ingest.Read(ctx, name, e.Stdin, opt)
+	skipped := 0
+	if b != nil {
+		for _, sk := range b.Skipped {
+			fmt.Fprintf(e.Stderr, "marsad: skipped %v\n", sk)
+			skipped++
+		}
+	}
+	if err == nil && len(b.Articles) == 0 {
+		err = errors.New(name + ": no articles")
+	}
+	if err != nil && ctx.Err() == nil {
+		fmt.Fprintf(e.Stderr, "marsad ingest: %v\n", err)
+	}
+	return b, skipped, err
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -71,16 +70,11 @@ func cmdWork(ctx context.Context, e *Env, args []string) error {
 		}
 		defer q.Close()
 		say("marsad work analyse: taking articles from %s\n", url)
-		return q.Analyse(ctx, p, func(a *marsad.Article, err error) {
-			switch {
-			case err != nil && a != nil:
-				say("marsad work analyse: article %s: %v\n", a.ID, err)
-			case err != nil:
-				say("marsad work analyse: %v\n", err)
-			case !*quiet:
+		return q.Analyse(ctx, p, reporter(role, say, func(a *marsad.Article) {
+			if !*quiet {
 				fmt.Fprintf(e.Stdout, "analysed %s  %s\n", a.ID, excerptTitle(a))
 			}
-		})
+		}))
 	case "store":
 		s, err := openStore(ctx, e, *db)
 		if err != nil {
@@ -107,23 +101,31 @@ func cmdWork(ctx context.Context, e *Env, args []string) error {
 			return errs
 		}
 		say("marsad work store: storing analysed articles from %s\n", url)
-		return q.Write(ctx, add, func(a *marsad.Article, err error) {
-			switch {
-			case err != nil && a != nil:
-				say("marsad work store: article %s: %v\n", a.ID, err)
-			case err != nil:
-				say("marsad work store: %v\n", err)
-			default:
-				r := results[a.ID]
-				delete(results, a.ID)
-				if !*quiet {
-					fmt.Fprintln(e.Stdout, describe(a, r))
-				}
+		return q.Write(ctx, add, reporter(role, say, func(a *marsad.Article) {
+			r := results[a.ID]
+			delete(results, a.ID)
+			if !*quiet {
+				fmt.Fprintln(e.Stdout, describe(a, r))
 			}
-		})
+		}))
 	}
 	fs.Usage()
 	return usageError("work: unknown role %q (analyse or store)", role)
+}
+
+// reporter is a queue loop's report: errors on stderr, naming the article
+// when there is one; done is told of each article handled.
+func reporter(role string, say func(string, ...any), done func(*marsad.Article)) queue.Report {
+	return func(a *marsad.Article, err error) {
+		switch {
+		case err != nil && a != nil:
+			say("marsad work %s: article %s: %v\n", role, a.ID, err)
+		case err != nil:
+			say("marsad work %s: %v\n", role, err)
+		default:
+			done(a)
+		}
+	}
 }
 
 // publishInputs reads each input and publishes its articles to the queue
@@ -137,21 +139,12 @@ func publishInputs(ctx context.Context, e *Env, url string, inputs []string, opt
 	var n, skipped int
 	var failed []string
 	for _, name := range inputs {
-		b, err := ingest.Read(ctx, name, e.Stdin, opt)
-		if b != nil {
-			for _, sk := range b.Skipped {
-				fmt.Fprintf(e.Stderr, "marsad: skipped %v\n", sk)
-				skipped++
-			}
-		}
-		if err == nil && len(b.Articles) == 0 {
-			err = errors.New(name + ": no articles")
-		}
+		b, n0, err := readInput(ctx, e, name, opt)
+		skipped += n0
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			fmt.Fprintf(e.Stderr, "marsad ingest: %v\n", err)
 			failed = append(failed, name)
 			continue
 		}
