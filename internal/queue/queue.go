@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -118,15 +119,83 @@ type Report func(a *marsad.Article, err error)
 // as there are cores to spare: JetStream gives each message to one of
 // them.
 func (q *Queue) Analyse(ctx context.Context, an Analyzer, report Report) error {
-	return q.consume(ctx, Analysers, SubjectArticles, 1, func(arts []*marsad.Article) []error {
+	return q.consume(ctx, Analysers, SubjectArticles, 1, decodeRaw, func(arts []*marsad.Article) []error {
 		errs := make([]error, len(arts))
 		for i, a := range arts {
-			if errs[i] = an.Analyze(ctx, a); errs[i] == nil {
+			if errs[i] = analyse(ctx, an, a); errs[i] == nil {
 				errs[i] = q.publish(ctx, SubjectAnalysed, a)
 			}
 		}
 		return errs
 	}, report)
+}
+
+// analyse runs the analyzer on one article; a panic is this article's
+// error, not the end of the worker (the message is tried again, then
+// given up).
+func analyse(ctx context.Context, an Analyzer, a *marsad.Article) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("analysis failed: %v", r)
+		}
+	}()
+	return an.Analyze(ctx, a)
+}
+
+// MaxText bounds the text of a queued article, as ingest bounds a
+// document.
+const MaxText = 16 << 20
+
+// decodeRaw reads a raw article from a message. The producer is another
+// process, perhaps of another version: of what it sends only the text and
+// its metadata are taken, the text must be what ingest makes (valid UTF-8,
+// not empty, within MaxText), paragraphs must lie in it, and annotations
+// are dropped — analysis makes them.
+func decodeRaw(b []byte) (*marsad.Article, error) {
+	a, err := decode(b)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case a.Text == "":
+		return nil, fmt.Errorf("article %s: empty text", a.ID)
+	case len(a.Text) > MaxText:
+		return nil, fmt.Errorf("article %s: text of %d bytes, more than %d", a.ID, len(a.Text), MaxText)
+	case !utf8.ValidString(a.Text):
+		return nil, fmt.Errorf("article %s: text is not valid UTF-8", a.ID)
+	}
+	a.Sentences, a.Entities, a.Quotes, a.Times, a.Events = []marsad.Span{}, []marsad.Entity{}, []marsad.Quote{}, []marsad.TimeExpr{}, []marsad.Event{}
+	if err := a.CheckSpans(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// decodeAnalysed reads an analysed article; its spans must hold, since the
+// store keeps them as they are.
+func decodeAnalysed(b []byte) (*marsad.Article, error) {
+	a, err := decode(b)
+	if err != nil {
+		return nil, err
+	}
+	if !utf8.ValidString(a.Text) || len(a.Text) > MaxText {
+		return nil, fmt.Errorf("article %s: text is not valid UTF-8 or too long", a.ID)
+	}
+	if err := a.CheckSpans(); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func decode(b []byte) (*marsad.Article, error) {
+	a := marsad.NewArticle()
+	if err := json.Unmarshal(b, a); err != nil {
+		return nil, err
+	}
+	if a.ID == "" {
+		return nil, errors.New("no article id")
+	}
+	return a, nil
 }
 
 // WriteBatch is how many analysed articles the writer commits at once.
@@ -136,15 +205,15 @@ const WriteBatch = 64
 // transaction each), acknowledging each message once its batch is
 // committed, until ctx ends. Run exactly one writer per store.
 func (q *Queue) Write(ctx context.Context, add func(ctx context.Context, arts []*marsad.Article) []error, report Report) error {
-	return q.consume(ctx, Writer, SubjectAnalysed, WriteBatch, func(arts []*marsad.Article) []error { return add(ctx, arts) }, report)
+	return q.consume(ctx, Writer, SubjectAnalysed, WriteBatch, decodeAnalysed, func(arts []*marsad.Article) []error { return add(ctx, arts) }, report)
 }
 
 // consume runs the loop of one durable consumer: fetch up to batch
-// messages, decode them, hand the articles to work, and acknowledge each
+// messages, decode and check them, hand the articles to work, and acknowledge each
 // message by its outcome: done → Ack; failed → Nak (tried again later, at
 // most MaxDeliver times); not an article → Term (never again).
 func (q *Queue) consume(ctx context.Context, durable, subject string, batch int,
-	work func([]*marsad.Article) []error, report Report) error {
+	decode func([]byte) (*marsad.Article, error), work func([]*marsad.Article) []error, report Report) error {
 	cons, err := q.js.CreateOrUpdateConsumer(ctx, Stream, jetstream.ConsumerConfig{
 		Durable:       durable,
 		FilterSubject: subject,
@@ -166,11 +235,9 @@ func (q *Queue) consume(ctx context.Context, durable, subject string, batch int,
 		var arts []*marsad.Article
 		var held []jetstream.Msg
 		for m := range msgs.Messages() {
-			a := marsad.NewArticle()
-			if err := json.Unmarshal(m.Data(), a); err != nil || a.ID == "" {
-				if err == nil {
-					err = errors.New("no article id")
-				}
+			a, err := decode(m.Data())
+			if err != nil {
+				// Trying again cannot help: the message is what it is.
 				report(nil, fmt.Errorf("%s: message %s is not an article: %v", durable, msgID(m), err))
 				m.Term()
 				continue
