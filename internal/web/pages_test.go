@@ -87,6 +87,14 @@ func TestPages(t *testing.T) {
 	if events == 0 {
 		t.Error("the sample story has no coded events to show")
 	}
+	// An actor's page lists the events it takes part in.
+	if len(story.Events) > 0 && len(story.Events[0].Actors) > 0 {
+		actor := story.Events[0].Actors[0]
+		if _, body, _ := fetch(t, c, srv.URL+"/entities/"+actor); !strings.Contains(body, `id="events"`) ||
+			!strings.Contains(body, event.TypeName(story.Events[0].Type, "ar")) {
+			t.Errorf("entity %s: its events are not listed", actor)
+		}
+	}
 	// The story page gathers them, each with its outlets' sentences.
 	if _, body, _ := fetch(t, c, srv.URL+"/stories/"+infos[0].ID); len(story.Events) == 0 || !strings.Contains(body, `id="events"`) ||
 		!strings.Contains(body, event.TypeName(story.Events[0].Type, "ar")) {

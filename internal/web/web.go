@@ -277,6 +277,7 @@ type entityView struct {
 	Quotes   []search.QuoteHit
 	Co       []search.CoEntity
 	Chart    template.HTML
+	Events   []eventView
 	Next     int
 	Prev     int
 	HasMore  bool
@@ -308,7 +309,37 @@ func (s *site) entityPage(r *http.Request) (any, error) {
 		return nil, err
 	}
 	v.Chart = timelineSVG(days)
+	// The events of the articles on this page of mentions in which the
+	// entity acts, is acted on or is the place: who did what, with it.
+	seen := map[string]bool{}
+	for _, m := range v.Mentions {
+		if seen[m.Article] {
+			continue
+		}
+		seen[m.Article] = true
+		rec, err := s.Store.Get(r.Context(), m.Article)
+		if err != nil {
+			continue // indexed but no longer stored: the mention still shows
+		}
+		for _, ev := range eventViews(rec.Article) {
+			if ev.involves(id) {
+				ev.Article = m.Article
+				v.Events = append(v.Events, ev)
+			}
+		}
+	}
 	return v, nil
+}
+
+// involves reports whether entity id is one of the event's actors, targets
+// or its location.
+func (ev eventView) involves(id string) bool {
+	for _, r := range append(append([]entityRef(nil), ev.Actors...), ev.Targets...) {
+		if r.ID == id {
+			return true
+		}
+	}
+	return ev.Location != nil && ev.Location.ID == id
 }
 
 type searchView struct {
@@ -380,6 +411,7 @@ type eventView struct {
 	Date, Sentence   string
 	Asserted         bool
 	Sources          []evidenceView // on a story page: each outlet's sentence
+	Article          string         // on an entity page: the article it is from
 }
 
 // entityRef names an entity and links to its page.
