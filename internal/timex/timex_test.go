@@ -185,3 +185,11 @@ func TestExtractNotTimes(t *testing.T) {
 		check(t, text, ref2025, true, nil)
 	}
 }
+
+// A year after في is a year even when a clause opens right after it; a
+// number counting something after a noun is not.
+func TestBareYearBeforeClause(t *testing.T) {
+	check(t, "وقال في 2014 إن الأمر انتهى", ref2015, true, []want{{"2014", "2014", "date", ""}})
+	check(t, "وبلغ عدد الحضور 2000 ما بين رجال ونساء", ref2015, true, nil)
+	check(t, "وبلغت الصادرات 2015 طنا", ref2015, true, nil)
+}
