@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 )
 
 // EvalCommand is `marsad eval events`: it scores the coder on the
@@ -35,22 +34,9 @@ func EvalCommand(ctx context.Context, stdout, stderr io.Writer, args []string, a
 		}
 		return fmt.Errorf("eval events: %w", err)
 	}
-	path := *goldFile
-	if path == "" {
-		p, err := GoldPath()
-		if err != nil {
-			return fmt.Errorf("eval events: %w (use --gold)", err)
-		}
-		path = p
-	}
-	f, err := os.Open(path)
+	gold, err := ReadGold(*goldFile)
 	if err != nil {
-		return fmt.Errorf("eval events: %w", err)
-	}
-	gold, err := ParseGold(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("eval events %s: %w", path, err)
+		return fmt.Errorf("eval events: %w (--gold names another file)", err)
 	}
 	arts, err := LoadGoldArticles(gold)
 	if err != nil {

@@ -159,6 +159,27 @@ func GoldPath() (string, error) {
 	}
 }
 
+// ReadGold reads the gold file at path, or at GoldPath when path is "".
+func ReadGold(path string) ([]GoldSentence, error) {
+	if path == "" {
+		p, err := GoldPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	gold, err := ParseGold(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return gold, nil
+}
+
 // LoadGoldArticles reads the SaudiNewsNet articles the gold sentences come
 // from and prepares them as the pipeline does before NER: cleaned text,
 // paragraphs, sentences, publication date.

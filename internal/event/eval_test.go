@@ -10,16 +10,7 @@ import (
 
 func loadGold(t testing.TB) ([]GoldSentence, map[string]*marsad.Article) {
 	t.Helper()
-	p, err := GoldPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold, err := ParseGold(f)
+	gold, err := ReadGold("")
 	if err != nil {
 		t.Fatal(err)
 	}

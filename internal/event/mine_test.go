@@ -33,16 +33,7 @@ func TestMineTriggers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, err := event.GoldPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := event.ParseGold(f)
-	f.Close()
+	gold, err := event.ReadGold("")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,16 +36,7 @@ func TestPipelineFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, err := event.GoldPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := event.ParseGold(f)
-	f.Close()
+	gold, err := event.ReadGold("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,16 +76,7 @@ func TestTunePipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path, err := event.GoldPath()
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := event.ParseGold(f)
-	f.Close()
+	gold, err := event.ReadGold("")
 	if err != nil {
 		t.Fatal(err)
 	}
