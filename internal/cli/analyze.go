@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"marsad"
-	"marsad/internal/event"
 	"marsad/internal/ingest"
 	"marsad/internal/pipeline"
 )
@@ -159,15 +158,7 @@ func printArticle(w io.Writer, a *marsad.Article) {
 		}
 		fmt.Fprintf(w, "  الأحداث (%d):\n", len(a.Events))
 		for _, ev := range a.Events {
-			label := event.TypeName(ev.Type, "ar") + " " + ev.Type + "، " + event.ModeName(ev.Mode, "ar")
-			fmt.Fprintf(w, "    %s %s — الفاعل: %s", ev.Code, label, namesOf(names, ev.Actors))
-			if len(ev.Targets) > 0 {
-				fmt.Fprintf(w, "؛ الطرف الآخر: %s", namesOf(names, ev.Targets))
-			}
-			if ev.Date != "" {
-				fmt.Fprintf(w, " (%s)", ev.Date)
-			}
-			fmt.Fprintln(w)
+			fmt.Fprintf(w, "    %s\n", eventLine(names, ev.Code, ev.Type, ev.Mode, ev.Date, ev.Actors, ev.Targets))
 		}
 	}
 	fmt.Fprintln(w)

@@ -736,13 +736,7 @@ func PrintStory(w io.Writer, st *marsad.Story) {
 		}
 		fmt.Fprintf(w, "\nالأحداث:\n")
 		for _, ev := range st.Events {
-			fmt.Fprintf(w, "  %s %s %s، %s — الفاعل: %s", ev.Code, event.TypeName(ev.Type, "ar"), ev.Type, event.ModeName(ev.Mode, "ar"), namesOf(names, ev.Actors))
-			if len(ev.Targets) > 0 {
-				fmt.Fprintf(w, "؛ الطرف الآخر: %s", namesOf(names, ev.Targets))
-			}
-			if ev.Date != "" {
-				fmt.Fprintf(w, " (%s)", ev.Date)
-			}
+			fmt.Fprintf(w, "  %s", eventLine(names, ev.Code, ev.Type, ev.Mode, ev.Date, ev.Actors, ev.Targets))
 			var srcs []string
 			for _, e := range ev.Sources {
 				srcs = append(srcs, source[e.Article])
@@ -750,6 +744,19 @@ func PrintStory(w io.Writer, st *marsad.Story) {
 			fmt.Fprintf(w, " — %s: %s\n", nounArticle.Count(len(ev.Sources)), strings.Join(srcs, "، "))
 		}
 	}
+}
+
+// eventLine is one coded event in a readable report: code, type in Arabic
+// and PLOVER, mode, actors, targets and date, entities by name.
+func eventLine(names map[string]string, code, typ, mode, date string, actors, targets []string) string {
+	line := fmt.Sprintf("%s %s %s، %s — الفاعل: %s", code, event.TypeName(typ, "ar"), typ, event.ModeName(mode, "ar"), namesOf(names, actors))
+	if len(targets) > 0 {
+		line += "؛ الطرف الآخر: " + namesOf(names, targets)
+	}
+	if date != "" {
+		line += " (" + date + ")"
+	}
+	return line
 }
 
 // namesOf joins the names of entity ids (an id with no name stands as it is).

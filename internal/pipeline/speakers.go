@@ -3,6 +3,8 @@ package pipeline
 import (
 	"context"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"marsad"
 	"marsad/internal/link"
@@ -79,24 +81,24 @@ func nameSpan(text, name string, qStart int) (marsad.Span, bool) {
 	return marsad.Span{}, false
 }
 
-// wordBounded reports whether text[i:j] is not part of a longer word (a
-// clitic before it — و، ب، ل — is allowed: وأكد [أندريه …]).
+// wordBounded reports whether text[i:j] is not part of a longer word: no
+// letter touches it, except a one-letter proclitic that itself starts a
+// word (وأكد [أندريه …]، لـ).
 func wordBounded(text string, i, j int) bool {
-	before := i == 0 || strings.ContainsRune(" \n\t،,.:؛«\"“(", rune(text[i-1])) || isCliticBefore(text[:i])
-	after := j == len(text) || strings.ContainsAny(text[j:j+1], " \n\t،,.:؛»\"”)") || strings.HasPrefix(text[j:], "،") || strings.HasPrefix(text[j:], "؛")
-	return before && after
-}
-
-// isCliticBefore reports whether text ends with a one-letter proclitic
-// that itself starts a word (و، ب، ل، ف، ك).
-func isCliticBefore(text string) bool {
-	for _, c := range []string{"و", "ب", "ل", "ف", "ك"} {
-		if strings.HasSuffix(text, c) {
-			rest := text[:len(text)-len(c)]
-			return rest == "" || strings.HasSuffix(rest, " ") || strings.HasSuffix(rest, "\n")
-		}
+	before, _ := utf8.DecodeLastRuneInString(text[:i])
+	after, _ := utf8.DecodeRuneInString(text[j:])
+	if unicode.IsLetter(after) {
+		return false
 	}
-	return false
+	if !unicode.IsLetter(before) {
+		return true
+	}
+	// A proclitic: one of و ب ل ف ك standing at the start of a word.
+	if !strings.ContainsRune("وبلفك", before) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i-utf8.RuneLen(before)])
+	return !unicode.IsLetter(prev)
 }
 
 func hasMention(e marsad.Entity, m marsad.Mention) bool {

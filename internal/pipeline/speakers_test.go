@@ -49,3 +49,22 @@ func TestSpeakerStage(t *testing.T) {
 		t.Errorf("ids differ across articles: %s, %s", e.ID, e2.ID)
 	}
 }
+
+func TestWordBounded(t *testing.T) {
+	for _, tt := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"قال محمد العتيبي إن", "محمد العتيبي", true},
+		{"وأكد ومحمد العتيبي", "محمد العتيبي", true}, // و proclitic
+		{"قال أحمد العتيبيون", "أحمد العتيبي", false},
+		{"قال لمحمد العتيبي", "محمد العتيبي", true},
+		{"قال كلمحمد العتيبي", "محمد العتيبي", false},
+		{"«محمد العتيبي»", "محمد العتيبي", true},
+	} {
+		i := strings.Index(tt.text, tt.name)
+		if got := wordBounded(tt.text, i, i+len(tt.name)); got != tt.want {
+			t.Errorf("wordBounded(%q, %q) = %v", tt.text, tt.name, got)
+		}
+	}
+}

@@ -70,6 +70,12 @@ var counted = map[string]struct {
 	"mention": {plural.Noun{One: "إشارة", Dual: "إشارتان", Plural: "إشارات", Feminine: true}, "mention", "mentions"},
 }
 
+// withLang is a value with the page language, for a shared template.
+type withLang struct {
+	Lang string
+	V    any
+}
+
 var funcs = template.FuncMap{
 	// count writes n with its noun in the page's language.
 	"count": func(lang string, n int, key string) string {
@@ -100,15 +106,7 @@ var funcs = template.FuncMap{
 	},
 	"add": func(a, b int) int { return a + b },
 	// withLang passes the page language with a value to a shared template.
-	"withLang": func(lang string, v any) struct {
-		Lang string
-		V    any
-	} {
-		return struct {
-			Lang string
-			V    any
-		}{lang, v}
-	},
+	"withLang": func(lang string, v any) withLang { return withLang{lang, v} },
 	// eventType and eventMode name PLOVER types and modes (internal/event).
 	"eventType": func(lang, typ string) string { return event.TypeName(typ, lang) },
 	"eventMode": func(lang, mode string) string { return event.ModeName(mode, lang) },
