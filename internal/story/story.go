@@ -65,30 +65,33 @@ func mergeEntities(st *marsad.Story, arts []*marsad.Article) func(string) string
 	// entities which are not one (محمد العمري beside محمد بن علي العمري
 	// and محمد بن حمد العمري; العيسى beside خالد العيسى and فهد العيسى)
 	// is ambiguous and stays on its own.
+	// SameEntity is symmetric: each pair is asked once.
 	same := make([][]int, n)
+	isSame := map[[2]int]bool{}
 	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			if i != j && st.Entities[i].ID != "" && st.Entities[j].ID != "" && link.SameEntity(asEntity(st.Entities[i]), asEntity(st.Entities[j])) {
-				same[i] = append(same[i], j)
+		for j := 0; j < i; j++ {
+			if st.Entities[i].ID != "" && st.Entities[j].ID != "" && link.SameEntity(asEntity(st.Entities[i]), asEntity(st.Entities[j])) {
+				same[i], same[j] = append(same[i], j), append(same[j], i)
+				isSame[[2]int{i, j}], isSame[[2]int{j, i}] = true, true
 			}
 		}
 	}
-	ambiguous := func(i int) bool {
+	ambiguous := make([]bool, n)
+	for i := range same {
 		for x, j := range same[i] {
 			for _, k := range same[i][x+1:] {
-				if !link.SameEntity(asEntity(st.Entities[j]), asEntity(st.Entities[k])) {
-					return true
+				if !isSame[[2]int{j, k}] {
+					ambiguous[i] = true
 				}
 			}
 		}
-		return false
 	}
 	for i := 0; i < n; i++ {
-		if st.Entities[i].ID == "" || ambiguous(i) {
+		if st.Entities[i].ID == "" || ambiguous[i] {
 			continue // unlinked names have no id to merge under
 		}
 		for _, j := range same[i] {
-			if j < i && group[j] == j && !ambiguous(j) {
+			if j < i && group[j] == j && !ambiguous[j] {
 				group[i] = j
 				break
 			}
