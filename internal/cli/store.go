@@ -428,10 +428,21 @@ func (w *watcher) item(ctx context.Context, it feed.Item) {
 			return // stored in an earlier run
 		}
 	}
+	if w.queue != nil {
+		// Published in an earlier run. When the bucket cannot answer,
+		// publishing again is the safe side: the writer skips stored
+		// articles.
+		if seen, err := w.queue.Seen(ctx, it.Link); err == nil && seen {
+			return
+		}
+	}
 	a, err := w.article(ctx, it)
 	if err == nil && w.queue != nil {
 		// The writer skips what an earlier run already stored.
 		if err = w.queue.Publish(ctx, a); err == nil {
+			if err := w.queue.MarkSeen(ctx, it.Link); err != nil && ctx.Err() == nil {
+				fmt.Fprintf(w.e.Stderr, "marsad watch: %v (it may be published again after a restart)\n", err)
+			}
 			w.mu.Lock()
 			w.prog.n++
 			fmt.Fprintf(w.e.Stdout, "published %s  %s\n", a.ID, excerptTitle(a))

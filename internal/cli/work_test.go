@@ -47,8 +47,14 @@ func TestQueuedIngest(t *testing.T) {
 		}
 	}
 	// A feed watcher publishes too: two more articles of the Tangier visit.
-	if out, errOut, err := runStoreCmd(t, cmdWatch, env, "--queue", url, "--once", "--gap", "0", testFeeds(t)); err != nil || strings.Count(out, "published") != 2 {
+	feeds := testFeeds(t)
+	if out, errOut, err := runStoreCmd(t, cmdWatch, env, "--queue", url, "--once", "--gap", "0", feeds); err != nil || strings.Count(out, "published") != 2 {
 		t.Fatalf("watch --queue: %v\n%s\n%s", err, out, errOut)
+	}
+	// A restarted watcher remembers what it published, long after the
+	// stream's duplicate window: nothing is fetched and published again.
+	if out, errOut, err := runStoreCmd(t, cmdWatch, env, "--queue", url, "--once", "--gap", "0", feeds); err != nil || strings.Contains(out, "published") {
+		t.Fatalf("watch --queue, restarted: %v\n%s\n%s", err, out, errOut)
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	var wg sync.WaitGroup

@@ -17,9 +17,12 @@ package queue
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -47,10 +50,23 @@ const MaxDeliver = 5
 // to another: far above the few milliseconds an article takes.
 const AckWait = time.Minute
 
+// SeenBucket is the key-value bucket where producers that poll (`marsad
+// watch --queue`) record the pages they have published. Without it a
+// restarted watcher has no store to ask and would fetch and publish every
+// item of every feed again, far outside the stream's duplicate window, for
+// the workers to analyse again.
+const SeenBucket = "marsad_seen"
+
+// SeenTTL is how long a page stays known: far longer than any feed keeps
+// an item.
+const SeenTTL = 90 * 24 * time.Hour
+
 // Queue is a connection to the stream.
 type Queue struct {
-	nc *nats.Conn
-	js jetstream.JetStream
+	nc   *nats.Conn
+	js   jetstream.JetStream
+	mu   sync.Mutex         // guards seen: producers poll feeds in parallel
+	seen jetstream.KeyValue // nil until Seen or MarkSeen first needs it
 }
 
 // Connect connects to the NATS server at url and creates or updates the
@@ -79,6 +95,60 @@ func Connect(ctx context.Context, url string) (*Queue, error) {
 		return nil, fmt.Errorf("queue %s: stream %s: %w", url, Stream, err)
 	}
 	return &Queue{nc: nc, js: js}, nil
+}
+
+// Seen says whether a producer already published the page at link.
+func (q *Queue) Seen(ctx context.Context, link string) (bool, error) {
+	kv, err := q.seenBucket(ctx)
+	if err != nil {
+		return false, err
+	}
+	_, err = kv.Get(ctx, seenKey(link))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, jetstream.ErrKeyNotFound):
+		return false, nil
+	default:
+		return false, fmt.Errorf("bucket %s: %s: %w", SeenBucket, link, err)
+	}
+}
+
+// MarkSeen records that the page at link was published.
+func (q *Queue) MarkSeen(ctx context.Context, link string) error {
+	kv, err := q.seenBucket(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := kv.Put(ctx, seenKey(link), []byte(link)); err != nil {
+		return fmt.Errorf("bucket %s: %s: %w", SeenBucket, link, err)
+	}
+	return nil
+}
+
+func (q *Queue) seenBucket(ctx context.Context) (jetstream.KeyValue, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.seen != nil {
+		return q.seen, nil
+	}
+	kv, err := q.js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
+		Bucket:  SeenBucket,
+		TTL:     SeenTTL,
+		Storage: jetstream.FileStorage,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("bucket %s: %w", SeenBucket, err)
+	}
+	q.seen = kv
+	return kv, nil
+}
+
+// seenKey is a link as a key: keys allow only a few ASCII characters, and
+// URLs carry anything.
+func seenKey(link string) string {
+	h := sha256.Sum256([]byte(link))
+	return hex.EncodeToString(h[:16])
 }
 
 // Close drains the connection.
