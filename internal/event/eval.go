@@ -73,7 +73,7 @@ func ParseGold(r io.Reader) ([]GoldSentence, error) {
 			if err != nil || off < 0 {
 				return nil, fmt.Errorf("line %d: offset %q", line, f[2])
 			}
-			if f[3] != "dev" && f[3] != "dev2" && f[3] != "test" && f[3] != "test3" {
+			if !knownSplit[f[3]] {
 				return nil, fmt.Errorf("line %d: split %q", line, f[3])
 			}
 			out = append(out, GoldSentence{Article: f[1], Offset: off, Split: f[3], Line: line})
@@ -119,6 +119,10 @@ func ParseGold(r io.Reader) ([]GoldSentence, error) {
 	}
 	return out, sc.Err()
 }
+
+// knownSplit lists the splits of the gold files: dev, dev2, test and
+// train are tuning data, test3 and test4 were held out (testdata/README.md).
+var knownSplit = map[string]bool{"dev": true, "dev2": true, "test": true, "test3": true, "train": true, "test4": true}
 
 func parseEntities(s string) ([]GoldEntity, error) {
 	var out []GoldEntity
