@@ -683,7 +683,7 @@ func copyArticle(src *marsad.Article) *marsad.Article {
 // on).
 func Report(ctx context.Context, w io.Writer, gold []GoldSentence, arts map[string]*marsad.Article, opt Options, mode string, showErrors bool) error {
 	fmt.Fprintf(w, "event coding (%s), %d sentences\n", mode, len(gold))
-	for _, split := range []string{"dev", "dev2", "test", "test3", ""} {
+	for _, split := range []string{"dev", "dev2", "test", "train", "test3", ""} {
 		sc, errs, err := Evaluate(ctx, gold, split, arts, opt)
 		if err != nil {
 			return err
@@ -693,7 +693,7 @@ func Report(ctx context.Context, w io.Writer, gold []GoldSentence, arts map[stri
 			name = "all"
 		}
 		fmt.Fprintf(w, "%-5s %3d sentences  %s\n", name, sc.Sentences, sc)
-		if showErrors && (split == "dev" || split == "dev2" || split == "test") {
+		if showErrors && (split == "dev" || split == "dev2" || split == "test" || split == "train") {
 			for _, e := range errs {
 				fmt.Fprintf(w, "  line %d: %s\n", e.Line, e.What)
 			}
