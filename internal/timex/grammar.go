@@ -24,6 +24,9 @@ type hit struct {
 	clock      bool
 	hour, mins int
 	pm         bool // the clock time says it is afternoon or evening (مساءً، عصراً)
+	am         bool // … or morning (صباحاً)
+	// part is the part of the day named with a day (مساء أمس): 'a' or 'p'.
+	part byte
 	// ana marks an anaphoric unit resolved from the text before it
 	// (same.go): 'D' اليوم نفسه, 'M' الشهر نفسه, 'Y' العام نفسه, 'd' a day
 	// of the month named before (الثامن من الشهر نفسه, the day in mins).
@@ -176,6 +179,7 @@ func init() {
 		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
 		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
 		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear, (*ctx).rSame,
+		(*ctx).rSamePeriod,
 	}
 }
 
@@ -217,7 +221,7 @@ var startWords = func() map[string]bool {
 		}
 	}
 	for _, w := range []string{"الساعه", "تمام", "يوم", "يومي", "شهر", "شهري", "هذا", "هذه", "عيد", "كل", "ايام",
-		"في", "غره", "الفتره", "القرن", "الربع", "النصف", "فصل", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني"} {
+		"في", "غره", "الفتره", "القرن", "الربع", "النصف", "فصل", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني", "نفس", "ذات"} {
 		m[w] = true
 	}
 	return m
@@ -403,6 +407,20 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		if s.s == "امس" && (strings.ContainsRune(c.text[c.toks[i].start:c.toks[i].end], 'ّ') || strings.Contains(strings.TrimSuffix(c.toks[i].norm, "امس"), "ل")) {
 			return nil
 		}
+		// وأخيراً "and finally" opens the last item of a list; أخيراً after
+		// a verb or participle is "recently" (الصادرة أخيراً)
+		if s.s == "اخيرا" && (s.pre > 0 || i == 0 || c.toks[i].brk || !c.toks[i-1].word) {
+			return nil
+		}
+		// كل هذه الفترة "all this time" is a stretch named before, not now
+		if s.s == "هذه" && len(p.words) == 2 && i > 0 && c.is(i-1, "كل", "لكل", "طوال", "طيله", "طول") {
+			return nil
+		}
+		// لاحقاً، في وقت لاحق "later" is after the time the clause speaks
+		// of; it is a future reference only in a clause about the future
+		if (s.s == "لاحقا" || s.s == "وقت" && c.is(i+1, "لاحق")) && !c.futureContext(i) {
+			return nil
+		}
 		// قريباً من "close to" is a place, not a time
 		if p.rule == "FUTURE_REF" && s.s == "قريبا" && (c.is(j, "من") || c.is(j, "جدا") && c.is(j+1, "من")) {
 			return nil
@@ -451,6 +469,7 @@ func (c *ctx) rPartDay(i int, s stem) []hit {
 		h := r(c, k, stem{c.w(k), 0})
 		if len(h) == 1 && h[0].hasDay || len(h) == 1 && strings.HasPrefix(h[0].value, "XXXX-XX-XX") {
 			h[0].i, h[0].pre = i, s.pre
+			h[0].part = lex.parts[s.s][0]
 			return h
 		}
 	}
@@ -463,6 +482,7 @@ var weekdayBlockBefore = map[string]bool{
 	"بين": true, "كلا": true, "هذين": true, "هذان": true, "صلاه": true, "خطبه": true,
 	"صلاتي": true, "خطيب": true, "خطب": true, "جامع": true, "مسجد": true, "الواحد": true,
 	"عبد": true, "عبدال": true, "امام": true, "منبر": true, "ائمه": true, "لصلاه": true,
+	"خطباء": true, "خطبتي": true, "لخطبه": true,
 }
 
 func (c *ctx) rWeekday(i int, s stem) []hit {
@@ -515,6 +535,9 @@ func (c *ctx) rWeekday(i int, s stem) []hit {
 	if !c.hasRef {
 		// the weekday is known, the week is not (TIMEX3's underspecified form)
 		h.value = fmt.Sprintf("XXXX-WXX-%d", wd)
+		if pair := c.coordWeekday(h, wd); pair != nil {
+			return pair
+		}
 		return one(h)
 	}
 	switch {
@@ -529,6 +552,11 @@ func (c *ctx) rWeekday(i int, s stem) []hit {
 	}
 	h.hasDay = true
 	h.value = h.day.value()
+	if dir == 0 {
+		if pair := c.coordWeekday(h, wd); pair != nil {
+			return pair
+		}
+	}
 	return one(h)
 }
 

@@ -87,6 +87,9 @@ func (c *ctx) rDayMonth(i int, s stem) []hit {
 	y, j2, hijriSuffix, _, hasY := c.yearAfter(j)
 	if hasY {
 		j = j2
+	} else if ry, j3, ok := c.relYearAfter(j); ok && !m.hijri {
+		// الحادي والعشرين من سبتمبر من العام الماضي
+		y, j, hasY = ry, j3, true
 	}
 	// 1 سبتمبر المقبل، 14 يوليو الماضي، 17 أغسطس الجاري
 	dir := 0
@@ -195,6 +198,9 @@ func (c *ctx) rMonth(i int, s stem) []hit {
 	y, j2, hijriSuffix, _, hasY := c.yearAfter(j)
 	if hasY {
 		j = j2
+	} else if ry, j3, ok := c.relYearAfter(j); ok && !m.hijri {
+		// مارس من العام الماضي، يونيو العام الماضي
+		y, j, hasY = ry, j3, true
 	}
 	dir, hasMod := 0, false
 	if !hasY {
@@ -338,8 +344,15 @@ func (c *ctx) rYear(i int, s stem) []hit {
 	}
 	hijri, greg, j2 := c.suffixCal(j)
 	j = j2
-	if !trig && !hijri && !greg && second == nil && !c.bareYear(k) {
+	// 1436هـ/1437هـ: an academic year, as 1436/1437هـ above
+	if !trig && (c.is(j, "/") && c.isYearNum(j+1) || c.is(k-1, "/") && k > 2 && c.toks[k-2].word && c.isYearNum(k-3)) {
 		return nil
+	}
+	if !trig && !hijri && !greg && second == nil && !c.bareYear(k) {
+		if !c.hijriAfterName(k) {
+			return nil
+		}
+		hijri = true
 	}
 	if !hijri && !greg && y >= 1300 && y <= 1500 && trig {
 		hijri = true
@@ -665,6 +678,14 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 		if v, k, ok := c.numberW(j, strings.TrimPrefix(c.w(j), "ال")); ok {
 			n, j = fmt.Sprint(v), k
 		}
+		// الأعوام القليلة المقبلة، الساعات القليلة الماضية
+		if n == "X" && c.is(j, "القليله", "القريبه") && (pastAdj[c.w(j+1)] || futureAdj[c.w(j+1)]) {
+			j++
+		}
+		// الأيام الثلاثة الأولى: a counted stretch at the start of something
+		if n != "X" && c.is(j, "الاولي", "الاول") {
+			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
+		}
 	}
 	if !c.is(j, c.w(j)) || !(pastAdj[c.w(j)] || futureAdj[c.w(j)]) {
 		// إجازة اليومين، خلال الأسبوعين: a definite dual counts by itself,
@@ -841,6 +862,9 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	case w == "نصف" || w == "ربع":
 		if c.is(k+1, "ساعه") {
 			n, u, j = map[string]string{"نصف": "30", "ربع": "15"}[w], "MIN", k+2
+		} else if c.is(k+1, "قرن") {
+			// ربع قرن، نصف قرن: 25 and 50 years
+			n, u, j = map[string]string{"نصف": "50", "ربع": "25"}[w], "Y", k+2
 		}
 	case vagueCount[w]:
 		if un, ok := lex.units[c.w(k+1)]; ok && c.is(k+1, c.w(k+1)) && un.count == 0 {
@@ -851,6 +875,12 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	case isUnit && un.count == 1:
 		if c.is(k+1, "واحد", "واحده") {
 			n, u, j = "1", un.code, k+2
+			break
+		}
+		// من أسبوع إلى عشرة أيام: a single unit opening a range of durations
+		rangeStart := k == i && c.is(k-1, "من", "بين") && c.is(k+1, "الي", "حتي", "و") && k+2 < len(c.toks) && (c.toks[k+2].digits > 0 || c.toks[k+2].word)
+		if rangeStart && !c.isYearNum(k+1) {
+			n, u, j = "1", un.code, k+1
 			break
 		}
 		if (trigger == "" && mod == "" && !(c.is(k+1, "ونصف") && un.code != "H")) || un.code == "S" || c.isYearNum(k+1) || c.namesUnit(k+1) {
@@ -883,7 +913,7 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			return nil
 		}
 		// خمسة الأعوام المقبلة: a count before a definite plural
-		if pu, ok := pluralDef[c.w(k2)]; ok && !strings.HasSuffix(pu, "2") && c.is(k2, c.w(k2)) && c.is(k2+1, c.w(k2+1)) && (pastAdj[c.w(k2+1)] || futureAdj[c.w(k2+1)]) {
+		if pu, ok := pluralDef[c.w(k2)]; ok && !strings.HasSuffix(pu, "2") && c.is(k2, c.w(k2)) && c.is(k2+1, c.w(k2+1)) && (pastAdj[c.w(k2+1)] || futureAdj[c.w(k2+1)] || c.is(k2+1, "الاولي") && strings.HasPrefix(c.w(k), "ال")) {
 			return c.finishDur(start, k2+2, pre, durValue(fmt.Sprint(v), pu), mod, false, fmt.Sprint(v), pu)
 		}
 		// ستة وثمانية أسابيع: the first count shares the unit
@@ -1188,7 +1218,7 @@ func (c *ctx) rTime(i int, s stem) []hit {
 	if pm && hour < 12 {
 		hour += 12
 	}
-	h.pm = pm
+	h.pm, h.am = pm, explicitAM
 	// من 8 إلى 10 مساءً، بين الساعة 9 و11 ليلاً: the part of the day named
 	// after the second end holds for the first, when that keeps the order
 	var second []hit
@@ -1337,6 +1367,17 @@ func (c *ctx) merge(hits []hit) []hit {
 		h := hits[k]
 		if h.clock {
 			// a day just before: أمس الساعة العاشرة، يوم الخميس في الساعة 10
+			// مساء يوم غد الأربعاء عند الساعة التاسعة: a day with its part
+			// stays apart, and an evening makes the clock pm
+			if n := len(out); n > 0 && out[n-1].hasDay && out[n-1].part != 0 && c.gapOK(out[n-1].j, h.i) {
+				if out[n-1].part == 'p' && !h.pm && !h.am && h.hour >= 1 && h.hour < 12 {
+					h.hour += 12
+				}
+				h.value = fmt.Sprintf("%sT%02d:%02d", out[n-1].day.value(), h.hour, h.mins)
+				h.clock = false
+				out = append(out, h)
+				continue
+			}
 			if n := len(out); n > 0 && out[n-1].hasDay && c.gapOK(out[n-1].j, h.i) {
 				p := out[n-1]
 				p.j, p.kind = h.j, marsad.TimeTime

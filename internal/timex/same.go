@@ -63,7 +63,16 @@ func (c *ctx) rSame(i int, s stem) []hit {
 func (c *ctx) resolveSame(hits []hit) []hit {
 	out := hits[:0]
 	var y, m, d string // the last year, month and day named
+	per := ""          // the last quarter, half, month, week or season named
 	for _, h := range hits {
+		if h.ana == 'P' {
+			// الفترة نفسها من العام الماضي: the period named last, in the
+			// year the anaphor names (its value so far)
+			if per != "" {
+				h.value = h.value + per[4:]
+			}
+			h.ana = 0
+		}
 		if h.ana != 0 && h.anaStep != 0 {
 			// with no day, month or year named before, the step counts
 			// from the publication day
@@ -113,6 +122,9 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 		v := h.value
 		if h.kind == marsad.TimeTime && len(v) >= 10 {
 			v = v[:10]
+		}
+		if h.kind == marsad.TimeDate && periodValue.MatchString(v) {
+			per = v
 		}
 		if h.kind == marsad.TimeDate || h.kind == marsad.TimeTime {
 			if len(v) >= 4 && allDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {

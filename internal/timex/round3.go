@@ -1,0 +1,165 @@
+package timex
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"marsad"
+)
+
+// Rules of round 3 (testdata/README.md): the same period a year before
+// (الفترة نفسها من العام الماضي), coordinated weekdays (يومي الجمعة والسبت),
+// a month or day with a relative year (سبتمبر من العام الماضي), the part of a
+// named day carried to a clock time after it, a Hijri year without its
+// suffix after a name (مهرجان صيف الباحة ١٤٣٦).
+
+// samePeriodAdj make الفترة an anaphor: الفترة نفسها، الفترة المماثلة.
+var samePeriodAdj = map[string]bool{
+	"نفسها": true, "ذاتها": true, "المماثله": true, "المقابله": true, "المناظره": true, "ذاتها،": true,
+}
+
+// rSamePeriod: الفترة نفسها من العام الماضي، نفس الفترة من العام السابق،
+// الفترة المماثلة من عام 2014. Economic news compares a quarter, half or
+// month with the same one a year before; the value is the period named last
+// before the anaphor (2015-Q2) moved to the year the anaphor names
+// (2014-Q2), or that year when no period was named (resolveSame).
+func (c *ctx) rSamePeriod(i int, s stem) []hit {
+	k := i
+	if s.s == "الفتره" && c.is(i+1, "الصباحيه", "المسائيه") {
+		// في الفترة الصباحية: the morning of the day named last (an
+		// anaphoric day, resolved as اليوم نفسه)
+		return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, ana: 'D'})
+	}
+	switch {
+	case s.s == "الفتره" && samePeriodAdj[c.w(i+1)] && c.is(i+1, c.w(i+1)):
+		k = i + 2
+	case (s.s == "نفس" || s.s == "ذات") && c.is(i+1, "الفتره"):
+		k = i + 2
+	default:
+		return nil
+	}
+	if !c.is(k, "من") {
+		return nil
+	}
+	k++
+	var year string
+	var j int
+	if y, j2, hijri, _, ok := c.yearAfter(k); ok && !hijri {
+		year, j = fmt.Sprintf("%04d", y), j2
+	} else {
+		h := c.rRelUnit(k, stem{c.w(k), 0})
+		if len(h) != 1 || len(h[0].value) != 4 || !allDigits(h[0].value) {
+			return nil
+		}
+		year, j = h[0].value, h[0].j
+	}
+	return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: year, ana: 'P'})
+}
+
+// periodValue matches the values a same-period anaphor can take over: a
+// quarter, half, month, week or season of a year.
+var periodValue = regexp.MustCompile(`^\d{4}-(Q[1-4]|H[12]|\d\d|W\d\d|SU|WI|SP|FA)$`)
+
+// relYearAfter reads a year given relative to the reference after a month
+// or a day of a month: (من) العام الماضي، من العام المقبل، من هذا العام.
+func (c *ctx) relYearAfter(j int) (int, int, bool) {
+	if !c.hasRef {
+		return 0, j, false
+	}
+	k := j
+	if c.is(k, "من") {
+		k++
+	}
+	this := c.is(k, "هذا")
+	if this {
+		k++
+	}
+	if !c.is(k, "العام", "السنه") {
+		return 0, j, false
+	}
+	k++
+	if this {
+		return c.ref.y, k, true
+	}
+	d, ok := lex.modifiers[c.w(k)]
+	if !ok || !c.is(k, c.w(k)) {
+		return 0, j, false
+	}
+	if _, step := stepWords[c.w(k)]; step {
+		return 0, j, false // العام السابق: the year before the one named, not before ref
+	}
+	return c.ref.y + d, k + 1, true
+}
+
+// pairMods follow two coordinated weekdays: الأحد والاثنين الماضيين.
+var pairMods = map[string]int{
+	"الماضيين": -1, "المنصرمين": -1, "الفائتين": -1, "السابقين": -1,
+	"المقبلين": 1, "القادمين": 1,
+}
+
+// coordWeekday extends a weekday hit h (ISO weekday wd, ending at token j)
+// with a second weekday joined by و: يومي الجمعة والسبت، الأحد والاثنين
+// الماضيين. The second is the first such day after the first one; a plural
+// modifier after the pair sets the direction of both.
+func (c *ctx) coordWeekday(h hit, wd int) []hit {
+	j := h.j
+	if j >= len(c.toks) || c.toks[j].brk || !c.toks[j].word {
+		return nil
+	}
+	w := c.toks[j].norm
+	if !strings.HasPrefix(w, "و") {
+		return nil
+	}
+	wd2, ok := lex.weekdays[strings.TrimPrefix(w, "و")]
+	if !ok || wd2 == wd {
+		return nil
+	}
+	delta := (wd2 - wd + 7) % 7
+	second := hit{i: j, j: j + 1, pre: len("و"), kind: marsad.TimeDate}
+	if dir, ok := pairMods[c.w(j+1)]; ok && c.is(j+1, c.w(j+1)) {
+		second.j++
+		if c.hasRef {
+			if dir < 0 {
+				second.day = weekdayNear(c.ref, wd2, -1)
+				h.day = second.day.add(-delta)
+			} else {
+				h.day = weekdayNear(c.ref, wd, 1)
+				second.day = h.day.add(delta)
+			}
+			h.value = h.day.value()
+		}
+	} else if c.hasRef {
+		second.day = h.day.add(delta)
+	}
+	if !c.hasRef {
+		second.value = fmt.Sprintf("XXXX-WXX-%d", wd2)
+		return []hit{h, second}
+	}
+	second.hasDay = true
+	second.value = second.day.value()
+	return []hit{h, second}
+}
+
+// hijriAfterName: a four-digit number of the present Hijri century after a
+// name, with no suffix, is the Hijri year of an event (أبها يجمعنا 1436،
+// مهرجان صيف الباحة ١٤٣٦، موسم 1436). Counts (1420 حالة) and numbers after
+// quantity words are not.
+func (c *ctx) hijriAfterName(k int) bool {
+	y := c.toks[k].num
+	if y < 1410 || y > 1450 || k == 0 || c.toks[k].brk {
+		return false
+	}
+	p := c.toks[k-1]
+	if !p.word || quantityBefore[strings.TrimPrefix(p.norm, "و")] || measureNouns[p.norm] {
+		return false
+	}
+	switch strings.TrimPrefix(p.norm, "و") {
+	case "في", "من", "الي", "علي", "عن", "حتي", "بعد", "قبل", "منذ", "مع", "بين", "او", "ب", "ل", "الساعه", "لاعاده", "مقتل", "اصابه":
+		return false
+	}
+	if k+1 < len(c.toks) && c.toks[k+1].word && !c.toks[k+1].brk && c.countNoun(k+1) {
+		return false
+	}
+	return true
+}
