@@ -409,11 +409,11 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		}
 		// وأخيراً "and finally" opens the last item of a list; أخيراً after
 		// a verb or participle is "recently" (الصادرة أخيراً)
-		if s.s == "اخيرا" && (s.pre > 0 || i == 0 || c.toks[i].brk || !c.toks[i-1].word) {
+		if s.s == "اخيرا" && (s.pre > 0 || i == 0 || c.toks[i].brk || !c.toks[i-1].word || strings.HasSuffix(c.toks[i-1].norm, "ا") && !strings.HasPrefix(c.toks[i-1].norm, "ال")) {
 			return nil
 		}
 		// كل هذه الفترة "all this time" is a stretch named before, not now
-		if s.s == "هذه" && len(p.words) == 2 && i > 0 && c.is(i-1, "كل", "لكل", "طوال", "طيله", "طول") {
+		if s.s == "هذه" && len(p.words) == 2 && i > 0 && (c.is(i-1, "كل", "لكل", "طوال", "طيله", "طول") || c.yearBefore(i) || c.is(j, "الزمنيه", "(")) {
 			return nil
 		}
 		// لاحقاً، في وقت لاحق "later" is after the time the clause speaks

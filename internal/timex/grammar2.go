@@ -878,7 +878,11 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			break
 		}
 		// من أسبوع إلى عشرة أيام: a single unit opening a range of durations
-		rangeStart := k == i && c.is(k-1, "من", "بين") && c.is(k+1, "الي", "حتي", "و") && k+2 < len(c.toks) && (c.toks[k+2].digits > 0 || c.toks[k+2].word)
+		rangeStart := false
+		if k == i && c.is(k-1, "من", "بين") && c.is(k+1, "الي", "حتي", "و") && k+2 < len(c.toks) {
+			_, _, isNum := c.numberW(k+2, c.w(k+2))
+			rangeStart = c.toks[k+2].digits > 0 || isNum
+		}
 		if rangeStart && !c.isYearNum(k+1) {
 			n, u, j = "1", un.code, k+1
 			break

@@ -161,5 +161,28 @@ func (c *ctx) hijriAfterName(k int) bool {
 	if k+1 < len(c.toks) && c.toks[k+1].word && !c.toks[k+1].brk && c.countNoun(k+1) {
 		return false
 	}
+	// 1436-1437هـ، 1436 1437ه: an academic or electoral year of two years
+	if c.isYearNum(k+1) || c.is(k+1, "-", "–", "/") && c.isYearNum(k+2) {
+		return false
+	}
+	switch p.norm {
+	case "الدراسي", "الجامعي", "المالي", "التدريبي":
+		return false
+	}
 	return true
+}
+
+// yearBefore says whether a year number stands in the sentence before token
+// i (within 15 tokens): هذه الفترة after "بين 2005 و2009" is that stretch,
+// not the present.
+func (c *ctx) yearBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-15; k-- {
+		if c.toks[k].norm == "." || c.toks[k+1].brk {
+			return false
+		}
+		if c.isYearNum(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -190,7 +190,9 @@ func (c *ctx) speechDays(hits []hit, quotes []marsad.Span) {
 				continue
 			}
 			for _, r := range c.longest(h.i) {
-				if r.i == h.i && r.j == h.j && r.pre == h.pre && r.kind == h.kind {
+				// an anaphor (الفترة المسائية، اليوم نفسه) keeps the day of
+				// its antecedent
+				if r.i == h.i && r.j == h.j && r.pre == h.pre && r.kind == h.kind && r.ana == 0 {
 					hits[k].value = r.value
 				}
 			}
