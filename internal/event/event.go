@@ -289,7 +289,14 @@ func (st *state) findTriggers() {
 			if !ok {
 				continue
 			}
-			if len(p.words) > bestWords || len(p.words) == bestWords && p.Line < best.p.Line {
+			// A generated pattern (roots.tsv) only adds coverage: where a
+			// hand-written one matches the same word, the hand-written one
+			// is taken.
+			gen, bestGen := p.Line >= morphLine, best.p != nil && best.p.Line >= morphLine
+			if best.p != nil && gen && !bestGen {
+				continue
+			}
+			if best.p != nil && !gen && bestGen || len(p.words) > bestWords || len(p.words) == bestWords && p.Line < best.p.Line {
 				best = trigger{p: p, first: i, last: last, future: fut, suffixed: suffixed}
 				bestWords = len(p.words)
 			}

@@ -4,13 +4,14 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
 	"marsad/internal/text/normalize"
 )
 
-//go:embed data/triggers.tsv data/modes.tsv
+//go:embed data/triggers.tsv data/modes.tsv data/roots.tsv
 var dataFS embed.FS
 
 // word is one position of a trigger pattern: alternatives in search form,
@@ -79,24 +80,8 @@ func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{byFirst: map[string][]int{}}
 	if err := readTSV("data/triggers.tsv", 5, func(line int, f []string) error {
 		p := pattern{Type: f[0], Code: f[1], Source: f[3], Line: line}
-		switch f[2] {
-		case "v":
-		case "n":
-			p.Noun = true
-		case "r":
-			p.Relative = true
-		case "o":
-			p.Noun, p.Objective = true, true
-		case "i":
-			p.Inverse = true
-		case "h":
-			p.Circumstantial = true
-		case "p":
-			p.Noun, p.Passive = true, true
-		case "s":
-			p.Strict = true
-		default:
-			return fmt.Errorf("part of speech %q, want v, n, r, o, i, h, p or s", f[2])
+		if err := p.setPOS(f[2]); err != nil {
+			return err
 		}
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
@@ -104,42 +89,15 @@ func loadLexicon() (*lexicon, error) {
 		if p.Source != "UP" && p.Source != "own" && p.Source != "SNN" {
 			return fmt.Errorf("source %q, want UP, own or SNN", p.Source)
 		}
-		gap := 0
-		for _, w := range strings.Fields(f[4]) {
-			if n, ok := strings.CutPrefix(w, "…"); ok {
-				gap = maxGap
-				if n != "" {
-					k, err := strconv.Atoi(n)
-					if err != nil || k <= 0 {
-						return fmt.Errorf("gap %q", w)
-					}
-					gap = k
-				}
-				continue
-			}
-			var wd word
-			wd.gap = gap
-			gap = 0
-			for _, a := range strings.Split(w, "|") {
-				inflect := strings.HasSuffix(a, "+")
-				a = normalize.Search(strings.TrimSuffix(a, "+"))
-				if a == "" {
-					return fmt.Errorf("empty alternative in %q", w)
-				}
-				wd.alts = append(wd.alts, alt{a, inflect})
-			}
-			p.words = append(p.words, wd)
+		if err := p.parse(f[4]); err != nil {
+			return err
 		}
-		if len(p.words) == 0 || gap > 0 || p.words[0].gap > 0 {
-			return fmt.Errorf("bad pattern %q", f[4])
-		}
-		i := len(lx.pats)
-		lx.pats = append(lx.pats, p)
-		for _, a := range p.words[0].alts {
-			lx.byFirst[a.form] = append(lx.byFirst[a.form], i)
-		}
+		lx.add(p)
 		return nil
 	}); err != nil {
+		return nil, err
+	}
+	if err := lx.loadRoots(); err != nil {
 		return nil, err
 	}
 	if err := readTSV("data/modes.tsv", 3, func(line int, f []string) error {
@@ -171,6 +129,139 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	return lx, nil
+}
+
+// parse reads the pattern text of a triggers.tsv line into p.words.
+func (p *pattern) parse(text string) error {
+	gap := 0
+	for _, w := range strings.Fields(text) {
+		if n, ok := strings.CutPrefix(w, "…"); ok {
+			gap = maxGap
+			if n != "" {
+				k, err := strconv.Atoi(n)
+				if err != nil || k <= 0 {
+					return fmt.Errorf("gap %q", w)
+				}
+				gap = k
+			}
+			continue
+		}
+		var wd word
+		wd.gap = gap
+		gap = 0
+		for _, a := range strings.Split(w, "|") {
+			inflect := strings.HasSuffix(a, "+")
+			a = normalize.Search(strings.TrimSuffix(a, "+"))
+			if a == "" {
+				return fmt.Errorf("empty alternative in %q", w)
+			}
+			wd.alts = append(wd.alts, alt{a, inflect})
+		}
+		p.words = append(p.words, wd)
+	}
+	if len(p.words) == 0 || gap > 0 || p.words[0].gap > 0 {
+		return fmt.Errorf("bad pattern %q", text)
+	}
+	return nil
+}
+
+// add appends a pattern and indexes it by its first word.
+func (lx *lexicon) add(p pattern) {
+	i := len(lx.pats)
+	lx.pats = append(lx.pats, p)
+	for _, a := range p.words[0].alts {
+		lx.byFirst[a.form] = append(lx.byFirst[a.form], i)
+	}
+}
+
+// setPOS sets the part of speech flags of p from its triggers.tsv letter.
+func (p *pattern) setPOS(pos string) error {
+	switch pos {
+	case "v":
+	case "n":
+		p.Noun = true
+	case "r":
+		p.Relative = true
+	case "o":
+		p.Noun, p.Objective = true, true
+	case "i":
+		p.Inverse = true
+	case "h":
+		p.Circumstantial = true
+	case "p":
+		p.Noun, p.Passive = true, true
+	case "s":
+		p.Strict = true
+	default:
+		return fmt.Errorf("part of speech %q, want v, n, r, o, i, h, p or s", pos)
+	}
+	return nil
+}
+
+// morphLine numbers the generated patterns after every line of
+// triggers.tsv, so a hand-written pattern of the same length wins a tie.
+const morphLine = 100000
+
+// loadRoots generates the patterns of data/roots.tsv (morph.go): each line
+// names a verb of triggers.tsv by its line, which must exist and have the
+// same event type, so every generated pattern traces back to a verb entry
+// and its source.
+func (lx *lexicon) loadRoots() error {
+	byLine := map[int]*pattern{}
+	for i := range lx.pats {
+		byLine[lx.pats[i].Line] = &lx.pats[i]
+	}
+	var entries []pattern
+	err := readTSV("data/roots.tsv", 10, func(line int, f []string) error {
+		e := rootEntry{typ: f[0], code: f[1], root: f[3], derive: f[5], masdarPOS: f[6], frame: f[7], mframe: f[8], line: line}
+		if _, err := fmt.Sscan(f[2], &e.verbLine); err != nil {
+			return fmt.Errorf("triggers.tsv line %q", f[2])
+		}
+		src := byLine[e.verbLine]
+		if src == nil || src.Type != e.typ {
+			return fmt.Errorf("triggers.tsv line %d is no %s pattern", e.verbLine, e.typ)
+		}
+		e.source = src.Source
+		form, ok := romanForms[f[4]]
+		if !ok {
+			return fmt.Errorf("verb form %q", f[4])
+		}
+		e.form = form
+		if e.mframe == "=" {
+			e.mframe = e.frame
+		}
+		if f[9] != "-" {
+			e.masdar = f[9]
+		}
+		if e.masdarPOS != "n" && e.masdarPOS != "o" {
+			return fmt.Errorf("verbal noun part of speech %q, want n or o", e.masdarPOS)
+		}
+		gen, err := e.generated()
+		if err != nil {
+			return err
+		}
+		for _, g := range gen {
+			p := pattern{Type: e.typ, Code: e.code, Source: "morph:" + e.source, Line: morphLine + line}
+			if err := p.setPOS(g[0]); err != nil {
+				return err
+			}
+			if err := p.parse(g[1]); err != nil {
+				return err
+			}
+			entries = append(entries, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if os.Getenv("MARSAD_EVENT_NOMORPH") != "" {
+		return nil
+	}
+	for _, p := range entries {
+		lx.add(p)
+	}
+	return nil
 }
 
 func readTSV(name string, cols int, fn func(line int, f []string) error) error {
