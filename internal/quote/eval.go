@@ -51,13 +51,20 @@ type GoldItem struct {
 	Line    int
 }
 
-// Splits are the parts of the gold set: dev and dev2 are tuning data,
-// test2, test3 and test4 held out (testdata/README.md).
-var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true, "test4": true}
+// Splits are the parts of the gold set: dev, dev2, test2, test3 and test4
+// are tuning data now, test5 is held out (testdata/README.md).
+var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true, "test4": true, "test5": true}
+
+// EvalSplits lists the splits in the order the eval command prints them;
+// HeldOut is the one whose errors are never shown.
+var EvalSplits = []string{"dev", "dev2", "test2", "test3", "test4", "test5"}
+
+// HeldOut is the split kept blind (testdata/README.md): scored, never read.
+const HeldOut = "test5"
 
 // ParseGold reads the gold format of testdata/quotes-gold.txt:
 //
-//	article ID dev|dev2|test2|test3|test4
+//	article ID dev|dev2|test2|test3|test4|test5
 //	entity ID TYPE name | alias | …
 //	q SPEAKER-ID pattern
 //	x pattern            (ignored: attitude, unnamed or ambiguous speaker)
@@ -84,7 +91,7 @@ func ParseGold(r io.Reader) ([]GoldArticle, error) {
 		switch f[0] {
 		case "article":
 			if len(f) != 3 || !Splits[f[2]] {
-				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2|test3|test4`", n)
+				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2|test3|test4|test5`", n)
 			}
 			out = append(out, GoldArticle{ID: f[1], Split: f[2]})
 		case "entity":
