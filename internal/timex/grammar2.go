@@ -887,6 +887,10 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			n, u, j = "1", un.code, k+1
 			break
 		}
+		// عاما كاملا، يوماً كاملاً، ساعة كاملة: a whole unit
+		if c.is(k+1, "كاملا", "كامله") {
+			return c.finishDur(start, k+2, pre, durValue("1", un.code), mod, false, "1", un.code)
+		}
 		if (trigger == "" && mod == "" && !(c.is(k+1, "ونصف") && un.code != "H")) || un.code == "S" || c.isYearNum(k+1) || c.namesUnit(k+1) {
 			// منذ عام 2004 is a year, قبل شهر رمضان a month: not durations
 			return nil

@@ -55,3 +55,10 @@ func TestExtractRound3(t *testing.T) {
 		check(t, c.text, ref2025, true, c.want)
 	}
 }
+
+func TestExtractWholeUnit(t *testing.T) {
+	du := marsad.TimeDuration
+	check(t, "أمضى في المستشفى شهرا كاملا، وقد يحكم عقدا كاملا.", ref2025, true,
+		[]want{{"شهرا كاملا", "P1M", du, ""}, {"عقدا كاملا", "P1DE", du, ""}})
+	check(t, "وقعت إدارة النادي عقدا تدريبيا مع المدرب.", ref2025, true, nil)
+}
