@@ -645,8 +645,9 @@ func (c *ctx) generalAdj(k int) bool {
 	return titleNouns[p]
 }
 
-var pastAdj = map[string]bool{"الماضيه": true, "الاخيره": true, "السابقه": true, "المنصرمه": true, "الماضيين": true, "الاخيرين": true, "السابقين": true, "المنصرمين": true, "الفائته": true}
-var futureAdj = map[string]bool{"المقبله": true, "القادمه": true, "المقبلين": true, "القادمين": true}
+var pastAdj = map[string]bool{"الماضيه": true, "الاخيره": true, "السابقه": true, "المنصرمه": true, "الماضيين": true, "الاخيرين": true, "السابقين": true, "المنصرمين": true, "الفائته": true,
+	"الماضيتين": true, "الاخيرتين": true, "السابقتين": true, "المنصرمتين": true} // السنتين الماضيتين
+var futureAdj = map[string]bool{"المقبله": true, "القادمه": true, "المقبلين": true, "القادمين": true, "المقبلتين": true, "القادمتين": true}
 
 // rPlural: الأيام الماضية (PXD), السنوات الخمس الماضية (P5Y), العامين الماضيين
 // (P2Y), الفترة الماضية (PAST_REF). TimeML marks "the past few days" as a
@@ -1096,6 +1097,9 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		sa = true
 	}
 	hour, mins := -1, 0
+	if sa && c.is(k, "ال") && c.toks[min(k+1, len(c.toks)-1)].digits > 0 {
+		k++ // الساعة الـ 5:45، الساعة الـ12 ظهراً
+	}
 	paren := sa && c.is(k, "(")
 	if paren {
 		k++ // الساعة (3:25)

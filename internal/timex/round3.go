@@ -186,3 +186,36 @@ func (c *ctx) yearBefore(i int) bool {
 	}
 	return false
 }
+
+// superlatives open the financial idiom "the highest in a month": أعلى
+// مستوى في شهر، أول تراجع يومي في أسبوع، أفضل مكاسب في عام.
+var superlatives = map[string]bool{
+	"اعلي": true, "ادني": true, "افضل": true, "اسوا": true, "اكبر": true, "اصغر": true, "اقوي": true,
+	"اضعف": true, "اطول": true, "اقصر": true, "اول": true, "اسرع": true, "اعنف": true, "اشد": true,
+	"باعلي": true, "بادني": true, "باكبر": true, "بافضل": true, "باسوا": true, "باول": true,
+}
+
+// rInPeriod: في + a singular unit after a superlative is a duration (P1M),
+// TimeML's "in a month"; في شهر رمضان، في عام 2015 name the unit instead.
+func (c *ctx) rInPeriod(i int, s stem) []hit {
+	if s.s != "في" || s.pre != 0 {
+		return nil
+	}
+	k := i + 1
+	un, ok := lex.units[c.w(k)]
+	if !ok || un.count != 1 || un.code == "D" || un.code == "S" || !c.is(k, c.w(k)) || c.namesUnit(k+1) {
+		return nil
+	}
+	if _, ok := lex.modifiers[c.w(k+1)]; ok {
+		return nil
+	}
+	for p := i - 1; p >= 0 && p >= i-6; p-- {
+		if c.toks[p+1].brk || !c.toks[p].word {
+			return nil
+		}
+		if superlatives[strings.TrimPrefix(c.toks[p].norm, "و")] {
+			return one(hit{i: k, j: k + 1, kind: marsad.TimeDuration, value: durValue("1", un.code)})
+		}
+	}
+	return nil
+}

@@ -62,3 +62,21 @@ func TestExtractWholeUnit(t *testing.T) {
 		[]want{{"شهرا كاملا", "P1M", du, ""}, {"عقدا كاملا", "P1DE", du, ""}})
 	check(t, "وقعت إدارة النادي عقدا تدريبيا مع المدرب.", ref2025, true, nil)
 }
+
+func TestExtractRound3Corpus(t *testing.T) {
+	d, du, tm := marsad.TimeDate, marsad.TimeDuration, marsad.TimeTime
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		{"ونشرت القناة الليلة قبل الماضية خبرا عاجلا.", []want{{"الليلة قبل الماضية", "2025-08-13", d, ""}}},
+		{"وقد تظل الأسعار منخفضة للسنتين المقبلتين.", []want{{"للسنتين المقبلتين", "P2Y", du, ""}}},
+		{"مواجهة النصر في تمام الساعة الـ 5:45 من مساء اليوم.", []want{{"تمام الساعة الـ 5:45 من مساء اليوم", "2025-08-15T17:45", tm, ""}}},
+		// "the best in a month"; a named year stays a year
+		{"حققت الأسهم أفضل مكاسب يومية في شهر.", []want{{"شهر", "P1M", du, ""}}},
+		{"سجل أعلى مستوى له في عام 2014.", []want{{"عام 2014", "2014", d, ""}}},
+		{"اجتمع الوزراء في شهر رمضان.", []want{{"شهر رمضان", "2025-03", d, ""}}},
+	} {
+		check(t, c.text, ref2025, true, c.want)
+	}
+}
