@@ -179,7 +179,7 @@ func init() {
 		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
 		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
 		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear, (*ctx).rSame,
-		(*ctx).rSamePeriod, (*ctx).rInPeriod,
+		(*ctx).rSamePeriod, (*ctx).rInPeriod, (*ctx).rEidDay,
 	}
 }
 
@@ -221,7 +221,7 @@ var startWords = func() map[string]bool {
 		}
 	}
 	for _, w := range []string{"الساعه", "تمام", "يوم", "يومي", "شهر", "شهري", "هذا", "هذه", "عيد", "كل", "ايام",
-		"في", "غره", "الفتره", "القرن", "الربع", "النصف", "فصل", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني", "نفس", "ذات"} {
+		"في", "غره", "الفتره", "القرن", "الربع", "النصف", "فصل", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني", "نفس", "ذات", "اول", "ثاني", "ثالث", "رابع"} {
 		m[w] = true
 	}
 	return m

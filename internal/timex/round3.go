@@ -219,3 +219,59 @@ func (c *ctx) rInPeriod(i int, s stem) []hit {
 	}
 	return nil
 }
+
+// eidDayOrdinals count the days of an Eid: أول أيام العيد، ثاني أيام عيد الفطر.
+var eidDayOrdinals = map[string]int{"اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4}
+
+// rEidDay: أول أيام عيد الفطر المبارك، ثاني أيام العيد. A bare العيد is the
+// Eid (al-Fitr or al-Adha) nearest to the reference.
+func (c *ctx) rEidDay(i int, s stem) []hit {
+	n, ok := eidDayOrdinals[s.s]
+	if !ok || !c.is(i+1, "ايام") {
+		return nil
+	}
+	k := i + 2
+	var cands [][2]int // Hijri month and day of the Eids the words allow
+	switch {
+	case c.is(k, "عيد") && c.is(k+1, "الفطر"):
+		cands, k = [][2]int{{10, 1}}, k+2
+	case c.is(k, "عيد") && c.is(k+1, "الاضحي"):
+		cands, k = [][2]int{{12, 10}}, k+2
+	case c.is(k, "العيد"):
+		cands, k = [][2]int{{10, 1}, {12, 10}}, k+1
+	default:
+		return nil
+	}
+	if c.is(k, "المبارك", "السعيد") {
+		k++
+	}
+	h := hit{i: i, j: k, pre: s.pre, kind: marsad.TimeDate, value: "XXXX-XX-XX"}
+	if !c.hasRef {
+		return one(h)
+	}
+	best, bestGap := day{}, -1
+	for _, e := range cands {
+		hy, ok := hijriNear(c.ref, e[0], e[1], 0)
+		if !ok {
+			continue
+		}
+		t, ok := hijriToGregorian(hy, e[0], e[1])
+		if !ok {
+			continue
+		}
+		d := dayOf(t)
+		gap := int(c.ref.time().Sub(d.time()).Hours() / 24)
+		if gap < 0 {
+			gap = -gap
+		}
+		if bestGap < 0 || gap < bestGap {
+			best, bestGap = d, gap
+		}
+	}
+	if bestGap < 0 {
+		return nil
+	}
+	h.day, h.hasDay = best.add(n-1), true
+	h.value = h.day.value()
+	return one(h)
+}

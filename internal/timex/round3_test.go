@@ -80,3 +80,11 @@ func TestExtractRound3Corpus(t *testing.T) {
 		check(t, c.text, ref2025, true, c.want)
 	}
 }
+
+func TestExtractEidDay(t *testing.T) {
+	d := marsad.TimeDate
+	// 1 Shawwal 1446 = 30 March 2025; 10 Dhu al-Hijja 1446 = 6 June 2025,
+	// the Eid nearest to 15 August 2025
+	check(t, "افتتحت المتنزهات في أول أيام عيد الفطر المبارك.", ref2025, true, []want{{"أول أيام عيد الفطر المبارك", "2025-03-30", d, ""}})
+	check(t, "وقعت الحادثة ثاني أيام العيد.", ref2025, true, []want{{"ثاني أيام العيد", "2025-06-07", d, ""}})
+}
