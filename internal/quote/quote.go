@@ -698,12 +698,40 @@ func (d *doc) statementStart(j int) (int, bool) {
 			return 0, false
 		}
 		return b, true
-	case conj && (att || c.form == past):
-		return b, true
-	case b < j: // after a comma or a coordinating word
+	case att:
+		if conj || b < j {
+			return b, true
+		}
+	case conj && c.form == past || b < j: // after و/ف, a comma or a coordinating word
+		// A verb that is one of saying only when it introduces content
+		// (ونقل العشرات منهم إلى أقسام: 'moved'; وبين Y: 'between'): a
+		// new statement only with a complement of its own.
+		if !c.form.finite() {
+			return b, true
+		}
+		if d.betweenAnd(j) {
+			return 0, false
+		}
+		if d.findComplement(j, c).kind == compNone && d.bareContent(j, c).kind == compNone {
+			return 0, false
+		}
 		return b, true
 	}
 	return 0, false
+}
+
+// betweenAnd reports whether the word j is the second بين of "بين X وبين
+// Y" ('between X and Y'), not the verb بيّن 'to explain'.
+func (d *doc) betweenAnd(j int) bool {
+	if w := d.toks[j].norm; w != "وبين" && w != "فبين" {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-8 && d.sent[k] == d.sent[j]; k-- {
+		if t := d.toks[k]; t.kind == word && strings.HasPrefix(t.norm, "بين") && len(t.norm) <= len("بينهما") {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseStart moves back from the verb at j over coordinating words,
