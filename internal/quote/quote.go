@@ -292,6 +292,12 @@ func (d *doc) findComplement(i int, c cue) complement {
 		case mark:
 			qi, ok := d.qAt[j]
 			if !ok {
+				// An opening mark never closed (قال عريقات «اتفقنا أن …،
+				// مشيراً): the words said run from it to where the
+				// statement ends, as after a colon.
+				if d.unclosedOpening(j) {
+					return complement{kind: compColon, start: j + 1, regionEnd: j}
+				}
 				continue
 			}
 			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
@@ -349,6 +355,30 @@ func (d *doc) findComplement(i int, c cue) complement {
 		}
 	}
 	return complement{}
+}
+
+// unclosedOpening reports whether the unpaired mark at j opens words said:
+// a double-quote family mark written as an opener (space before, letter
+// after), followed by at least four words in its sentence, none of them a
+// mark.
+func (d *doc) unclosedOpening(j int) bool {
+	t := d.toks[j]
+	if t.norm == "'" || t.norm == "‘" || t.norm == "’" {
+		return false
+	}
+	if open, _ := direction(d.text, t); !open {
+		return false
+	}
+	n := 0
+	for k := j + 1; k < len(d.toks) && d.toks[k].kind != newline && d.sent[k] == d.sent[j]; k++ {
+		if d.toks[k].kind == mark {
+			return false
+		}
+		if d.toks[k].kind == word {
+			n++
+		}
+	}
+	return n >= 4
 }
 
 // nameBeforeThat reports whether, after the preposition at j, the
@@ -656,6 +686,9 @@ func (d *doc) scanContent(from int, paragraph bool) (s, e, endTok int) {
 	sent := d.sent[j]
 	for ; j < len(d.toks); j++ {
 		t := d.toks[j]
+		if !paragraph && t.kind != newline && d.sent[j] != sent && t.kind == word && d.afterEllipsis(j) {
+			sent = d.sent[j] // لأهله.. أكملت دورها: a pause, not the statement's end
+		}
 		if t.kind == newline || (!paragraph && d.sent[j] != sent) {
 			break
 		}
@@ -755,6 +788,19 @@ func (d *doc) clauseStart(j int) int {
 			return b
 		}
 	}
+}
+
+// afterEllipsis reports whether token j follows two or more periods or an
+// ellipsis sign, which the press writes for a pause inside a sentence.
+func (d *doc) afterEllipsis(j int) bool {
+	if j < 2 {
+		return false
+	}
+	p := d.toks[j-1]
+	if p.kind != punct {
+		return false
+	}
+	return p.norm == "…" || p.norm == "." && d.toks[j-2].kind == punct && d.toks[j-2].norm == "."
 }
 
 // endsWith reports whether the words before token b are seq.
