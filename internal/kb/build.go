@@ -37,6 +37,7 @@ type Sources struct {
 	AnetacTrain  string // ../shared/data/anetac/translit_train.tsv (the transliterator)
 	ANERcorp     string // ../shared/data/anercorp-camel/ANERCorp_CamelLab_train.txt
 	NewsFANE     string // ../shared/data/newsfane/newsfane_gold_train.tsv
+	SaudiNewsNet string // ../shared/data/saudinewsnet/saudinewsnet.jsonl.gz (institution names, institutions.go)
 	MinNameCount int    // a name seen in NER data enters the KB at this count (default 3)
 }
 
@@ -50,6 +51,7 @@ func DefaultSources(dataRoot string) Sources {
 		AnetacTrain:  filepath.Join(dataRoot, "anetac", "translit_train.tsv"),
 		ANERcorp:     filepath.Join(dataRoot, "anercorp-camel", "ANERCorp_CamelLab_train.txt"),
 		NewsFANE:     filepath.Join(dataRoot, "newsfane", "newsfane_gold_train.tsv"),
+		SaudiNewsNet: filepath.Join(dataRoot, "saudinewsnet", "saudinewsnet.jsonl.gz"),
 		MinNameCount: 3,
 	}
 }
@@ -84,6 +86,7 @@ func Build(src Sources) (*Built, error) {
 		{"anetac:" + filepath.Base(src.AnetacPairs), src.AnetacPairs, b.anetac},
 		{"countries.tsv", "-", b.countries},
 		{"core.tsv", "-", b.core},
+		{"saudinewsnet:" + filepath.Base(src.SaudiNewsNet), src.SaudiNewsNet, func() error { return b.institutions(src.SaudiNewsNet) }},
 		{"anercorp:" + filepath.Base(src.ANERcorp), src.ANERcorp, func() error { return b.nerNames(src.ANERcorp, SourceANERcorp) }},
 		{"newsfane:" + filepath.Base(src.NewsFANE), src.NewsFANE, func() error { return b.nerNames(src.NewsFANE, SourceNewsFANE) }},
 	}

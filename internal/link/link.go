@@ -267,7 +267,7 @@ func trustedName(key string, es []*kb.Entity) *kb.Entity {
 		return nil
 	}
 	for _, e := range es {
-		if e.Trusted() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
+		if e.Findable() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
 			return e
 		}
 	}
@@ -371,6 +371,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	l.institutions(d)
 	l.resolveNames(d)
 	l.mergeParenthetical(d)
+	l.mergeShortForms(d)
 	if l.Recover {
 		l.repeatNames(d)
 	}
@@ -745,7 +746,8 @@ func (l *Linker) recover(d *doc) {
 	var added []*mention
 	for wi := 0; wi < len(d.words); {
 		sp, key, e, n := l.matchName(d, wi)
-		if e == nil || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) {
+		if e == nil || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) ||
+			(!e.Trusted() && officeBefore(d, wi)) {
 			wi++
 			continue
 		}
@@ -781,6 +783,27 @@ func (l *Linker) recover(d *doc) {
 	}
 	d.mentions = append(d.mentions, added...)
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// officeNouns head an office in a construct with its institution (رئيس
+// مجلس الوزراء، نائب رئيس الهيئة): the phrase names a person's office.
+var officeNouns = map[string]bool{"رئيس": true, "نائب": true, "امين": true, "وكيل": true, "مدير": true, "عضو": true, "محافظ": true, "رئيسه": true}
+
+// officeBefore reports whether word wi is the genitive of an office noun
+// (رئيس مجلس الوزراء، ولرئيس مجلس الوزراء). A name mined from the corpus
+// is not recovered there: the construct is the office, which the title
+// pass reads; a curated name inside a title is still a mention (الأمين
+// العام للأمم المتحدة).
+func officeBefore(d *doc, wi int) bool {
+	if wi == 0 || !adjacent(d, d.words[wi-1], d.words[wi]) {
+		return false
+	}
+	for _, r := range d.readings(wi - 1) {
+		if officeNouns[r.key] {
+			return true
+		}
+	}
+	return false
 }
 
 // notName reports whether the name key found at word wi is an ordinary
@@ -956,7 +979,7 @@ func (l *Linker) join(c *cluster, m *mention) {
 func (l *Linker) pick(key, typ string, cands []*kb.Entity, exact bool) *kb.Entity {
 	var trusted []*kb.Entity
 	for _, e := range cands {
-		if e.Trusted() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
+		if e.Findable() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
 			trusted = append(trusted, e)
 		}
 	}
