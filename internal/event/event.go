@@ -38,6 +38,11 @@ import (
 // concurrent use.
 type Coder struct {
 	lx *lexicon
+	// filter, when set, judges the hybrid's proposals (hybrid.go).
+	filter *filter
+	// propose, when set, replaces the filter (training and
+	// cross-validation in the tests).
+	propose func([]candidate) []marsad.Event
 }
 
 var (
@@ -160,6 +165,8 @@ type state struct {
 	sent     marsad.Span
 	trigs    []trigger
 	actorsOf map[int][]int // trigger index → its actor mentions
+	alts     map[int][]trigger // trigger index → patterns of other types matching the same words (hybrid)
+	fallback bool              // code: take the sentence's subject when the argument rules find no actor
 }
 
 // complementizers end the clause to their left: the subject of a verb
@@ -233,8 +240,8 @@ func (st *state) sentence(s marsad.Span) {
 	st.findTriggers()
 	clear(st.actorsOf)
 	var evs []marsad.Event
-	for ti := range st.trigs {
-		if ev, ok := st.code(ti); ok {
+	for _, ev := range st.proposals() {
+		{
 			dup := false
 			for _, e := range evs {
 				if e.Type == ev.Type && same(e.Actors, ev.Actors) && same(e.Targets, ev.Targets) && e.Mode == ev.Mode {
@@ -266,6 +273,7 @@ func same(a, b []string) bool {
 // part of an entity name (التعاون in مجلس التعاون is a name, not an event).
 func (st *state) findTriggers() {
 	st.trigs = st.trigs[:0]
+	clear(st.alts)
 	lx := st.c.lx
 	for i := 0; i < len(st.toks); i++ {
 		t := &st.toks[i]
@@ -279,6 +287,7 @@ func (st *state) findTriggers() {
 		st.cand = lx.candidates(st.rs, st.seen, st.cand)
 		best := trigger{first: -1}
 		bestWords := 0
+		var others []trigger
 		for _, pi := range st.cand {
 			p := &lx.pats[pi]
 			fut, suffixed, ok := firstMatch(p.words[0], st.rs, !p.Noun && !p.Relative)
@@ -288,6 +297,9 @@ func (st *state) findTriggers() {
 			last, ok := st.matchRest(p, i)
 			if !ok {
 				continue
+			}
+			if st.c.hybrid() {
+				others = append(others, trigger{p: p, first: i, last: last, future: fut, suffixed: suffixed})
 			}
 			// A generated pattern (roots.tsv) only adds coverage: where a
 			// hand-written one matches the same word, the hand-written one
@@ -305,6 +317,31 @@ func (st *state) findTriggers() {
 			continue
 		}
 		t.trig = true
+		if st.c.hybrid() {
+			// One alternative per other event type, the longest.
+			var alts []trigger
+			for _, o := range others {
+				if o.p.Type == best.p.Type {
+					continue
+				}
+				k := -1
+				for n, a := range alts {
+					if a.p.Type == o.p.Type {
+						k = n
+					}
+				}
+				switch {
+				case k < 0:
+					alts = append(alts, o)
+				case len(o.p.words) > len(alts[k].p.words):
+					alts[k] = o
+				}
+			}
+			if st.alts == nil {
+				st.alts = map[int][]trigger{}
+			}
+			st.alts[len(st.trigs)] = alts
+		}
 		st.trigs = append(st.trigs, best)
 		// The later words of a multi-word pattern (شن … هجوما) are part of
 		// this trigger, not triggers of their own.
@@ -362,9 +399,12 @@ func (st *state) matchRest(p *pattern, i int) (int, bool) {
 	pos := i + 1
 	var rs []reading
 	for _, w := range p.words[1:] {
-		limit := pos + w.gap
+		// The gap counts the words skipped, not the words of a named
+		// participant or punctuation: a long VSO subject (دعت وزيرة
+		// الخارجية … هيلاري كلينتون … إلى) is one participant.
+		skipped := 0
 		found := -1
-		for j := pos; j <= limit && j < len(st.toks); j++ {
+		for j := pos; j < len(st.toks) && skipped <= w.gap; j++ {
 			t := st.toks[j]
 			if t.boundary && !t.word {
 				break
@@ -386,6 +426,9 @@ func (st *state) matchRest(p *pattern, i int) (int, bool) {
 			if _, _, ok := firstMatch(w, rs, false); ok || cliticPrep(w, t.norm) {
 				found = j
 				break
+			}
+			if t.ment < 0 {
+				skipped++
 			}
 		}
 		if found < 0 {
@@ -525,6 +568,20 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		}
 	}
 	actors, targets, conf := st.participants(ti)
+	if len(actors) == 0 && st.fallback && !p.Passive && !p.Relative {
+		// Hybrid only: the sentence's subject as a proposal the filter
+		// judges (the argument rules found none).
+		if k := st.mainSubject(tr.first, true); k >= 0 {
+			next := len(st.toks)
+			for _, o := range st.trigs[ti+1:] {
+				if o.first > tr.last {
+					next = o.first
+					break
+				}
+			}
+			actors, targets, conf = []int{k}, st.targetAfter(tr, tr.last+1, next, []int{k}, false), 0.3
+		}
+	}
 	if st.actorsOf == nil {
 		st.actorsOf = map[int][]int{}
 	}

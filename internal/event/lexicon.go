@@ -343,6 +343,11 @@ func readings(w string, out []reading) []reading {
 		if s, ok := strings.CutPrefix(b, "ال"); ok {
 			addN(s)
 		}
+		// The accusative of an indefinite noun is written with an alif
+		// (جنوداً، كميناً، دعماً): the noun without it, as a noun only.
+		if s, ok := strings.CutSuffix(b, "ا"); ok && runeCount(s) >= 3 && !strings.HasSuffix(s, "ا") && !strings.HasSuffix(s, "و") {
+			addN(s)
+		}
 	}
 	return out
 }
