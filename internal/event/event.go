@@ -164,7 +164,7 @@ type state struct {
 	sms      []mention // mentions inside the sentence
 	sent     marsad.Span
 	trigs    []trigger
-	actorsOf map[int][]int // trigger index → its actor mentions
+	actorsOf map[int][]int     // trigger index → its actor mentions
 	alts     map[int][]trigger // trigger index → patterns of other types matching the same words (hybrid)
 	fallback bool              // code: take the sentence's subject when the argument rules find no actor
 }
