@@ -228,6 +228,12 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		return none, false
 	}
 	npEnd := d.nounPhraseEnd(from, to)
+	// A document as subject (أوضح التقرير الـ51 لمؤسسة النقد، أكد بيان
+	// الرئاسة): the one named in its genitive, with لـ or without, wrote
+	// it and speaks.
+	if ei, ok := d.documentAuthor(from, to); ok {
+		return speaker{ent: ei}, true
+	}
 	best := -1
 	for k := from; k < npEnd; k++ {
 		mi := d.mentAt[k]
@@ -306,6 +312,40 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		return none, true
 	}
 	return speaker{ent: -1, phrase: phrase}, true
+}
+
+// documentAuthor finds the author named in the genitive of a document noun
+// heading the subject at from (تقرير مؤسسة النقد، التقرير السنوي للهيئة، بيان
+// رئيس الإقليم مسعود برزاني): a person if any, else the first body.
+func (d *doc) documentAuthor(from, to int) (int, bool) {
+	w := strings.TrimPrefix(strings.TrimPrefix(d.toks[from].norm, "و"), "ال")
+	if d.toks[from].kind != word || !d.lx.documents[w] {
+		return -1, false
+	}
+	body := -1
+	for k := from + 1; k < to && k <= from+8 && d.sent[k] == d.sent[from]; k++ {
+		t := d.toks[k]
+		if t.kind == punct && t.norm != "." && t.norm != "-" || t.kind == mark || t.kind == newline {
+			break
+		}
+		if t.kind == word && (d.lx.adverbials[t.norm] || d.lx.meeting(t.norm)) {
+			break
+		}
+		mi := d.mentAt[k]
+		if mi < 0 || d.ments[mi].kind == "pronoun" || d.eponymAt(d.ments[mi].tok0) {
+			continue
+		}
+		if d.ments[mi].typ == "PERS" {
+			return d.ments[mi].ent, true
+		}
+		if body < 0 && d.ments[mi].typ != "LOC" {
+			body = mi
+		}
+	}
+	if body < 0 {
+		return -1, false
+	}
+	return d.ments[body].ent, true
 }
 
 // relativePronouns open a relative clause, which ends the noun phrase it
