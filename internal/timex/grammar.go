@@ -407,9 +407,18 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		if s.s == "امس" && (strings.ContainsRune(c.text[c.toks[i].start:c.toks[i].end], 'ّ') || strings.Contains(strings.TrimSuffix(c.toks[i].norm, "امس"), "ل")) {
 			return nil
 		}
-		// وأخيراً "and finally" opens the last item of a list; أخيراً after
-		// a verb or participle is "recently" (الصادرة أخيراً)
-		if s.s == "اخيرا" && (s.pre > 0 || i == 0 || c.toks[i].brk || !c.toks[i-1].word || strings.HasSuffix(c.toks[i-1].norm, "ا") && !strings.HasPrefix(c.toks[i-1].norm, "ال")) {
+		// أخيراً is "recently" where it closes a clause (الصادرة أخيراً.
+		// نشره الصندوق أخيراً،) and "finally" before what the verb governs
+		// (اضطر أخيراً لتغيير، ليتولى أخيراً القيادة) or opening a list item
+		// (وأخيراً معايير …)
+		if s.s == "اخيرا" && (s.pre > 0 || i == 0 || c.toks[i].brk || !c.toks[i-1].word || !c.clauseEnd(j) && !c.is(i-1, "الصادر", "الصادره", "المنشور", "المنشوره", "المعلن", "المعلنه", "الموقع", "الموقعه", "المبرم", "المبرمه")) {
+			return nil
+		}
+		// حديثاً is "recently" after a verb or participle (صدر حديثاً،
+		// المنضم حديثاً), not the adjective "modern" after an indefinite
+		// noun (جهازاً حديثاً) nor the noun "talk" (كان حديثاً سخيفاً)
+		if s.s == "حديثا" && (s.pre > 0 || i == 0 || !c.toks[i-1].word || c.is(i-1, "كان", "يكون", "تكون", "ان", "لان", "اي", "هذا") ||
+			strings.HasSuffix(c.toks[i-1].norm, "ا") && !strings.HasSuffix(c.toks[i-1].norm, "وا") && !strings.HasPrefix(c.toks[i-1].norm, "ال")) {
 			return nil
 		}
 		// كل هذه الفترة "all this time" is a stretch named before, not now
@@ -418,7 +427,7 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		}
 		// لاحقاً، في وقت لاحق "later" is after the time the clause speaks
 		// of; it is a future reference only in a clause about the future
-		if (s.s == "لاحقا" || s.s == "وقت" && c.is(i+1, "لاحق")) && !c.futureContext(i) {
+		if (s.s == "لاحقا" || s.s == "وقت" && c.is(i+1, "لاحق")) && !c.futureContext(i) && !c.is(j, "اليوم", "غدا", "الغد") {
 			return nil
 		}
 		// قريباً من "close to" is a place, not a time

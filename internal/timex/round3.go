@@ -275,3 +275,15 @@ func (c *ctx) rEidDay(i int, s stem) []hit {
 	h.value = h.day.value()
 	return one(h)
 }
+
+// clauseEnd: token j closes a clause — punctuation, a line break or the end.
+func (c *ctx) clauseEnd(j int) bool {
+	if j >= len(c.toks) || c.toks[j].brk {
+		return true
+	}
+	switch c.toks[j].norm {
+	case ".", "،", ",", "؛", ";", ":", "!", "؟", "?", ")", "»", "\"", "”":
+		return true
+	}
+	return false
+}
