@@ -144,7 +144,9 @@ func (d *doc) repairNames() {
 			}
 			// After a nasab chain, the family name (عبدالله بن زايد
 			// [الفريدي]): a word with the article that may be a name.
-			if t1 > t0 && nameLinks[d.toks[t1-1].norm] && strings.HasPrefix(w, "ال") && d.nameLike(w) {
+			// Not after a family name already there (آل الشيخ [المسلمين]:
+			// the object of the verb).
+			if t1 > t0 && nameLinks[d.toks[t1-1].norm] && !strings.HasPrefix(d.toks[t1].norm, "ال") && strings.HasPrefix(w, "ال") && d.nameLike(w) {
 				t1 = k
 				continue
 			}

@@ -167,6 +167,13 @@ func (d *doc) named(mi int) bool {
 	if m.kind == "pronoun" {
 		return false
 	}
+	// A bare title alone taken for a name by the NER (وتابع [سماحة] مفتي
+	// عام المملكة): the title or name after it names the speaker.
+	if (m.kind == "" || m.kind == "name") && m.tok0 == m.tok1 && d.toks[m.tok0].kind == word {
+		if w := strings.TrimPrefix(d.toks[m.tok0].norm, "و"); !strings.HasPrefix(w, "ال") && d.lx.titles[w] && d.text[m.start:m.end] == d.text[d.toks[m.tok0].start:d.toks[m.tok0].end] {
+			return false
+		}
+	}
 	if m.tok0 > 0 {
 		prev := d.toks[m.tok0-1]
 		if prev.kind == word && d.lx.governors[prev.norm] {
