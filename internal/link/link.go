@@ -367,6 +367,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 		l.recoverHonorificNames(d)
 		l.recoverCuedPartials(d)
 		l.recoverMinistries(d)
+		l.recoverClubs(d)
 	}
 	l.institutions(d)
 	l.resolveNames(d)

@@ -1,0 +1,117 @@
+package link
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"marsad"
+	"marsad/internal/kb"
+)
+
+// clubCues are the nouns sports news puts before a club's name: نادي
+// الوحدة، فريق التعاون، بعثة النصر، جماهير الهلال، مدرب أحد. A club is
+// named by one word, mostly an ordinary noun (الوحدة "unity", النصر
+// "victory", أحد the mountain) that the NER takes for a place or leaves
+// out; after a cue it is the club.
+var clubCues = map[string]bool{"نادي": true, "فريق": true, "بعثه": true, "جماهير": true, "مدرب": true,
+	"لاعب": true, "لاعبي": true, "لاعبو": true}
+
+// clubNotNames are the words after a cue that are not a club's name: the
+// team, the sport, the squad's parts (فريق العمل، مدرب المنتخب، إدارة
+// النادي، لاعب الوسط).
+var clubNotNames = wordSet(`الفريق المنتخب النادي الكره القدم السله اليد الطائره العمل الوسط الهجوم الدفاع
+الشباب الناشئين الاول الاولمبي الوطني الرديف الاحتياط الحراسه الجديد السابق الحالي الدوري الجهاز الاداره
+المنطقه الشركه المشروع التعليم الجامعه المدرسه المستشفي الهيئه الوزاره الموقع الحمايه التحرير الصحه
+التخطيط الاعلام المرور الجوازات السجون البحث الانقاذ الاطفاء التدريب المعسكر البعثه`)
+
+// wordSet makes a set of the keys of space-separated words.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[kb.Key(w)] = true
+	}
+	return m
+}
+
+// recoverClubs marks the one-word name after a club cue as an organisation
+// (the club), replacing an NER mention of that word typed otherwise; the
+// club's other mentions in the article then join it by name (repeatNames).
+func (l *Linker) recoverClubs(d *doc) {
+	club := map[string]bool{}
+	for wi := 0; wi+1 < len(d.words); wi++ {
+		cue := false
+		for _, r := range d.readings(wi) {
+			if r.prefix == "" && clubCues[r.key] {
+				cue = true
+			}
+		}
+		if !cue || !adjacent(d, d.words[wi], d.words[wi+1]) {
+			continue
+		}
+		k := d.wkey(wi + 1)
+		if clubNotNames[k] || generic[k] || (len(k) < 4 || k[:4] != "ال") && k != "احد" {
+			continue
+		}
+		if wi+2 < len(d.words) && adjacent(d, d.words[wi+1], d.words[wi+2]) && definite(d.wkey(wi+2)) {
+			continue // a longer phrase (إدارة التعليم العام، فريق العمل الميداني)
+		}
+		if e := trustedName(k, l.kb.LookupKey(k)); e != nil && e.Type != marsad.ORG {
+			continue // a known place or person (مدرب مصر)
+		}
+		club[k] = true
+	}
+	if len(club) == 0 {
+		return
+	}
+	// Every NER mention of a club's word becomes the club; the cue's word
+	// is added where the NER had nothing.
+	covered := map[int]bool{}
+	for _, m := range d.mentions {
+		if m.kind == KindName && club[m.key] {
+			m.typ = marsad.ORG
+			covered[m.span.Start] = true
+		}
+	}
+	var added []*mention
+	for wi := 0; wi < len(d.words); wi++ {
+		k := d.wkey(wi)
+		if !club[k] {
+			continue
+		}
+		tok := d.toks[d.words[wi]]
+		if covered[tok.Start] {
+			continue
+		}
+		clash := false
+		for _, m := range d.mentions {
+			if m.span.Overlaps(marsad.Span{Start: tok.Start, End: tok.End}) {
+				clash = true
+				break
+			}
+		}
+		if clash || wi == 0 {
+			continue
+		}
+		cued := false
+		for _, r := range d.readings(wi - 1) {
+			if r.prefix == "" && clubCues[r.key] {
+				cued = true
+			}
+		}
+		if cued && adjacent(d, d.words[wi-1], d.words[wi]) {
+			added = append(added, &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: kb.Key(k), typ: marsad.ORG, kind: KindName})
+		}
+	}
+	d.mentions = append(d.mentions, added...)
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// definite reports whether a word key is a definite noun or adjective: the
+// article ال and a stem of three letters or more (not الى، التي).
+func definite(k string) bool {
+	return strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) >= 5 && !functionWords[k]
+}
+
+// functionWords are definite-looking words that are not nouns.
+var functionWords = wordSet("الذي التي الذين اللذين اللتين اللاتي اللواتي الآن")
