@@ -91,6 +91,7 @@ type doc struct {
 	qs      []qspan
 	qAt     map[int]int // opening-mark token → index in qs
 	inQuote []bool      // token lies strictly inside a quotation
+	inParen []bool      // token lies inside parentheses (verses, hadith, asides)
 	claimed []bool      // quotation already used as or inside a statement
 
 	ments   []ment
@@ -123,6 +124,7 @@ func newDoc(lx *lexicon, a *marsad.Article) *doc {
 			d.inQuote[j] = true
 		}
 	}
+	d.inParen = parenthesized(d.toks)
 	d.consumed = make([]bool, n)
 	d.indexMentions()
 	d.repairNames()
@@ -218,7 +220,7 @@ func (d *doc) run() {
 				d.looseQuote(qi)
 			}
 		case word:
-			if d.consumed[i] || d.inQuote[i] {
+			if d.consumed[i] || d.inQuote[i] || d.inParen[i] {
 				continue
 			}
 			if c, conj, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
@@ -236,6 +238,30 @@ func (d *doc) run() {
 		out = append(out, q)
 	}
 	d.out = out
+}
+
+// parenthesized marks the tokens inside a pair of parentheses (or ﴿…﴾, {…})
+// in one paragraph. What stands there is cited or an aside — a verse or a
+// hadith (ومن أحسن قولاً ممن دعا إلى الله … وقال إنني من المسلمين), a
+// title, an abbreviation — so a verb of saying there starts no statement of
+// the article.
+func parenthesized(toks []token) []bool {
+	out := make([]bool, len(toks))
+	open := -1
+	for i, t := range toks {
+		switch {
+		case t.kind == newline:
+			open = -1
+		case t.kind == punct && (t.norm == "(" || t.norm == "﴿" || t.norm == "{"):
+			open = i
+		case t.kind == punct && (t.norm == ")" || t.norm == "﴾" || t.norm == "}") && open >= 0:
+			for k := open + 1; k < i; k++ {
+				out[k] = true
+			}
+			open = -1
+		}
+	}
+	return out
 }
 
 // isAbbreviation reports whether t, before a period, is a one-letter
@@ -570,6 +596,9 @@ func (d *doc) isNameQuote(qi int) bool {
 
 // cueAt handles the cue word at token i.
 func (d *doc) cueAt(i int, c cue, conj bool) {
+	if d.citesScripture(i) {
+		return
+	}
 	comp := d.findComplement(i, c)
 	if comp.kind == compNone {
 		comp = d.bareContent(i, c)
@@ -640,6 +669,17 @@ func (d *doc) cueAt(i int, c cue, conj bool) {
 		return
 	}
 	d.emit(sp, d.cueText(i, conj), kind, s, e, d.sent[i])
+}
+
+// citesScripture reports whether the cue at i cites scripture or the
+// Prophet (قال تعالى، في قوله سبحانه، يقول صلى الله عليه وسلم، قال الله عز
+// وجل): a formula of data/scripture.txt right after it, or after الله.
+func (d *doc) citesScripture(i int) bool {
+	k := i + 1
+	if k < len(d.toks) && hasNorm(d.toks[k], "الله") {
+		k++
+	}
+	return k < len(d.toks) && d.toks[k].kind == word && d.lx.scripture[d.toks[k].norm]
 }
 
 // cueText is the cue word as written, without a conjunction proclitic.
