@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -345,3 +346,20 @@ func eachArticle(path string, fn func(text string)) error {
 		fn(a.Content)
 	}
 }
+
+var instHeads = sync.OnceValue(func() map[string]bool {
+	iw := parseInstitutionWords(institutionsTXT)
+	m := map[string]bool{}
+	for k := range iw.head {
+		m[k] = true
+	}
+	for k := range iw.defhead {
+		m[strings.TrimPrefix(k, "ال")] = true
+	}
+	return m
+})
+
+// InstitutionHead reports whether a word key, without the article, is a
+// noun that heads institution names (ديوان، مجلس، هيئة، ائتلاف:
+// data/institutions.txt).
+func InstitutionHead(key string) bool { return instHeads()[key] }

@@ -375,6 +375,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	l.mergeShortForms(d)
 	if l.Recover {
 		l.repeatNames(d)
+		l.headAnaphora(d)
 	}
 	l.titles(d)
 	l.articleTitles(d)

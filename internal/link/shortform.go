@@ -1,9 +1,11 @@
 package link
 
 import (
+	"sort"
 	"strings"
 
 	"marsad"
+	"marsad/internal/kb"
 )
 
 // mergeShortForms joins an organisation's shortened name to its full name
@@ -77,4 +79,80 @@ func bareWords(key string) []string {
 		}
 	}
 	return ws
+}
+
+// headAnaphora adds the bare definite head of an organisation's name used
+// alone later in the article (الديوان after ديوان المظالم، الائتلاف after
+// الائتلاف الوطني السوري) as a mention of it: news refers back to an
+// institution by its head noun. Only when one organisation of the article
+// is named with that head, and the head is not followed by a definite word
+// (الهيئة العامة … is another name).
+func (l *Linker) headAnaphora(d *doc) {
+	byHead := map[string]*cluster{}
+	first := map[*cluster]int{}
+	for _, c := range d.clusters {
+		typ := c.typ
+		if c.e != nil {
+			typ = c.e.Type
+		}
+		if len(c.mentions) == 0 || typ != marsad.ORG {
+			continue
+		}
+		start := -1
+		for _, m := range c.mentions {
+			if m.kind != KindName || !strings.Contains(m.key, " ") {
+				continue
+			}
+			h := bareWords(m.key)[0]
+			if !kb.InstitutionHead(h) {
+				continue
+			}
+			if o, ok := byHead[h]; ok && o != c {
+				byHead[h] = nil // two organisations with one head: ambiguous
+				continue
+			}
+			byHead[h] = c
+			if start < 0 || m.span.Start < start {
+				start = m.span.Start
+			}
+		}
+		if start >= 0 {
+			first[c] = start
+		}
+	}
+	var added []*mention
+	for wi := range d.words {
+		tok := d.toks[d.words[wi]]
+		for _, r := range d.readings(wi) {
+			if !strings.HasPrefix(r.key, "ال") || generic[r.key] {
+				continue // البنك never names a bank on its own (data/generic.txt)
+			}
+			c := byHead[strings.TrimPrefix(r.key, "ال")]
+			if c == nil || tok.Start <= first[c] {
+				continue
+			}
+			if wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) && definite(d.wkey(wi+1)) {
+				break
+			}
+			sp := marsad.Span{Start: tok.Start + r.skip, End: tok.End}
+			if r.prefix != "" {
+				sp.Start = tok.Start
+			}
+			clash := false
+			for _, m := range d.mentions {
+				if m.span.Overlaps(sp) {
+					clash = true
+					break
+				}
+			}
+			if !clash {
+				m := &mention{span: sp, key: r.key, kind: KindName}
+				added = append(added, m)
+				l.join(c, m)
+			}
+			break
+		}
+	}
+	d.mentions = append(d.mentions, added...)
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 }
