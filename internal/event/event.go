@@ -254,7 +254,19 @@ func (st *state) sentence(s marsad.Span) {
 			}
 		}
 	}
-	st.a.Events = append(st.a.Events, evs...)
+	// A visit or meeting without a named counterpart is the same meeting
+	// as another one of the sentence that names it (زيارة … التقى خلالها
+	// بالرئيس …): only that one is kept.
+	kept := evs[:0]
+	for _, e := range evs {
+		if e.Type == "CONSULT" && len(e.Targets) == 0 && len(e.Actors) == 1 && slices.ContainsFunc(evs, func(o marsad.Event) bool {
+			return o.Type == "CONSULT" && len(o.Targets) > 0 && (slices.Contains(o.Actors, e.Actors[0]) || slices.Contains(o.Targets, e.Actors[0]))
+		}) {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	st.a.Events = append(st.a.Events, kept...)
 }
 
 func same(a, b []string) bool {
@@ -597,7 +609,10 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 	}
 	// A meeting needs two parties: a cabinet in session (مجلس الوزراء في
 	// اجتماعه) is not a consultation between actors.
-	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && (len(p.words) < 2 || p.Noun) {
+	// A person's visit or tour (042) is reported without its host (جولة
+	// الوزير لعدد من العواصم; زيارة القاهرة names the place visited), and a meeting "with" someone has a counterpart even
+	// when it is not named (لقاء محلب مع الوفد الدولي).
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && (len(p.words) < 2 || p.Noun) && !(p.Code == "042" && st.a.Entities[st.sms[actors[0]].ent].Type == "PERS") && !endsInPreposition(p) {
 		return marsad.Event{}, false
 	}
 	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) >= 2 && !p.Relative {
