@@ -225,6 +225,8 @@ func (d *doc) run() {
 			}
 			if c, conj, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
 				d.cueAt(i, c, conj)
+			} else if accordingTo[t.norm] {
+				d.accordingAt(i)
 			}
 		}
 	}
@@ -669,6 +671,104 @@ func (d *doc) cueAt(i int, c cue, conj bool) {
 		return
 	}
 	d.emit(sp, d.cueText(i, conj), kind, s, e, d.sent[i])
+}
+
+// accordingTo are the prepositions of attribution that open a sentence
+// with its source (ووفقا للخبير طلعت حافظ فإن …، وبحسب الوزير، …، حسب ما
+// ذكره المتحدث فإن …), with و and without.
+var accordingTo = map[string]bool{
+	"حسب": true, "بحسب": true, "وحسب": true, "وبحسب": true,
+	"وفق": true, "وفقا": true, "ووفق": true, "ووفقا": true,
+	"طبقا": true, "وطبقا": true,
+}
+
+// accordingAt handles an attribution adjunct at token i that opens its
+// sentence: the source named after it (a person in its phrase preferred
+// over the body in his title, a document's author) says the rest of the
+// sentence, after فإن or after the comma that closes the adjunct. Only a
+// source the linker names counts (وبحسب المصادر: unnamed; وبحسب أرقام
+// نشرتها الوزارة: figures), and only at the head of a sentence: a trailing
+// "…، حسب رويترز" sources the reporter's narration, not a statement.
+func (d *doc) accordingAt(i int) {
+	if d.insideEmitted(d.toks[i].start) {
+		return
+	}
+	if p := i - 1; p >= 0 && d.sent[p] == d.sent[i] && d.toks[p].kind != newline {
+		if d.toks[p].kind != punct || !strings.ContainsAny(d.toks[p].norm, ".!?؟") {
+			return
+		}
+	}
+	j := i + 1
+	// حسب ما ذكره X، وفق ما أعلنته الوزارة: ما and a verb of saying.
+	if j+1 < len(d.toks) && hasNorm(d.toks[j], "ما") {
+		if _, _, ok := d.lx.lookupCue(d.toks[j+1].norm, d.toks[j+1].taMarbuta); !ok {
+			return
+		}
+		j += 2
+	}
+	src, end := -1, -1
+	for k := j; k < len(d.toks) && k <= j+10 && d.sent[k] == d.sent[i]; k++ {
+		t := d.toks[k]
+		if t.kind == punct && (t.norm == "،" || t.norm == ",") || t.kind == word && (t.norm == "فان" || t.norm == "فانه" || t.norm == "فانها") {
+			end = k
+			break
+		}
+		if t.kind != word {
+			if t.kind == mark {
+				continue
+			}
+			return
+		}
+		if w := genitiveBare(t.norm); k == j && d.mentAt[k] < 0 && !d.lx.isSpeakerHead(w) && !d.lx.documents[strings.TrimPrefix(w, "ال")] {
+			return // وبحسب أرقام …، وفقا للنتائج الأولية
+		}
+		mi := d.mentAt[k]
+		if mi < 0 || d.ments[mi].kind == "pronoun" || d.eponymAt(d.ments[mi].tok0) {
+			continue
+		}
+		if src < 0 || d.ments[src].typ != "PERS" && d.ments[mi].typ == "PERS" {
+			src = mi
+		}
+	}
+	if src < 0 || end < 0 || d.ments[src].typ == "LOC" {
+		return
+	}
+	start := end + 1
+	if start >= len(d.toks) || d.sent[start] != d.sent[i] {
+		return
+	}
+	if t := d.toks[start]; t.kind == word && (t.norm == "فان" || t.norm == "فانه" || t.norm == "فانها") {
+		start++ // وبحسب الوزير، فإن …
+	}
+	if start >= len(d.toks) || d.sent[start] != d.sent[i] || d.countWords(start, min(len(d.toks), start+6)) < 4 {
+		return
+	}
+	s, e, _ := d.scanContent(start, false)
+	if w := d.toks[end]; w.kind == word {
+		// فإنه / فإنها: the pronoun is the subject of the content.
+		s = min(s, w.start)
+		if w.norm == "فان" {
+			s = d.toks[start].start
+		}
+	}
+	s, e = trimSpan(d.text, s, e)
+	if s >= e {
+		return
+	}
+	for k := i; k < start; k++ {
+		d.consumed[k] = true
+	}
+	d.emitted = append(d.emitted, marsad.Span{Start: s, End: e})
+	d.emit(speaker{ent: d.ments[src].ent}, d.cueText(i, strings.HasPrefix(d.toks[i].norm, "و") && !strings.HasPrefix(d.toks[i].norm, "وفق")), marsad.Indirect, s, e, d.sent[i])
+}
+
+// genitiveBare removes the preposition لـ from w (للخبير → الخبير، لوزارة →
+// وزارة).
+func genitiveBare(w string) string {
+	if strings.HasPrefix(w, "لل") {
+		return "ال" + w[len("لل"):]
+	}
+	return strings.TrimPrefix(w, "ل")
 }
 
 // citesScripture reports whether the cue at i cites scripture or the
