@@ -143,7 +143,15 @@ var idioms = map[string]bool{"لصالح": true, "بصالح": true, "لصالح
 // place named so (طريق الملك عبدالعزيز، حي الروضة).
 var institutionHeads = map[string]bool{"امانه": true, "بلديه": true, "اماره": true, "جامعه": true, "مستشفي": true,
 	"مجمع": true, "مؤسسه": true, "اداره": true, "شرطه": true, "غرفه": true, "مديريه": true, "كليه": true, "مدارس": true,
-	"مدرسه": true, "مركز": true, "جمعيه": true, "نادي": true, "صحه": true, "فرع": true}
+	"مدرسه": true, "مركز": true, "جمعيه": true, "نادي": true, "صحه": true, "فرع": true,
+	// bodies and media named after a place or a person (هيئة مدينة الرياض،
+	// إذاعة فرنسا الدولية، قناة الجزيرة، كتائب أبو الفضل العباس)
+	"هيئه": true, "اذاعه": true, "قناه": true, "صحيفه": true, "وكاله": true, "كتائب": true, "الويه": true, "سرايا": true}
+
+// personHeads are the heads whose name is a person's without a royal title
+// (كتائب أبو الفضل العباس); other institutions are named after a king or a
+// prince, whose title the NER often leaves out (مؤسسة الملك عبدالعزيز).
+var personHeads = map[string]bool{"كتائب": true, "الويه": true, "سرايا": true}
 
 var placeHeads = map[string]bool{"طريق": true, "شارع": true, "حي": true, "ميدان": true, "جسر": true, "مخيم": true}
 
@@ -159,10 +167,13 @@ func (l *Linker) institutions(d *doc) {
 		if m.kind != KindName || m.typ == marsad.ORG {
 			continue
 		}
-		if m.typ == marsad.PERS && !strings.HasPrefix(m.key, "الملك ") && !strings.HasPrefix(m.key, "الامير ") {
-			continue // إدارة أوباما is not named after him; مستشفى الملك فهد is
-		}
 		wi := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > m.span.Start }) - 1
+		royal := strings.HasPrefix(m.key, "الملك ") || strings.HasPrefix(m.key, "الامير ")
+		if m.typ == marsad.PERS && !royal && wi >= 0 && wi+1 < len(d.words) && d.toks[d.words[wi+1]].Start == m.span.Start &&
+			(d.wkey(wi) == "الملك" || d.wkey(wi) == "الامير") && adjacent(d, d.words[wi], d.words[wi+1]) {
+			wi-- // the NER left the royal title out (مؤسسة الملك عبدالعزيز، طريق الملك عبدالعزيز)
+			royal = true
+		}
 		if wi < 0 || wi+1 >= len(d.words) || d.toks[d.words[wi+1]].Start < m.span.Start || !adjacent(d, d.words[wi], d.words[wi+1]) {
 			continue // the mention starts inside a word (after a clitic) or after punctuation
 		}
@@ -175,6 +186,9 @@ func (l *Linker) institutions(d *doc) {
 		if !ok {
 			continue
 		}
+		if m.typ == marsad.PERS && !royal && !personHeads[r.key] {
+			continue // إدارة أوباما is not named after him; مستشفى الملك فهد is
+		}
 		typ := marsad.ORG
 		if r.key == "مخيم" {
 			typ = marsad.LOC // مخيم اليرموك is a camp, not the place it is named after
@@ -186,9 +200,32 @@ func (l *Linker) institutions(d *doc) {
 		}
 		start := d.toks[d.words[wi]].Start + r.skip
 		m.span.Start = start
+		if typ == marsad.ORG {
+			// Adjectives agreeing with the head close the name (إذاعة فرنسا
+			// الدولية، مستشفى عسير المركزي).
+			last := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End >= m.span.End })
+			for last+1 < len(d.words) && adjacent(d, d.words[last], d.words[last+1]) && nisbaAdjective(d.wkey(last+1)) &&
+				!l.nisbaOfCountry(d.wkey(last+1)) {
+				last++
+				m.span.End = d.toks[d.words[last]].End
+			}
+		}
 		m.key = kb.Key(d.a.Text[start:m.span.End])
 		m.typ = typ
 	}
+}
+
+// nisbaAdjective reports whether a word is a definite relative adjective
+// (الدولية، المركزي، الوطني): ال, a stem, and ي or ية.
+func nisbaAdjective(k string) bool {
+	return definite(k) && (strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ي")) && !functionWords[k]
+}
+
+// nisbaOfCountry reports whether a word is a country's nisba (السعودية):
+// after a name it is usually the country's adjective, not the name's.
+func (l *Linker) nisbaOfCountry(k string) bool {
+	_, ok := l.kb.NisbaCountry(k)
+	return ok
 }
 
 // headAt returns the reading of word wi that is an institution or street
