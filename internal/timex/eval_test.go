@@ -50,7 +50,7 @@ var floors = map[string]struct{ f1, value float64 }{
 	"eval_dev2.jsonl":  {0.97, 0.96},
 	"eval_test.jsonl":  {0.97, 0.96},
 	"eval_test2.jsonl": {0.97, 0.96}, // held out in round 2 (F1 0.932, value 0.868 at c833821); tuning since
-	"eval_test3.jsonl": {0, 0},       // pending its one measurement
+	"eval_test3.jsonl": {0.90, 0.86}, // measured once at 3dfb05d: F1 0.926, value 0.886
 }
 
 func TestEvaluation(t *testing.T) {
