@@ -580,6 +580,32 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		}
 	}
 	actors, targets, conf := st.participants(ti)
+	// A verb joined by و after a comma continues the clause before it and
+	// shares its subject (غزا صدام الكويت، ودخل حدودنا، وأطلق على الرياض
+	// صواريخ; قال بيسكوف إن …، ودعا إلى …): the subject of the nearest
+	// earlier verb trigger, else the sentence's.
+	if len(actors) == 0 && !p.Noun && !p.Relative && !p.Circumstantial && strings.HasPrefix(st.toks[tr.first].norm, "و") && st.afterComma(tr.first) {
+		k := -1
+		for pj := ti - 1; pj >= 0; pj-- {
+			if o := st.trigs[pj]; !o.p.Noun && len(st.actorsOf[pj]) > 0 {
+				k = st.actorsOf[pj][0]
+				break
+			}
+		}
+		if k < 0 {
+			k = st.mainSubject(tr.first, true)
+		}
+		if k >= 0 {
+			next := len(st.toks)
+			for _, o := range st.trigs[ti+1:] {
+				if o.first > tr.last {
+					next = o.first
+					break
+				}
+			}
+			actors, targets = []int{k}, st.targetAfter(tr, tr.last+1, next, []int{k}, false)
+		}
+	}
 	if len(actors) == 0 && st.fallback && !p.Passive && !p.Relative {
 		// Hybrid only: the sentence's subject as a proposal the filter
 		// judges (the argument rules found none).
@@ -1912,6 +1938,12 @@ func (st *state) relativeAgent(i, next int) int {
 
 // endsInPreposition reports a pattern whose last word is ضد or مع: its
 // target follows that word.
+// afterComma reports whether the token before word i is a comma.
+func (st *state) afterComma(i int) bool {
+	j := st.prevNonSpace(i)
+	return j >= 0 && st.toks[j].comma
+}
+
 func endsInPreposition(p *pattern) bool {
 	for _, a := range p.words[len(p.words)-1].alts {
 		if a.form == "ضد" || a.form == "مع" {

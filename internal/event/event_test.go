@@ -105,6 +105,11 @@ func TestAnnotate(t *testing.T) {
 			[3]string{P, "عادل الجبير", "jubeir"}, [3]string{L, "المملكة", "ksa"}, [3]string{L, "اليمن", "yemen"}, [3]string{O, "الميليشيات الحوثية", "houthis"}),
 		[]want{{"DEMAND", "100", "asserted", "jubeir", "houthis", ""}},
 	}, {
+		"a verb joined by و after a comma shares the main clause's subject",
+		article("في عام 1990 غزا صدام الكويت، ودخل الحدود، وأطلق على الرياض صواريخ سكود.",
+			[3]string{P, "صدام", "saddam"}, [3]string{L, "الكويت", "kuwait"}, [3]string{L, "الرياض", "riyadh"}),
+		[]want{{"ASSAULT", "190", "asserted", "saddam", "riyadh", ""}},
+	}, {
 		"a particle's feminine pronoun is the country, not the speaker",
 		article("قال رئيس الوزراء أحمد داود أوغلو إنه ليس لدى تركيا خطط لذلك ولكنها اتفقت مع الولايات المتحدة على توفير غطاء جوي.",
 			[3]string{P, "أحمد داود أوغلو", "davutoglu"}, [3]string{L, "تركيا", "turkey"}, [3]string{L, "الولايات المتحدة", "usa"}),
