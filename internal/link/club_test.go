@@ -23,3 +23,18 @@ func TestRecoverClubs(t *testing.T) {
 		}
 	}
 }
+
+// Institutions named after a king whose title the NER left out, media
+// named after a country, and an armed group named after a person.
+func TestInstitutionHeads(t *testing.T) {
+	for _, c := range []struct{ text, ner, typ, want string }{
+		{"وقعت مؤسسة الملك عبدالعزيز ورجاله اتفاقا.", "عبدالعزيز", marsad.PERS, "مؤسسة الملك عبدالعزيز"},
+		{"وقالت إذاعة فرنسا الدولية إن الوضع هادئ.", "فرنسا", marsad.LOC, "إذاعة فرنسا الدولية"},
+		{"وتقاتل كتائب أبو الفضل العباس هناك.", "أبو الفضل العباس", marsad.PERS, "كتائب أبو الفضل العباس"},
+	} {
+		a := nerArticle(t, c.text, "2015-08-03", [2]string{c.typ, c.ner})
+		if len(a.Entities) != 1 || a.Entities[0].Type != marsad.ORG || a.Entities[0].Mentions[0].Text != c.want {
+			t.Errorf("%s: got %+v", c.want, a.Entities)
+		}
+	}
+}

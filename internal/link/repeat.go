@@ -169,12 +169,14 @@ func (l *Linker) institutions(d *doc) {
 		}
 		wi := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > m.span.Start }) - 1
 		royal := strings.HasPrefix(m.key, "الملك ") || strings.HasPrefix(m.key, "الامير ")
+		nameStart := m.span.Start
 		if m.typ == marsad.PERS && !royal && wi >= 0 && wi+1 < len(d.words) && d.toks[d.words[wi+1]].Start == m.span.Start &&
 			(d.wkey(wi) == "الملك" || d.wkey(wi) == "الامير") && adjacent(d, d.words[wi], d.words[wi+1]) {
 			wi-- // the NER left the royal title out (مؤسسة الملك عبدالعزيز، طريق الملك عبدالعزيز)
 			royal = true
+			nameStart = d.toks[d.words[wi+1]].Start
 		}
-		if wi < 0 || wi+1 >= len(d.words) || d.toks[d.words[wi+1]].Start < m.span.Start || !adjacent(d, d.words[wi], d.words[wi+1]) {
+		if wi < 0 || wi+1 >= len(d.words) || d.toks[d.words[wi+1]].Start < nameStart || !adjacent(d, d.words[wi], d.words[wi+1]) {
 			continue // the mention starts inside a word (after a clitic) or after punctuation
 		}
 		if institutionLinks[d.wkey(wi)] && wi > 0 && adjacent(d, d.words[wi-1], d.words[wi]) {
