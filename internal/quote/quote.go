@@ -330,7 +330,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 			}
 			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
 			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …، ما أسماهم بـ"الشريطية".
-			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) || d.quotedTerm(qi) || d.mediumBeforeQuote(qi) {
+			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) || d.quotedTerm(qi) || d.mediumBeforeQuote(qi) || d.quotedGenitive(qi) {
 				j = d.qs[qi].close
 				continue
 			}
@@ -560,6 +560,23 @@ func (d *doc) quotedTerm(qi int) bool {
 	// After a one-letter preposition, or after an institution word
 	// naming it (صحيفة «الحياة»، محطة «ام تي في»).
 	return p.norm == "ب" || p.norm == "ل" || d.lx.isSpeakerHead(p.norm)
+}
+
+// quotedGenitive reports whether quotation qi is a name of one or two words
+// in the genitive of the noun glued before it (ما رصده متابعو "سبق"،
+// إجراءات «سمة»، لصحيفة “الشرق الأوسط”): a name inside a noun phrase, not
+// words said — those follow the verb, its subject (قال الوزير "نعم"), a
+// colon or a complementizer.
+func (d *doc) quotedGenitive(qi int) bool {
+	q := d.qs[qi]
+	if !d.quotedName(qi) || d.countWords(q.open, q.close) > 2 {
+		return false
+	}
+	p := q.open - 1
+	if d.mentAt[p] >= 0 || d.isCueWord(p) || d.lx.isComplementizer(d.toks[p].norm) {
+		return false
+	}
+	return !d.lx.notNames[d.toks[p].norm]
 }
 
 // mediumBeforeQuote reports whether quotation qi is a short name right
@@ -839,7 +856,10 @@ func (d *doc) scanContent(from int, paragraph bool) (s, e, endTok int) {
 				continue
 			}
 		}
-		if t.kind == word && j > from {
+		// A verb after إذ opens a circumstantial clause inside the
+		// content, not a new statement (أن الهيئة إذ تعبر عن حزنها …
+		// تؤكد بأنها).
+		if t.kind == word && j > from && !hasNorm(d.toks[j-1], "اذ") {
 			if b, ok := d.statementStart(j); ok {
 				j = b
 				break
