@@ -112,6 +112,11 @@ func (d *doc) repairNames() {
 			case d.lx.kinship[w] && t1-1 > t0 && hasNorm(d.toks[t1-1], "ابن", "ابنه", "بنت", "شقيق", "شقيقه"):
 				t1 -= 2
 				continue
+			case hasNorm(d.toks[t1], "ابن", "بنت") && t1-t0 >= 2 && !(t1+1 < len(d.toks) && d.toks[t1+1].kind == word && d.nameLike(d.toks[t1+1].norm) && !d.lx.kinship[d.toks[t1+1].norm]):
+				// A name ends with no link word: the NER cut "ابن عم
+				// الشهيد" after ابن (إبراهيم بن عبدالله أحمد [ابن] عم).
+				t1--
+				continue
 			}
 			break
 		}
