@@ -2,9 +2,11 @@ package event
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,7 +24,10 @@ type goldCands struct {
 
 // collectCandidates runs the hybrid's proposal step with the gold
 // participants as the only entities on every gold sentence.
-func collectCandidates(t testing.TB, gold []GoldSentence, arts map[string]*marsad.Article) []goldCands {
+//
+// With pipeline set, arts are articles the pipeline analyzed (their
+// entities are kept, nothing is injected): what a user gets.
+func collectCandidates(t testing.TB, gold []GoldSentence, arts map[string]*marsad.Article, pipeline bool) []goldCands {
 	t.Helper()
 	lx, err := NewCoder()
 	if err != nil {
@@ -38,10 +43,16 @@ func collectCandidates(t testing.TB, gold []GoldSentence, arts map[string]*marsa
 	}
 	var out []goldCands
 	for _, id := range ids {
-		a := copyArticle(arts[id])
-		for _, g := range byArt[id] {
-			if err := InjectGold(a, g); err != nil {
-				t.Fatal(err)
+		var a *marsad.Article
+		if pipeline {
+			b := *arts[id]
+			a = &b
+		} else {
+			a = copyArticle(arts[id])
+			for _, g := range byArt[id] {
+				if err := InjectGold(a, g); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		var all []candidate
@@ -133,7 +144,12 @@ func TestHybridCV(t *testing.T) {
 		t.Skip("set MARSAD_EVENT_HYBRID=1 to cross-validate the hybrid")
 	}
 	gold, arts := loadGold(t)
-	gcs := collectCandidates(t, gold, arts)
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == "test4" })
+	cached := os.Getenv("MARSAD_EVENT_CACHE") != ""
+	if cached {
+		arts = readCache(t)
+	}
+	gcs := collectCandidates(t, gold, arts, cached)
 	folds := []string{"dev", "dev2", "test", "train", "test3"}
 	epochs := 10
 	fmt.Sscan(os.Getenv("MARSAD_EVENT_EPOCHS"), &epochs)
@@ -179,8 +195,13 @@ func TestTrainFilter(t *testing.T) {
 		t.Skip("set MARSAD_EVENT_TRAIN_FILTER=1 to retrain data/filter.tsv")
 	}
 	gold, arts := loadGold(t)
-	gcs := collectCandidates(t, gold, arts)
-	f := trainOn(gcs, "rule alt fallback", 10, 1)
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == "test4" })
+	cached := os.Getenv("MARSAD_EVENT_CACHE") != ""
+	if cached {
+		arts = readCache(t)
+	}
+	gcs := collectCandidates(t, gold, arts, cached)
+	f := trainOn(gcs, os.Getenv("MARSAD_EVENT_TRAIN_FILTER"), 10, 1)
 	out, err := os.Create("data/filter.tsv")
 	if err != nil {
 		t.Fatal(err)
@@ -202,6 +223,20 @@ used. Cross-validated comparison with the rules: testdata/README.md.`, n, len(gc
 	}
 }
 
+// readCache reads the pipeline's analyses written by TestCachePipeline.
+func readCache(t testing.TB) map[string]*marsad.Article {
+	t.Helper()
+	b, err := os.ReadFile(os.Getenv("MARSAD_EVENT_CACHE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := map[string]*marsad.Article{}
+	if err := json.Unmarshal(b, &arts); err != nil {
+		t.Fatal(err)
+	}
+	return arts
+}
+
 // TestMissDiagnosis sorts the gold events the rules miss on the tuning
 // splits (MARSAD_EVENT_MISSES=1): no trigger of the gold type in the
 // sentence (a lexicon gap) or one whose arguments were not found.
@@ -220,6 +255,9 @@ func TestMissDiagnosis(t *testing.T) {
 		s, _ := goldSpan(a, g)
 		st := &state{c: c, a: a, ms: mentionsOf(a), seen: map[int]bool{}}
 		st.sentence(s)
+		if g.Split == "test4" {
+			continue
+		}
 		for _, ge := range g.Events {
 			found := false
 			for _, e := range a.Events {

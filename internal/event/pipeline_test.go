@@ -3,6 +3,7 @@ package event_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -114,5 +115,40 @@ func TestTunePipeline(t *testing.T) {
 	}
 	for _, e := range errs {
 		t.Logf("line %d: %s", e.Line, e.What)
+	}
+}
+
+// TestCachePipeline writes the gold articles as the pipeline analyzes them
+// (entities, quotes, times) to the JSON file named by MARSAD_EVENT_CACHE,
+// for the hybrid's cross-validation in pipeline mode (hybrid_test.go, which
+// cannot import the pipeline). Only events-gold.txt is read: never test4.
+func TestCachePipeline(t *testing.T) {
+	path := os.Getenv("MARSAD_EVENT_CACHE")
+	if path == "" {
+		t.Skip("set MARSAD_EVENT_CACHE to a file to write")
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := event.ReadGold("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := event.LoadGoldArticles(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		if err := p.Analyze(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := json.Marshal(arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
