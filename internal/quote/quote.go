@@ -630,8 +630,12 @@ func (d *doc) cueAt(i int, c cue, conj bool) {
 	// it names its own speaker (… أن الوزير أكد أن).
 	if d.insideEmitted(d.toks[i].start) {
 		if _, explicit := d.subjectAfter(i+1, comp.regionEnd, c); !explicit {
+			// … أن تصريحات المرشد، علي خامنئي، التي أكد فيها أن: a
+			// relative clause naming its own speaker is a statement too.
 			if _, ok := d.subjectBefore(i, conj); !ok {
-				return
+				if sp, ok, rel := d.relative(i); !rel || !ok || sp.ent < 0 {
+					return
+				}
 			}
 		}
 	}
