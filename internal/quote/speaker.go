@@ -125,7 +125,54 @@ func (d *doc) proDrop(i int) speaker {
 	if sp, ok := d.sentenceSubject(i); ok {
 		return sp
 	}
+	// وانتقل حاكم لويزيانا بوبي جيندال إلى المدينة. ⏎ وقال في مؤتمر
+	// صحافي "…": a person brought in as the subject of the sentence just
+	// before, after the last statement, is the one now speaking.
+	if sp, ok := d.previousSubject(i); ok {
+		return sp
+	}
 	return d.continuation(i)
+}
+
+// previousSubject is the person who is the subject of the sentence right
+// before the cue at i, when that sentence comes after the last statement
+// and names him near its start, after its verb and title words (وانتقل
+// حاكم لويزيانا الجمهوري بوبي جيندال): the first person it names, within
+// its first eight tokens, not governed by a preposition.
+func (d *doc) previousSubject(i int) (speaker, bool) {
+	none := speaker{ent: -1}
+	k := i - 1
+	for k >= 0 && d.sent[k] == d.sent[i] {
+		k--
+	}
+	if k < 0 {
+		return none, false
+	}
+	end := k
+	for k > 0 && d.sent[k-1] == d.sent[end] && end-k < maxLookBack {
+		k--
+	}
+	start := k
+	if d.toks[start].start <= d.lastEnd {
+		return none, false
+	}
+	for k := start; k <= end && k < start+8; k++ {
+		if d.inQuote[k] {
+			return none, false
+		}
+		mi := d.mentAt[k]
+		if mi < 0 {
+			continue
+		}
+		if !d.named(mi) || d.ments[mi].typ != "PERS" {
+			return none, false
+		}
+		if sp := d.spk(mi); sp.ent != d.last.ent {
+			return sp, true
+		}
+		return none, false
+	}
+	return none, false
 }
 
 // voice finds a speaker handed over inside the region (على لسان X، نقلا عن
