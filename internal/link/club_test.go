@@ -38,3 +38,14 @@ func TestInstitutionHeads(t *testing.T) {
 		}
 	}
 }
+
+// A title introduced with a possessive (رئيسها التنفيذي "…") refers to
+// that person when used alone later, as the definite title.
+func TestPossessiveTitle(t *testing.T) {
+	a := nerArticle(t, `منحت شركة أكمي رئيسها التنفيذي "سامي فلان" أسهما، وقالت إن الرئيس التنفيذي حقق نموا.`, "2015-08-03",
+		[2]string{marsad.PERS, "سامي فلان"})
+	_, ms := byName(a, "سامي فلان")
+	if !slices.Equal(ms, []string{"سامي فلان/name", "الرئيس التنفيذي/title"}) {
+		t.Errorf("got %v", ms)
+	}
+}

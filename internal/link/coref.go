@@ -319,7 +319,7 @@ func (l *Linker) appositive(d *doc, wi int) *cluster {
 	for hops := 0; wi < len(d.words) && hops < 8; hops++ {
 		// A comma may set the name off (أكد الرئيس المصري، عبدالفتاح السيسي).
 		if wi > 0 && !adjacent(d, d.words[wi-1], d.words[wi]) &&
-			strings.Trim(d.a.Text[d.toks[d.words[wi-1]].End:d.toks[d.words[wi]].Start], " ،,") != "" {
+			strings.Trim(d.a.Text[d.toks[d.words[wi-1]].End:d.toks[d.words[wi]].Start], " ،,\"«»") != "" {
 			return nil
 		}
 		tok := d.toks[d.words[wi]]
@@ -669,6 +669,17 @@ var roleHeads = map[string]bool{"الرئيس": true, "الرئيسه": true, "�
 	"السفير": true, "القائد": true, "المحافظ": true, "محافظ": true, "المستشار": true, "نائب": true, "وكيل": true,
 	"المنسق": true, "منسق": true, "قائد": true, "سفير": true, "المفتي": true, "مفتي": true}
 
+// possessiveRole returns the definite role head of a role noun with a
+// possessive suffix (رئيسها، مديره → الرئيس، المدير), or "".
+func possessiveRole(k string) string {
+	for _, suf := range []string{"ها", "ه"} {
+		if stem := strings.TrimSuffix(k, suf); stem != k && roleHeads["ال"+stem] {
+			return "ال" + stem
+		}
+	}
+	return ""
+}
+
 // articleTitles links the titles an article itself introduced: a phrase of
 // one to three words starting with a role head directly before a person's
 // name (رئيسة البرنامج هدى الصويلح) refers to that person when it later
@@ -682,11 +693,11 @@ func (l *Linker) articleTitles(d *doc) {
 	}
 	learned := map[string]*intro{}
 	ambiguous := map[string]bool{}
-	phrase := func(wi, n int) (string, bool) {
+	// phraseFrom is the key of words wi … wi+n-1, the first read as k.
+	phraseFrom := func(wi, n int, k string) (string, bool) {
 		if wi+n > len(d.words) {
 			return "", false
 		}
-		k := d.wkey(wi)
 		for j := wi + 1; j < wi+n; j++ {
 			if !adjacent(d, d.words[j-1], d.words[j]) {
 				return "", false
@@ -695,6 +706,7 @@ func (l *Linker) articleTitles(d *doc) {
 		}
 		return k, true
 	}
+	phrase := func(wi, n int) (string, bool) { return phraseFrom(wi, n, d.wkey(wi)) }
 	covered := func(sp marsad.Span) bool {
 		for _, m := range d.namesNear(sp.Start, sp.End) {
 			if m.span.Overlaps(sp) {
@@ -709,11 +721,17 @@ func (l *Linker) articleTitles(d *doc) {
 		return false
 	}
 	for wi := range d.words {
-		if !roleHeads[d.wkey(wi)] {
-			continue
+		head := d.wkey(wi)
+		if !roleHeads[head] {
+			// A possessive head introduces the definite title: شركة …
+			// رئيسها التنفيذي مارك باركر → الرئيس التنفيذي is Parker.
+			head = possessiveRole(head)
+			if head == "" {
+				continue
+			}
 		}
 		for n := 1; n <= 3; n++ {
-			key, ok := phrase(wi, n)
+			key, ok := phraseFrom(wi, n, head)
 			if !ok {
 				break
 			}
