@@ -224,6 +224,9 @@ func (d *doc) run() {
 				continue
 			}
 			if c, conj, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
+				if c.form == past && passiveVowelled(d.text[t.start:t.end]) {
+					continue // وذُكر أن، أُعلن أن: no one is said to speak
+				}
 				d.cueAt(i, c, conj)
 			} else if accordingTo[t.norm] {
 				d.accordingAt(i)
@@ -790,6 +793,19 @@ func genitiveBare(w string) string {
 		return "ال" + w[len("لل"):]
 	}
 	return strings.TrimPrefix(w, "ل")
+}
+
+// passiveVowelled reports whether the past verb w is written with the
+// vowels of the passive — a damma on its first radical (ذُكر، أُعلن، وصُف،
+// وذُكر): the speaker is left out, so there is no one to attribute to.
+// Unvowelled text cannot tell, and stays active.
+func passiveVowelled(w string) bool {
+	rs := []rune(w)
+	k := 0
+	if len(rs) > 2 && (rs[0] == 'و' || rs[0] == 'ف') && rs[1] != '\u064F' {
+		k = 1
+	}
+	return k+1 < len(rs) && rs[k+1] == '\u064F'
 }
 
 // citesScripture reports whether the cue at i cites scripture or the
