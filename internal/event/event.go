@@ -803,6 +803,14 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	case subjRight >= 0:
 		actors = st.coordinated(subjRight, next)
 		conf += 0.2
+	case p.Objective && tr.suffixed:
+		// تحريرها، اعتقاله: on a noun whose genitive is its object the
+		// pronoun is the object too; the agent is only one named after
+		// من قبل / على يد.
+		if k := st.passiveAgent(tr.last, next); k >= 0 {
+			actors = []int{k}
+			conf += 0.1
+		}
 	case p.Noun && tr.suffixed:
 		if k := st.possessor(ti); k >= 0 {
 			actors = []int{k}

@@ -64,6 +64,7 @@ func TestMasdarAndNegatives(t *testing.T) {
 			article("سيبحث مجلس الشيوخ قرارا يخص الاتفاق الذي وقعت عليه القوى الكبرى مع إيران.", [3]string{O, "مجلس الشيوخ", "senate"}, [3]string{L, "إيران", "iran"}), nil},
 		{"اعتراض as interception", article("أعلنت قوات التحالف اعتراض صاروخ باليستي فوق جازان.", [3]string{O, "قوات التحالف", "coal"}, [3]string{L, "جازان", "jz"}), nil},
 		{"استعادة as a noun is not the verb استعاد", article("أعلنت وزارة الدفاع العراقية انتهاء مرحلة من عملية استعادة الأنبار من سيطرة تنظيم داعش.", [3]string{O, "وزارة الدفاع العراقية", "iqmod"}, [3]string{L, "الأنبار", "anbar"}, [3]string{O, "تنظيم داعش", "isis"}), nil},
+		{"a pronoun on an objective noun is its object, not a clue to its agent", article("وصلت طائرة المساعدات إلى مدينة عدن بعد تحريرها من الحوثيين.", [3]string{L, "عدن", "aden"}, [3]string{O, "الحوثيين", "houthis"}), nil},
 		{"نشر as publish", article("نشرت وزارة الخارجية بيانا على موقعها.", [3]string{O, "وزارة الخارجية", "mofa"}), nil},
 		{"a threat as a noun without a threatened act", article("قال الاتحاد الأوروبي إن الهجرة تمثل تهديدا لأمنه.", [3]string{O, "الاتحاد الأوروبي", "eu"}), nil},
 		{"قطع as a power cut", article("قطعت الشركة الكهرباء عن حي في الرياض.", [3]string{L, "الرياض", "ryd"}), nil},
