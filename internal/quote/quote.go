@@ -510,7 +510,13 @@ func (d *doc) bareContent(i int, c cue) complement {
 	if _, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
 		return complement{}
 	}
-	if d.countWords(start, min(len(d.toks), start+6)) < 5 {
+	// Five words of the sentence at least (يقول رئيس الوزراء عكس ذلك. …:
+	// an object, not words said).
+	end := start
+	for end < len(d.toks) && end < start+6 && d.sent[end] == d.sent[start] && d.toks[end].kind != newline {
+		end++
+	}
+	if d.countWords(start, end) < 5 {
 		return complement{}
 	}
 	return complement{kind: compColon, start: start, regionEnd: start}

@@ -98,6 +98,15 @@ func (d *doc) relative(i int) (sp speaker, ok, rel bool) {
 				return speaker{ent: d.ments[mi].ent}, true, true
 			}
 		}
+		// A resumptive pronoun on the complementizer (الأمر الذي قال إنه
+		// كفيل): the relative is the object of the verb, whose subject
+		// is dropped — not the noun before it.
+		if c := i + 1; c < len(d.toks) && (p == "الذي" && hasNorm(d.toks[c], "انه", "بانه") || p == "التي" && hasNorm(d.toks[c], "انها", "بانها")) &&
+			!(k >= 0 && d.lx.isSpeakerHead(d.toks[k].norm)) {
+			if sp := d.proDrop(i); sp.valid() {
+				return sp, true, true
+			}
+		}
 		return speaker{ent: -1}, false, true
 	}
 	for m := k; m >= 0 && m > k-6 && d.sent[m] == d.sent[i]; m-- {
@@ -335,6 +344,13 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 	if npEnd == from {
 		return none, false
 	}
+	// الأول / الثاني / الأخير: the former or the latter of the two persons
+	// just named (أكد الأول أن …، شدد الثاني على …).
+	if npEnd == from+1 {
+		if ei, ok := d.ordinalAntecedent(from); ok {
+			return speaker{ent: ei}, true
+		}
+	}
 	head := d.toks[from]
 	if head.kind != word {
 		return none, false
@@ -400,6 +416,40 @@ func (d *doc) documentAuthor(from, to int) (int, bool) {
 		return -1, false
 	}
 	return d.ments[body].ent, true
+}
+
+// ordinalAntecedent resolves الأول ('the former') and الثاني / الأخير
+// ('the latter') at token k to the earlier or later of the last two
+// persons named in the sentences before k (within maxLookBack tokens).
+func (d *doc) ordinalAntecedent(k int) (int, bool) {
+	w := strings.TrimPrefix(d.toks[k].norm, "و")
+	var later bool
+	switch w {
+	case "الاول":
+	case "الثاني", "الاخير":
+		later = true
+	default:
+		return -1, false
+	}
+	var last []int // distinct persons, most recent first
+	for m := k - 1; m >= 0 && m >= k-maxLookBack*2 && len(last) < 2; m-- {
+		mi := d.mentAt[m]
+		if mi < 0 || d.ments[mi].typ != "PERS" || d.ments[mi].kind == "pronoun" {
+			continue
+		}
+		e := d.ments[mi].ent
+		if len(last) == 0 || last[0] != e {
+			last = append(last, e)
+		}
+		m = d.ments[mi].tok0
+	}
+	if len(last) < 2 {
+		return -1, false
+	}
+	if later {
+		return last[0], true
+	}
+	return last[1], true
 }
 
 // relativePronouns open a relative clause, which ends the noun phrase it
