@@ -748,8 +748,7 @@ func (l *Linker) recover(d *doc) {
 	var added []*mention
 	for wi := 0; wi < len(d.words); {
 		sp, key, e, n := l.matchName(d, wi)
-		if e == nil || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) ||
-			(!e.Trusted() && officeBefore(d, wi)) {
+		if e == nil || l.isNisba(d, sp, key) || l.titleAt(d, wi) || l.notName(d, wi, key) {
 			wi++
 			continue
 		}
@@ -785,27 +784,6 @@ func (l *Linker) recover(d *doc) {
 	}
 	d.mentions = append(d.mentions, added...)
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
-}
-
-// officeNouns head an office in a construct with its institution (رئيس
-// مجلس الوزراء، نائب رئيس الهيئة): the phrase names a person's office.
-var officeNouns = map[string]bool{"رئيس": true, "نائب": true, "امين": true, "وكيل": true, "مدير": true, "عضو": true, "محافظ": true, "رئيسه": true}
-
-// officeBefore reports whether word wi is the genitive of an office noun
-// (رئيس مجلس الوزراء، ولرئيس مجلس الوزراء). A name mined from the corpus
-// is not recovered there: the construct is the office, which the title
-// pass reads; a curated name inside a title is still a mention (الأمين
-// العام للأمم المتحدة).
-func officeBefore(d *doc, wi int) bool {
-	if wi == 0 || !adjacent(d, d.words[wi-1], d.words[wi]) {
-		return false
-	}
-	for _, r := range d.readings(wi - 1) {
-		if officeNouns[r.key] {
-			return true
-		}
-	}
-	return false
 }
 
 // notName reports whether the name key found at word wi is an ordinary
