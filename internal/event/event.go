@@ -1181,6 +1181,12 @@ func (st *state) subjectRight(tr trigger, next int) int {
 		}
 		if titleNouns[t.norm] || titleNouns[strings.TrimPrefix(t.norm, "ال")] {
 			sawTitle = true
+			// A verb's subject may be a long title before the name (ندد
+			// الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ
+			// الدكتور …).
+			if !p.Noun && !p.Relative {
+				maxWords = 14
+			}
 		}
 		if prepositions[t.norm] || complementizers[t.norm] {
 			// المبعوث الخاص إلى سوريا ستيفان دي مستورا: a preposition

@@ -110,6 +110,11 @@ func TestAnnotate(t *testing.T) {
 			[3]string{P, "صدام", "saddam"}, [3]string{L, "الكويت", "kuwait"}, [3]string{L, "الرياض", "riyadh"}),
 		[]want{{"ASSAULT", "190", "asserted", "saddam", "riyadh", ""}},
 	}, {
+		"a verb's subject after a long title",
+		article("ندد الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ الدكتور عبدالرحمن السند بالتفجير الإرهابي.",
+			[3]string{P, "عبدالرحمن السند", "sanad"}),
+		[]want{{"ACCUSE", "111", "asserted", "sanad", "", ""}},
+	}, {
 		"a particle's feminine pronoun is the country, not the speaker",
 		article("قال رئيس الوزراء أحمد داود أوغلو إنه ليس لدى تركيا خطط لذلك ولكنها اتفقت مع الولايات المتحدة على توفير غطاء جوي.",
 			[3]string{P, "أحمد داود أوغلو", "davutoglu"}, [3]string{L, "تركيا", "turkey"}, [3]string{L, "الولايات المتحدة", "usa"}),
