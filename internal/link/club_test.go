@@ -49,3 +49,15 @@ func TestPossessiveTitle(t *testing.T) {
 		t.Errorf("got %v", ms)
 	}
 }
+
+// A Latin name and its Arabic spelling in one article are one entity.
+func TestLatinName(t *testing.T) {
+	a := nerArticle(t, `منحت شركة "Nike" الأمريكية موظفيها أسهما، وارتفعت أسهم نايكي أمس.`, "2015-08-03",
+		[2]string{marsad.ORG, "Nike"}, [2]string{marsad.ORG, "نايكي"})
+	if len(a.Entities) != 1 || len(a.Entities[0].Mentions) != 2 {
+		t.Errorf("got %+v", a.Entities)
+	}
+	if consonantSkeleton("Nike") != "nk" || consonantSkeleton("Porsche") != "brsk" {
+		t.Errorf("skeletons %q %q", consonantSkeleton("Nike"), consonantSkeleton("Porsche"))
+	}
+}

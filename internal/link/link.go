@@ -373,6 +373,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	l.resolveNames(d)
 	l.mergeParenthetical(d)
 	l.mergeShortForms(d)
+	l.mergeLatinNames(d)
 	if l.Recover {
 		l.repeatNames(d)
 		l.headAnaphora(d)
