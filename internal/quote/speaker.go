@@ -26,6 +26,13 @@ func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, b
 	}
 	switch c.form {
 	case past, present:
+		// A masculine verb that takes an object before a feminine noun
+		// (ودعا وكالة التنمية الأميركية إلى): the verb would agree with
+		// its subject (دعت الوكالة), so the noun is its object and the
+		// subject is dropped.
+		if c.object && i+1 < regionEnd && d.feminineObject(i) {
+			return d.proDrop(i), true
+		}
 		// Verb–subject order, the default of news Arabic: أوضح الرئيس
 		// الأميركي أن، أعلن الكرملين أن.
 		if sp, explicit := d.subjectAfter(i+1, regionEnd, c); explicit {
@@ -60,6 +67,24 @@ func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, b
 		}
 		return d.proDrop(i), true
 	}
+}
+
+// feminineObject reports whether the masculine verb at i is followed by a
+// feminine singular noun that is no person (ة: وكالة، الحكومة، اللجنة),
+// which cannot be its subject.
+func (d *doc) feminineObject(i int) bool {
+	v := strings.TrimPrefix(strings.TrimPrefix(d.toks[i].norm, "و"), "ف")
+	if strings.HasSuffix(v, "ت") || strings.HasPrefix(v, "ت") || strings.HasSuffix(v, "وا") || strings.HasSuffix(v, "ون") {
+		return false // دعت، تدعو، دعوا: feminine or plural
+	}
+	n := d.toks[i+1]
+	if n.kind != word || !n.taMarbuta || d.lx.isTitle(n.norm) {
+		return false
+	}
+	if mi := d.mentAt[i+1]; mi >= 0 && d.ments[mi].typ == "PERS" {
+		return false
+	}
+	return true
 }
 
 // relative resolves a cue verb right after a relative pronoun (التي،
