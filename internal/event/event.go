@@ -1190,8 +1190,14 @@ func (st *state) subjectRight(tr trigger, next int) int {
 		}
 		if prepositions[t.norm] || complementizers[t.norm] {
 			// المبعوث الخاص إلى سوريا ستيفان دي مستورا: a preposition
-			// inside a title; its place is skipped.
-			if !sawTitle || complementizers[t.norm] {
+			// inside a title; its place is skipped. So is a place after
+			// a verb before its subject (وصل إلى القاهرة مساء اليوم وزير
+			// الخارجية …).
+			placeNext := false
+			if k := st.nextWord(j); k >= 0 && st.toks[k].ment >= 0 && !p.Noun && !p.Relative && st.a.Entities[st.sms[st.toks[k].ment].ent].Type == marsad.LOC {
+				placeNext = true
+			}
+			if (!sawTitle && !placeNext) || complementizers[t.norm] {
 				return -1
 			}
 			if k := st.nextWord(j); k >= 0 && st.toks[k].ment >= 0 {

@@ -115,6 +115,11 @@ func TestAnnotate(t *testing.T) {
 			[3]string{P, "عبدالرحمن السند", "sanad"}),
 		[]want{{"ACCUSE", "111", "asserted", "sanad", "", ""}},
 	}, {
+		"a place after the verb comes before its subject",
+		article("وصل إلى الرياض مساء أمس وزير الخارجية الأمريكي جون كيري في زيارة رسمية.",
+			[3]string{L, "الرياض", "riyadh"}, [3]string{P, "جون كيري", "kerry"}),
+		[]want{{"CONSULT", "042", "asserted", "kerry", "", ""}},
+	}, {
 		"a particle's feminine pronoun is the country, not the speaker",
 		article("قال رئيس الوزراء أحمد داود أوغلو إنه ليس لدى تركيا خطط لذلك ولكنها اتفقت مع الولايات المتحدة على توفير غطاء جوي.",
 			[3]string{P, "أحمد داود أوغلو", "davutoglu"}, [3]string{L, "تركيا", "turkey"}, [3]string{L, "الولايات المتحدة", "usa"}),
