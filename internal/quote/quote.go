@@ -337,6 +337,14 @@ func (d *doc) findComplement(i int, c cue) complement {
 				j = d.qs[qi].close
 				continue
 			}
+			// طالب الأربعاء بـ«قمة استثنائية» وبـ«حصار بحري»: quoted
+			// words as the nominal content after the verb's preposition,
+			// perhaps coordinated with more.
+			for _, p := range c.preps {
+				if j > i+1 && d.toks[j-1].kind == word && d.toks[j-1].norm == p {
+					return complement{kind: compPrep, start: j, regionEnd: j - 1}
+				}
+			}
 			return complement{kind: compQuote, regionEnd: j, q: qi}
 		case punct:
 			switch t.norm {
@@ -374,6 +382,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 					if t.norm == p && j+1 < len(d.toks) && d.toks[j+1].kind == word && !d.lx.adverbials[d.toks[j+1].norm] {
 						return complement{kind: compPrep, start: j + 1, regionEnd: j}
 					}
+
 				}
 			}
 			if c2, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && (c2.form.finite() ||
