@@ -1071,7 +1071,28 @@ func (d *doc) looseQuote(qi int) {
 		(d.toks[o-1].kind == punct && strings.ContainsAny(d.toks[o-1].norm, ".!?؟:")) {
 		d.claimed[qi] = true
 		d.emitDirect(d.last, "", s, e, d.sent[q.open])
+		return
 	}
+	// Inside a sentence whose subject is the one speaking in it or in the
+	// sentence before (وأضاف عباس "…"، وحمل عباس الحكومة مسؤولية ما جرى
+	// "لأنها …"): his words, given as the reason or gist of what he does.
+	if words := d.countWords(q.open, q.close); words >= 6 && d.lastSent >= d.sent[q.open]-1 && d.last.ent >= 0 {
+		if sp, ok := d.sentenceSubject(q.open); ok && sp.ent == d.last.ent && d.subjectNamedInSentence(q.open, sp.ent) {
+			d.claimed[qi] = true
+			d.emitDirect(d.last, "", s, e, d.sent[q.open])
+		}
+	}
+}
+
+// subjectNamedInSentence reports whether entity ent is named (not as a
+// pronoun) in the sentence of token k, before k.
+func (d *doc) subjectNamedInSentence(k, ent int) bool {
+	for m := k - 1; m >= 0 && m > k-maxLookBack && d.sent[m] == d.sent[k]; m-- {
+		if mi := d.mentAt[m]; mi >= 0 && d.ments[mi].ent == ent && d.named(mi) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) emitDirect(sp speaker, cueWord string, s, e, sent int) {
