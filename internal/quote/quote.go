@@ -394,6 +394,48 @@ func (d *doc) findComplement(i int, c cue) complement {
 			}
 		}
 	}
+	return d.farQuote(i)
+}
+
+// farQuote finds the quotation of a verb of saying whose speaker phrase is
+// longer than maxRegion (وقال أمير جبهة النصرة … في مقابلة أجرتها محطة
+// «ام تي في» … لمناسبة عيد الفطر «إذا خرجت …»): the first quotation of
+// the sentence within twice that distance, when nothing else — a
+// complementizer, colon or another verb of saying — comes first.
+func (d *doc) farQuote(i int) complement {
+	c, _, _ := d.lx.lookupCue(d.toks[i].norm, d.toks[i].taMarbuta)
+	if !c.form.finite() {
+		return complement{}
+	}
+	for j := i + 1; j < len(d.toks) && j <= i+2*maxRegion; j++ {
+		t := d.toks[j]
+		if t.kind == newline || d.sent[j] != d.sent[i] {
+			return complement{}
+		}
+		switch t.kind {
+		case punct:
+			if t.norm == ":" || t.norm == "." && !isAbbreviation(d.toks[j-1]) {
+				return complement{}
+			}
+		case word:
+			if j > i+maxRegion && (d.lx.isComplementizer(t.norm) || d.isCueWord(j)) {
+				return complement{}
+			}
+		case mark:
+			qi, ok := d.qAt[j]
+			if !ok {
+				continue
+			}
+			if d.isNameQuote(qi) || d.quotedName(qi) || d.countWords(d.qs[qi].open, d.qs[qi].close) < 4 {
+				j = d.qs[qi].close
+				continue
+			}
+			if j <= i+maxRegion {
+				return complement{} // seen by findComplement, not taken
+			}
+			return complement{kind: compQuote, regionEnd: j, q: qi}
+		}
+	}
 	return complement{}
 }
 

@@ -342,6 +342,11 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		// He is the person the article gives that title to (يوسف البنيان،
 		// نائب رئيس مجلس إدارتها), else the title is kept as written.
 		if m := d.ments[best]; m.typ != "PERS" && m.tok0 > from && d.lx.isTitle(d.toks[from].norm) {
+			// The holder named in apposition after the title's phrase
+			// (أمير جبهة النصرة في منطقة القلمون أبي مالك الشامي).
+			if mi, ok := d.appositionAfter(npEnd, to); ok {
+				return d.spk(mi), true
+			}
 			if ei, ok := d.titleHolder(from, m.tok0); ok {
 				return speaker{ent: ei}, true
 			}
@@ -407,6 +412,22 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		return none, true
 	}
 	return speaker{ent: -1, phrase: phrase}, true
+}
+
+// appositionAfter finds a person named within eight tokens after the
+// title phrase ending at from, before to, with no word of meeting (مع،
+// نظيره) or verb of saying between: the title's holder in apposition.
+func (d *doc) appositionAfter(from, to int) (int, bool) {
+	for k := from; k < to && k < from+8; k++ {
+		t := d.toks[k]
+		if t.kind == word && (d.lx.meeting(t.norm) || d.isCueWord(k)) || t.kind == mark || t.kind == newline {
+			return -1, false
+		}
+		if mi := d.mentAt[k]; mi >= 0 && d.ments[mi].typ == "PERS" && d.named(mi) {
+			return mi, true
+		}
+	}
+	return -1, false
 }
 
 // documentAuthor finds the author named in the genitive of a document noun
