@@ -92,6 +92,7 @@ func TestExp(t *testing.T) {
 	cfg.Scheme = env("SCHEME", "BIO")
 	cfg.DocStage = env("DOC", "1") == "1"
 	cfg.WithAQMAR = env("AQMAR", "0") == "1"
+	expKnobs(&cfg, env)
 	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
 	fmt.Sscan(env("SEEDS", fmt.Sprint(cfg.Seeds)), &cfg.Seeds)
 	fmt.Sscan(env("DROPOUT", fmt.Sprint(cfg.Dropout)), &cfg.Dropout)
@@ -115,9 +116,19 @@ func TestExp(t *testing.T) {
 	if n, _ := strconv.Atoi(env("SELF", "0")); n > 0 {
 		cfg.Extra = selfTrained(t, n)
 	}
-	m, _, err := TrainShipped(cfg, os.Stderr)
+	m, sum, err := TrainShipped(cfg, os.Stderr)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if p := os.Getenv("SAVE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.Save(f, sum); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
 	}
 	dev, _ := DevSet()
 	_, adev, _ := AQMAR()
@@ -153,6 +164,7 @@ func TestExpCV(t *testing.T) {
 	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
 	cfg.Scheme = env("SCHEME", "BIO")
 	cfg.DocStage = false
+	expKnobs(&cfg, env)
 	train, _, err := ANERcorp()
 	if err != nil {
 		t.Fatal(err)
@@ -275,6 +287,28 @@ func TestExpPrune(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if p := os.Getenv("MODEL"); p != "" { // another model file than the shipped one
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cl, sum, _ := DefaultClusters()
+		m, err := Load(f, cl, sum)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tg = &Tagger{Model: m}
+	}
+	ths := []float32{0, 0.4, 0.8, 1.5, 3}
+	if v := os.Getenv("THS"); v != "" {
+		ths = nil
+		for _, f := range strings.Split(v, ",") {
+			var x float32
+			fmt.Sscan(f, &x)
+			ths = append(ths, x)
+		}
+	}
 	dev, _ := DevSet()
 	var doc [][]string
 	for _, s := range dev {
@@ -298,7 +332,7 @@ func TestExpPrune(t *testing.T) {
 		}
 		return p
 	}
-	for _, th := range []float32{0, 0.4, 0.8, 1.5, 3} {
+	for _, th := range ths {
 		p := prune(tg.Model, th)
 		p.stage2 = prune(tg.stage2, th)
 		p.buildJoint()
@@ -347,4 +381,14 @@ func selfTrained(t *testing.T, n int) []Sentence {
 	}
 	fmt.Fprintf(os.Stderr, "self-training: %d sentences, %d tokens, %d names\n", len(out), tokens, ents)
 	return out
+}
+
+// expKnobs reads the learner knobs: LEARNER L2 ETA CRFAVG PRUNE.
+func expKnobs(cfg *Config, env func(k, def string) string) {
+	cfg.Learner = env("LEARNER", cfg.Learner)
+	fmt.Sscan(env("L2", fmt.Sprint(cfg.L2)), &cfg.L2)
+	fmt.Sscan(env("ETA", fmt.Sprint(cfg.Eta)), &cfg.Eta)
+	cfg.CRFAverage = env("CRFAVG", "0") == "1"
+	fmt.Sscan(env("PRUNE", fmt.Sprint(cfg.Prune)), &cfg.Prune)
+	fmt.Sscan(env("SEED", fmt.Sprint(cfg.Seed)), &cfg.Seed)
 }

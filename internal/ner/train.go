@@ -20,9 +20,16 @@ type Config struct {
 	Seeds int
 	// Dropout is the probability that a feature occurrence is ignored in
 	// a training step (0: none).
-	Dropout  float64
-	Scheme   string // "BIO" or "BILOU" (internal tagging scheme)
-	MinCount int    // features seen fewer times in training are dropped
+	Dropout float64
+	// Learner is "perceptron" (or "") for the mean of averaged perceptrons,
+	// "crf" for a linear-chain CRF (crf.go) with L2 weight L2 (0: 1/N for
+	// N sentences), initial rate Eta (0: 0.1) and, with CRFAverage, the
+	// mean of the second half's end-of-epoch weights.
+	Learner    string
+	L2, Eta    float64
+	CRFAverage bool
+	Scheme     string // "BIO" or "BILOU" (internal tagging scheme)
+	MinCount   int    // features seen fewer times in training are dropped
 	// Folds is the number of jackknife folds for the names-from-training
 	// gazetteer: a sentence sees only names from the other folds, as a test
 	// sentence sees only names from the training data. 0 disables it.
@@ -323,7 +330,12 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 		if k > 0 {
 			one.Log = nil
 		}
-		w, tw := m.perceptron(one, data, R*(1+domains), R, mask)
+		var w, tw []float64
+		if cfg.Learner == "crf" {
+			w, tw = m.crf(one, data, R*(1+domains), R, mask)
+		} else {
+			w, tw = m.perceptron(one, data, R*(1+domains), R, mask)
+		}
 		if aw == nil {
 			aw, at = w, tw
 			continue
@@ -346,7 +358,7 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 		Version:     modelVersion,
 		Created:     time.Now().UTC().Format("2006-01-02"),
 		Seed:        cfg.Seed,
-		Params:      fmt.Sprintf("averaged perceptron, mean of %d (seeds %d…), feature dropout %g; scheme=%s epochs=%d mincount=%d folds=%d prune=%g clusters=%v external-gazetteer=%v", max(cfg.Seeds, 1), cfg.Seed, cfg.Dropout, cfg.Scheme, cfg.Epochs, cfg.MinCount, cfg.Folds, cfg.Prune, cfg.Clusters != nil, cfg.External != nil),
+		Params:      fmt.Sprintf("%s, mean of %d (seeds %d…), feature dropout %g; scheme=%s epochs=%d mincount=%d folds=%d prune=%g clusters=%v external-gazetteer=%v", learnerName(cfg), max(cfg.Seeds, 1), cfg.Seed, cfg.Dropout, cfg.Scheme, cfg.Epochs, cfg.MinCount, cfg.Folds, cfg.Prune, cfg.Clusters != nil, cfg.External != nil),
 		Features:    len(m.index),
 		TrainTokens: tokens,
 	}
@@ -606,4 +618,12 @@ func unlabeledStats(cfg Config, sents []Sentence) (perSent []*docCounts, final *
 		perSent[i] = byFold[i*folds/len(sents)]
 	}
 	return perSent, final, nil
+}
+
+// learnerName describes cfg's learner for the provenance.
+func learnerName(cfg Config) string {
+	if cfg.Learner == "crf" {
+		return fmt.Sprintf("linear-chain CRF (SGD, L2 %g, rate %g, epoch averaging %v)", cfg.L2, cfg.Eta, cfg.CRFAverage)
+	}
+	return "averaged perceptron"
 }
