@@ -270,7 +270,10 @@ func (d *doc) repairNames() {
 		if k > i+1 && d.toks[k].kind == punct && (d.toks[k].norm == "،" || d.toks[k].norm == ",") {
 			k--
 		}
-		if k <= i+2 || d.toks[k].kind != word || d.mentAt[k] >= 0 || !d.nameLike(d.toks[k].norm) {
+		// A family name may be a title word (غرم الله [المرشد]) when given
+		// names stand before it.
+		if k <= i+2 || d.toks[k].kind != word || d.mentAt[k] >= 0 ||
+			!d.nameLike(d.toks[k].norm) && !(d.lx.isTitle(d.toks[k].norm) && strings.HasPrefix(d.toks[k].norm, "ال") && d.givenNamesBefore(k) < k) {
 			continue
 		}
 		person := false
@@ -306,6 +309,13 @@ func (d *doc) givenNamesBefore(k int) int {
 	j := k
 	for j > 0 && k-j < 4 && d.toks[j-1].kind == word && d.mentAt[j-1] < 0 && d.sent[j-1] == d.sent[k] {
 		w := d.toks[j-1].norm
+		// الله closes a theophoric given name written apart (غرم الله،
+		// عبد الله، ضيف الله): a name when a name-like word is before it.
+		if w == "الله" && j >= 2 && d.toks[j-2].kind == word && d.mentAt[j-2] < 0 && d.sent[j-2] == d.sent[k] &&
+			!strings.HasPrefix(d.toks[j-2].norm, "ال") && !strings.HasPrefix(d.toks[j-2].norm, "و") && d.nameLike(d.toks[j-2].norm) {
+			j -= 2
+			continue
+		}
 		// A word with و is far more often a conjunction and a verb or noun
 		// (ويطلق الرجل) than a name like وليد: not taken.
 		if !nameLinks[w] && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "و") || !d.nameLike(w) || d.lx.notComp[w]) {
