@@ -50,14 +50,6 @@ func TestSample(t *testing.T) {
 			used[id] = true
 		}
 		gold, arts := loadGold(t)
-		gold = append(gold, extraGold(t)...)
-		if len(gold) > 0 {
-			more, err := LoadGoldArticles(gold)
-			if err != nil {
-				t.Fatal(err)
-			}
-			arts = more
-		}
 		for _, g := range gold {
 			used[g.Article] = true
 			if s, err := goldSpan(arts[g.Article], g); err == nil {
@@ -167,25 +159,6 @@ func usedIDs(t *testing.T) map[string]bool {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	return out
-}
-
-// extraGold reads the gold files beside events-gold.txt (the sets kept in
-// their own file, testdata/events-*.txt).
-func extraGold(t testing.TB) []GoldSentence {
-	t.Helper()
-	files, _ := filepath.Glob("testdata/events-*.txt")
-	var out []GoldSentence
-	for _, f := range files {
-		if filepath.Base(f) == "events-gold.txt" {
-			continue
-		}
-		g, err := ReadGold(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, g...)
 	}
 	return out
 }
