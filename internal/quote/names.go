@@ -158,8 +158,10 @@ func (d *doc) repairNames() {
 			// The subject ends where the complement starts (verb–subject
 			// order): a name-like word right before the complementizer of
 			// the cue before it belongs to the name (د. سالم [باعجاجه] أنه).
+			// Not after a verb that takes an object first (وصف نيكولاس
+			// هايسوم [الحادث] بأنه): there the word is the object.
 			if d.nameLike(w) && k+1 < len(d.toks) && d.toks[k+1].kind == word && d.lx.isComplementizer(d.toks[k+1].norm) &&
-				!d.lx.notComp[w] && !weekdays[w] && d.cueBefore(t0) {
+				!d.lx.notComp[w] && !weekdays[w] && d.cueBefore(t0) && !(strings.HasPrefix(w, "ال") && d.objectCueBefore(t0)) {
 				t1 = k
 				continue
 			}
@@ -389,6 +391,19 @@ func (d *doc) isCueWord(k int) bool {
 
 // cueBefore reports whether a finite cue verb stands shortly before token
 // k in its sentence, with no complementizer between: k is in its subject.
+// objectCueBefore reports whether the nearest cue before token k in its
+// sentence is a verb that takes an object before its content (وصف، اعتبر).
+func (d *doc) objectCueBefore(k int) bool {
+	for m := k - 1; m >= 0 && m >= k-maxPrepGap && d.sent[m] == d.sent[k]; m-- {
+		if t := d.toks[m]; t.kind == word {
+			if c, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok {
+				return c.object
+			}
+		}
+	}
+	return false
+}
+
 func (d *doc) cueBefore(k int) bool {
 	for m := k - 1; m >= 0 && m >= k-maxPrepGap && d.sent[m] == d.sent[k]; m-- {
 		if d.toks[m].kind == word && d.lx.isComplementizer(d.toks[m].norm) {
