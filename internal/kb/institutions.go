@@ -264,8 +264,18 @@ func (b *builder) institutions(path string) error {
 		}
 		if float64(docs[e]) >= aliasShare*float64(docs[p]) {
 			alias[p] = e
-			delete(keep, p)
 		}
+	}
+	// Decided on the kept set as mined (map order must not matter): an
+	// alias of a name that is itself an alias goes to the longest form.
+	for p := range alias {
+		delete(keep, p)
+	}
+	for p, e := range alias {
+		for i := 0; alias[e] != "" && i < maxInstitutionLen; i++ {
+			e = alias[e]
+		}
+		alias[p] = e
 	}
 	// The surfaces of the kept names, for their display forms.
 	surf := map[string]map[string]int{}
