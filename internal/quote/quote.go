@@ -394,7 +394,10 @@ func (d *doc) findComplement(i int, c cue) complement {
 			}
 		}
 	}
-	return d.farQuote(i)
+	if i+maxRegion+1 < len(d.toks) && d.sent[i+maxRegion] == sent {
+		return d.farQuote(i)
+	}
+	return complement{}
 }
 
 // farQuote finds the quotation of a verb of saying whose speaker phrase is
@@ -407,7 +410,9 @@ func (d *doc) farQuote(i int) complement {
 	if !c.form.finite() {
 		return complement{}
 	}
-	for j := i + 1; j < len(d.toks) && j <= i+2*maxRegion; j++ {
+	// The first maxRegion tokens were read by findComplement, which
+	// stops at anything that opens content there.
+	for j := i + maxRegion + 1; j < len(d.toks) && j <= i+2*maxRegion; j++ {
 		t := d.toks[j]
 		if t.kind == newline || d.sent[j] != d.sent[i] {
 			return complement{}
@@ -418,7 +423,7 @@ func (d *doc) farQuote(i int) complement {
 				return complement{}
 			}
 		case word:
-			if j > i+maxRegion && (d.lx.isComplementizer(t.norm) || d.isCueWord(j)) {
+			if d.lx.isComplementizer(t.norm) || d.isCueWord(j) {
 				return complement{}
 			}
 		case mark:
@@ -429,9 +434,6 @@ func (d *doc) farQuote(i int) complement {
 			if d.isNameQuote(qi) || d.quotedName(qi) || d.countWords(d.qs[qi].open, d.qs[qi].close) < 4 {
 				j = d.qs[qi].close
 				continue
-			}
-			if j <= i+maxRegion {
-				return complement{} // seen by findComplement, not taken
 			}
 			return complement{kind: compQuote, regionEnd: j, q: qi}
 		}
