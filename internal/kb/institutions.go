@@ -187,13 +187,6 @@ func (iw institutionWords) phrases(run []string, fn func(key, surface string)) {
 	}
 }
 
-// institutionCandidate is a mined phrase with its article count.
-type institutionCandidate struct {
-	key     string
-	docs    int
-	surface map[string]int
-}
-
 // institutions mines institution names from SaudiNewsNet and adds those
 // not already in the knowledge base as organisations (SourceCorpus).
 func (b *builder) institutions(path string) error {
