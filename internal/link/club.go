@@ -25,6 +25,48 @@ var clubNotNames = wordSet(`الفريق المنتخب النادي الكره 
 المنطقه الشركه المشروع التعليم الجامعه المدرسه المستشفي الهيئه الوزاره الموقع الحمايه التحرير الصحه
 التخطيط الاعلام المرور الجوازات السجون البحث الانقاذ الاطفاء التدريب المعسكر البعثه`)
 
+// sportsWords mark a sports article: in one, a club's short name (الهلال،
+// النصر, a partial name ~ of a knowledge-base club) is the club.
+var sportsWords = wordSet(`مباراة مباراه المباراة المباراه الدوري دوري لاعب اللاعب اللاعبين لاعبي مدرب المدرب
+نادي النادي فريق الفريق كأس كاس المنتخب بطولة بطوله البطولة البطوله الموسم هدف هدفين الجولة الجوله`)
+
+// sportsPartials adds to club the keys of knowledge-base clubs' partial
+// names (نادي الهلال|~الهلال) when the article is about sport (three
+// sports words or more) and the partial name occurs alone, not as the
+// start of a longer name (الهلال الأحمر، الاتحاد الأوروبي).
+func (l *Linker) sportsPartials(d *doc, club, free map[string]bool) {
+	n := 0
+	for wi := range d.words {
+		for _, r := range d.readings(wi) {
+			if sportsWords[r.key] {
+				n++
+				break
+			}
+		}
+	}
+	if n < 3 {
+		return
+	}
+	for wi := range d.words {
+		if wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) && definite(d.wkey(wi+1)) {
+			continue
+		}
+		for _, r := range d.readings(wi) {
+			for _, e := range l.kb.LookupPartial(r.key) {
+				if k := kb.Key(e.Name); e.Trusted() && e.Type == marsad.ORG && (strings.HasPrefix(k, "نادي ") || strings.HasPrefix(k, "النادي ")) {
+					club[r.key] = true
+					free[r.key] = true
+				}
+			}
+		}
+	}
+}
+
+// categoryHeads take a club's short name as another genitive: an age
+// group (منتخب الشباب، فئة الشباب، رعاية الشباب) or a competition (كأس
+// الاتحاد، دوري الشباب).
+var categoryHeads = wordSet(`منتخب فئه فئات درجه رعايه دوري كاس كأس بطوله مسابقه اتحاد`)
+
 // wordSet makes a set of the keys of space-separated words.
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -61,6 +103,8 @@ func (l *Linker) recoverClubs(d *doc) {
 		}
 		club[k] = true
 	}
+	free := map[string]bool{} // club names found anywhere, not only after a cue
+	l.sportsPartials(d, club, free)
 	if len(club) == 0 {
 		return
 	}
@@ -75,9 +119,21 @@ func (l *Linker) recoverClubs(d *doc) {
 	}
 	var added []*mention
 	for wi := 0; wi < len(d.words); wi++ {
-		k := d.wkey(wi)
+		k, skip := d.wkey(wi), 0
+		for _, r := range d.readings(wi) {
+			if club[r.key] {
+				k, skip = r.key, r.skip
+				if r.prefix != "" {
+					skip = 0
+				}
+				break
+			}
+		}
 		if !club[k] {
 			continue
+		}
+		if wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) && definite(d.wkey(wi+1)) {
+			continue // الهلال الأحمر، الاتحاد الأوروبي
 		}
 		tok := d.toks[d.words[wi]]
 		if covered[tok.Start] {
@@ -90,17 +146,26 @@ func (l *Linker) recoverClubs(d *doc) {
 				break
 			}
 		}
-		if clash || wi == 0 {
+		if clash {
 			continue
 		}
 		cued := false
-		for _, r := range d.readings(wi - 1) {
-			if r.prefix == "" && clubCues[r.key] {
-				cued = true
+		if wi > 0 && adjacent(d, d.words[wi-1], d.words[wi]) {
+			for _, r := range d.readings(wi - 1) {
+				if r.prefix == "" && clubCues[r.key] {
+					cued = true
+				}
 			}
 		}
-		if cued && adjacent(d, d.words[wi-1], d.words[wi]) {
-			added = append(added, &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: kb.Key(k), typ: marsad.ORG, kind: KindName})
+		if !cued && free[k] && wi > 0 && adjacent(d, d.words[wi-1], d.words[wi]) {
+			prev := d.wkey(wi - 1)
+			coordinated := k != d.wkey(wi) && strings.HasPrefix(d.wkey(wi), "و") // النصر والهلال
+			if (definite(prev) && !coordinated) || categoryHeads[prev] {
+				continue // اللاعبين الشباب، منتخب الشباب، رعاية الشباب، كأس الاتحاد
+			}
+		}
+		if cued || free[k] {
+			added = append(added, &mention{span: marsad.Span{Start: tok.Start + skip, End: tok.End}, key: k, typ: marsad.ORG, kind: KindName})
 		}
 	}
 	d.mentions = append(d.mentions, added...)

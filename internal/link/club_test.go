@@ -61,3 +61,21 @@ func TestLatinName(t *testing.T) {
 		t.Errorf("skeletons %q %q", consonantSkeleton("Nike"), consonantSkeleton("Porsche"))
 	}
 }
+
+// In a sports article a knowledge-base club's short name is the club,
+// also coordinated (النصر والهلال), but not as an age group or an
+// adjective (منتخب الشباب، اللاعبين الشباب) or before a longer name
+// (الهلال الأحمر).
+func TestSportsPartials(t *testing.T) {
+	a := nerArticle(t, "يلعب النصر والهلال مباراة في الدوري، وقال المدرب إن اللاعبين الشباب جاهزون، وحضر منتخب الشباب، وشكر الفريق الهلال الأحمر.", "2015-08-03")
+	var got []string
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			got = append(got, e.ID+":"+m.Text)
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, []string{"al-hilal-sfc:الهلال", "al-nassr-fc:النصر"}) {
+		t.Errorf("got %v", got)
+	}
+}
