@@ -195,10 +195,10 @@ func (d *doc) previousSubject(i int) (speaker, bool) {
 			return none, false
 		}
 		mi := d.mentAt[k]
-		if mi < 0 {
-			continue
+		if mi < 0 || d.ments[mi].typ != "PERS" && d.ments[mi].kind != "pronoun" {
+			continue // (a place or body in the title: حاكم لويزيانا)
 		}
-		if !d.named(mi) || d.ments[mi].typ != "PERS" {
+		if !d.named(mi) {
 			return none, false
 		}
 		if sp := d.spk(mi); sp.ent != d.last.ent {
