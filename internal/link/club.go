@@ -47,11 +47,24 @@ func (l *Linker) sportsPartials(d *doc, club, free map[string]bool) {
 	if n < 3 {
 		return
 	}
+	// A short name the article also uses as the start of a longer name
+	// (الاتحاد السعودي … الاتحاد) is that name's short form, not the club.
+	longer := map[string]bool{}
+	for wi := 0; wi+1 < len(d.words); wi++ {
+		if adjacent(d, d.words[wi], d.words[wi+1]) && definite(d.wkey(wi+1)) {
+			for _, r := range d.readings(wi) {
+				longer[r.key] = true
+			}
+		}
+	}
 	for wi := range d.words {
 		if wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) && definite(d.wkey(wi+1)) {
 			continue
 		}
 		for _, r := range d.readings(wi) {
+			if longer[r.key] {
+				continue
+			}
 			for _, e := range l.kb.LookupPartial(r.key) {
 				if k := kb.Key(e.Name); e.Trusted() && e.Type == marsad.ORG && (strings.HasPrefix(k, "نادي ") || strings.HasPrefix(k, "النادي ")) {
 					club[r.key] = true

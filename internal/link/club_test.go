@@ -79,3 +79,14 @@ func TestSportsPartials(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// A bare short name after the article used it to start a longer name is
+// that name's short form (الاتحاد السعودي … الاتحاد), not the club.
+func TestSportsPartialShortForm(t *testing.T) {
+	a := nerArticle(t, "أعلن الاتحاد السعودي لكرة القدم موعد الدوري، وقال الاتحاد إن المباراة ستقام، وشكر المدرب اللاعب.", "2015-08-03")
+	for _, e := range a.Entities {
+		if e.ID == "al-ittihad-club" {
+			t.Errorf("the federation's short form taken for the club: %+v", e.Mentions)
+		}
+	}
+}
