@@ -145,7 +145,7 @@ func derive(root string, form int, masdar string) (verbForms, error) {
 		}
 		head := c1 + t
 		if assimilated {
-			head = "ت" + t
+			head = t
 		}
 		switch {
 		case hollow:
