@@ -30,7 +30,7 @@ import (
 // statements in text order.
 type GoldArticle struct {
 	ID       string
-	Split    string // "dev", "dev2" (used while tuning), "test2" or "test3" (held out)
+	Split    string // one of EvalSplits; HeldOut is the blind one
 	Entities []GoldEntity
 	Items    []GoldItem
 }
@@ -55,8 +55,7 @@ type GoldItem struct {
 // are tuning data now, test5 is held out (testdata/README.md).
 var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true, "test4": true, "test5": true}
 
-// EvalSplits lists the splits in the order the eval command prints them;
-// HeldOut is the one whose errors are never shown.
+// EvalSplits lists the splits in the order the eval command prints them.
 var EvalSplits = []string{"dev", "dev2", "test2", "test3", "test4", "test5"}
 
 // HeldOut is the split kept blind (testdata/README.md): scored, never read.

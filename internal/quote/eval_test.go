@@ -12,10 +12,11 @@ import (
 // oracle entities); a drop below them fails the build.
 var floors = map[string]float64{
 	"dev":   0.96, // measured 0.991 (tuning set)
-	"dev2":  0.93, // measured 0.955 (tuning set)
-	"test2": 0.90, // measured 0.935 (tuning set since the second round)
-	"test3": 0.89, // measured 0.923 (tuning set since the second round; 0.879 held out)
-	"test4": 0.77, // measured 0.800 (held out)
+	"dev2":  0.94, // measured 0.967 (tuning set)
+	"test2": 0.95, // measured 0.977 (tuning set; 0.874 held out in round 1)
+	"test3": 0.93, // measured 0.961 (tuning set; 0.879 held out in round 1)
+	"test4": 0.92, // measured 0.952 (tuning set; 0.800 held out in round 2)
+	"test5": 0.91, // measured 0.939 once, at the end of round 3 (held out)
 }
 
 func loadGold(t testing.TB) []GoldArticle {

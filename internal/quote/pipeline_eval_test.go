@@ -15,11 +15,12 @@ import (
 // get), testdata/README.md. A drop below them — from this stage or an
 // earlier one — fails the build.
 var pipelineFloors = map[string]float64{
-	"dev":   0.95, // measured 0.985 (tuning set)
-	"dev2":  0.92, // measured 0.951 (tuning set)
-	"test2": 0.89, // measured 0.925 (tuning set since the second round)
-	"test3": 0.89, // measured 0.922 (tuning set since the second round; 0.773 held out)
-	"test4": 0.64, // measured 0.671 (held out)
+	"dev":   0.94, // measured 0.967 (tuning set)
+	"dev2":  0.93, // measured 0.963 (tuning set)
+	"test2": 0.93, // measured 0.963 (tuning set)
+	"test3": 0.88, // measured 0.911 (tuning set; 0.773 held out in round 1)
+	"test4": 0.86, // measured 0.892 (tuning set; 0.671 held out in round 2)
+	"test5": 0.78, // measured 0.807 once, at the end of round 3 (held out)
 }
 
 // TestAttributionPipeline scores attribution with NER and linking in place
