@@ -15,7 +15,8 @@ import (
 // little under the measurements: the first runs on the held-out splits gave
 // test 96.2 % linked right (coreference P 86.4 % R 82.6 %), test2 91.4 %
 // (names 95.1 %, coreference P 100 % R 36.4 %: pronouns 0/7) and test3
-// 88.8 % (69.0 % behind the shipped NER).
+// 88.8 % (69.0 % behind the shipped NER), test4 (third session) 92.2 %
+// (70.1 % behind the shipped NER).
 func TestEval(t *testing.T) {
 	root, err := dataset.Root()
 	if err != nil {
@@ -43,17 +44,22 @@ func TestEval(t *testing.T) {
 	// Floors a little under the measurements (testdata/README.md). The
 	// shipped-NER floors are looser: the model may change under this
 	// package, but a drop there is a drop in what users get.
+	// offGold caps the names the recovery row adds outside the gold: test4
+	// was annotated without the generic heads (النادي، الهيئة) and
+	// measured with 23.
 	floors := map[string]struct {
 		mentions                   int
 		acc, names, corefP, corefR float64
 		splits                     int
 		shipped                    float64
+		offGold                    int
 	}{
-		"dev":   {250, 0.98, 0.98, 0.90, 0.95, 0, 0.92},
-		"test":  {350, 0.97, 0.98, 0.82, 0.90, 0, 0.90},
-		"test2": {150, 0.96, 0.96, 0.90, 0.90, 2, 0.74},
-		"test3": {180, 0.86, 0.88, 0.50, 0.30, 8, 0.65},
-		"seed":  {60, 0.95, 0.95, 0.80, 0.80, 1, 0.92},
+		"dev":   {250, 0.98, 0.98, 0.90, 0.94, 0, 0.92, 10},
+		"test":  {350, 0.97, 0.98, 0.82, 0.90, 0, 0.92, 10},
+		"test2": {150, 0.96, 0.96, 0.90, 0.90, 2, 0.79, 10},
+		"test3": {180, 0.90, 0.92, 0.70, 0.50, 6, 0.82, 10},
+		"test4": {160, 0.90, 0.92, 0.45, 0.40, 1, 0.67, 25},
+		"seed":  {60, 0.95, 0.95, 0.80, 0.80, 1, 0.92, 10},
 	}
 	for _, r := range reports {
 		o, f := r.Oracle, floors[r.Split]
@@ -81,7 +87,7 @@ func TestEval(t *testing.T) {
 		if gain := r.Shipped.Accuracy() - r.ShippedNoRec.Accuracy(); r.Split != "seed" && gain < 0.05 {
 			t.Errorf("%s: the linker's repairs gain only %.3f behind the shipped NER", r.Split, gain)
 		}
-		if r.Recovered.PredNamesWrong > 10 {
+		if r.Recovered.PredNamesWrong > f.offGold {
 			t.Errorf("%s: recovery adds %d names outside the gold", r.Split, r.Recovered.PredNamesWrong)
 		}
 	}
