@@ -37,7 +37,14 @@
 //   - A bare title the article does not introduce (ولي العهد، وزير
 //     الخارجية) names the office of the outlet's country (Linker.Home,
 //     OutletCountry), and a title the article introduces before a name
-//     (رئيسة البرنامج هدى …) refers to that person when used alone.
+//     (رئيسة البرنامج هدى …، رئيسها التنفيذي "مارك باركر") refers to that
+//     person when used alone.
+//   - Organisations: institution names mined from the corpus (kb,
+//     SourceCorpus) are found without the NER; a shortened name (الائتلاف
+//     السوري), a bare head (الائتلاف) and a Latin spelling (Nike / نايكي)
+//     join the full name in the article; the word after a club cue (نادي،
+//     بعثة، مدرب) is a club, and so is a KB club's short name in a sports
+//     article (club.go, shortform.go, latin.go).
 //
 // Nisba adjectives (الروسي، الأمريكية، السعودية after a definite noun) are
 // not mentions of the country: "الحرب الروسية" is about Russia but does not
