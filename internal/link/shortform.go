@@ -120,6 +120,9 @@ func (l *Linker) headAnaphora(d *doc) {
 			first[c] = start
 		}
 	}
+	if len(byHead) == 0 {
+		return
+	}
 	var added []*mention
 	for wi := range d.words {
 		tok := d.toks[d.words[wi]]
