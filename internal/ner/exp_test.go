@@ -3,6 +3,7 @@ package ner
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"strconv"
@@ -217,6 +218,33 @@ func TestExpCV(t *testing.T) {
 				t.Fatal(err)
 			}
 			ms = append(ms, m)
+		}
+		if env("MIX", "0") == "1" { // + the same ensemble of the other learner, scaled to the same mean |weight|
+			c := cfg
+			c.Seeds = seeds
+			c.Learner, c.CRFAverage, c.Prune = "crf", true, 0
+			if cfg.Learner == "crf" {
+				c.Learner, c.Prune = "", 0.5
+			}
+			m2, err := Train(c, rest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			meanAbs := func(w []float32) float64 {
+				s := 0.0
+				for _, v := range w {
+					s += math.Abs(float64(v))
+				}
+				return s / float64(len(w))
+			}
+			k := float32(meanAbs(ms[0].w) / meanAbs(m2.w))
+			for i := range m2.w {
+				m2.w[i] *= k
+			}
+			for i := range m2.trans {
+				m2.trans[i] *= k
+			}
+			ms = append(ms, m2)
 		}
 		m := mergeStage(ms)
 		var toks [][]string
