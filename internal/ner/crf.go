@@ -30,6 +30,9 @@ func (m *Model) crf(cfg Config, data []trainSent, rows, R int, mask []float32) (
 	if eta0 <= 0 {
 		eta0 = 0.1
 	}
+	// The shrinkage factor 1 − η·λ must stay positive (a tiny training set
+	// makes the default λ = 1/N large).
+	lambda = min(lambda, 0.5/eta0)
 	v := make([]float64, rows*L) // true weight = scale · v
 	scale := 1.0
 	tr := make([]float64, (L+1)*L)

@@ -209,6 +209,17 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 	if cfg.Scheme != "BIO" && cfg.Scheme != "BILOU" {
 		return nil, fmt.Errorf("train: unknown scheme %q", cfg.Scheme)
 	}
+	switch cfg.Learner {
+	case "", "perceptron":
+	case "crf":
+		// The L2 step multiplies every weight by 1 − η·λ: it must stay
+		// positive.
+		if cfg.L2 < 0 || cfg.Eta < 0 || cfg.L2*cfg.Eta >= 1 {
+			return nil, fmt.Errorf("train: CRF rate %g and L2 %g out of range", cfg.Eta, cfg.L2)
+		}
+	default:
+		return nil, fmt.Errorf("train: unknown learner %q", cfg.Learner)
+	}
 	var train []Sentence
 	for _, s := range sents {
 		if len(s.Tokens) > 0 && len(s.Tags) == len(s.Tokens) {

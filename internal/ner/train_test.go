@@ -71,6 +71,15 @@ func TestTrainErrors(t *testing.T) {
 	if _, err := Train(cfg, []Sentence{{Tokens: []string{"x"}, Tags: []string{"O"}}}); err == nil {
 		t.Error("no error for unknown scheme")
 	}
+	cfg = DefaultConfig()
+	cfg.Learner = "svm"
+	if _, err := Train(cfg, []Sentence{{Tokens: []string{"x"}, Tags: []string{"O"}}}); err == nil {
+		t.Error("no error for unknown learner")
+	}
+	cfg.Learner, cfg.Eta, cfg.L2 = "crf", 10, 1
+	if _, err := Train(cfg, []Sentence{{Tokens: []string{"x"}, Tags: []string{"O"}}}); err == nil {
+		t.Error("no error for a CRF step that flips the weights' sign")
+	}
 }
 
 // TestTrainDomains trains on news and an out-of-domain source whose
