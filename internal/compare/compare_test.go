@@ -358,3 +358,56 @@ func TestApproximateRoom(t *testing.T) {
 		}
 	}
 }
+
+// Casualty tolls are compared across an event's articles even when their
+// sentences are worded apart, as parts, totals, or the lead figures of each
+// article; provisional, running and partial figures are compared with
+// nothing, and an outlet that also gives the other's figure does not
+// contradict it.
+func TestTollConflicts(t *testing.T) {
+	const lead = "فجر انتحاري نفسه في مسجد تابع لقوات الأمن في مدينة أبها جنوب المملكة ظهر اليوم. "
+	for _, tc := range []struct {
+		name, a, b string
+		want       string // the conflict's figures, "" for none
+	}{
+		{"same group, worded apart",
+			lead + "وقال المتحدث إن عشرة من منسوبي القوات \"استشهدوا\" في التفجير.",
+			lead + "ونتج عن الحادث الإجرامي استشهاد 12 من منسوبي القوات أثناء الصلاة جماعة.", "عشرة من منسوبي / 12 من منسوبي"},
+		{"lead figures with different heads",
+			"أسفر انفجار سيارة مفخخة في سوق شعبي عن مقتل 31 شخصا وإصابة العشرات.",
+			"قتل 12 مدنيا حين سقطت طائرة حربية على سوق شعبي مزدحم بالمتسوقين.", "31 شخصا / 12 مدنيا"},
+		{"injured after the dead",
+			lead + "وأسفر التفجير عن مقتل عشرة أشخاص وإصابة 24 آخرين بجروح.",
+			lead + "وقالت الوزارة إن عشرة أشخاص قتلوا وأصيب 31 في الهجوم.", "24 آخرين / 31"},
+		{"sum of parts",
+			lead + "وأسفر عن استشهاد 12 من منسوبي القوات إضافة إلى ثلاثة من العاملين في الموقع.",
+			lead + "وبلغ إجمالي الوفيات 15 بحسب المتحدث الأمني للوزارة.", ""},
+		{"provisional figure",
+			lead + "وحسب المعلومات الأولية فإن نحو 17 شخصا استشهدوا في التفجير.",
+			lead + "وأعلنت الوزارة استشهاد 13 شخصا في التفجير.", ""},
+		{"running total",
+			"قتل جنديان في هجوم على مركز للدرك شرق البلاد فجر اليوم. وقتل 17 عنصرا من قوات الأمن منذ بدء التصعيد.",
+			"قتل جنديان في هجوم على مركز للدرك شرق البلاد فجر اليوم. وقتل 40 ألف شخص في النزاع منذ 1984.", ""},
+		{"a part of the injured",
+			lead + "وأصيب 31 آخرون بينهم أربعة في حالة حرجة.",
+			lead + "وأصيب 31 شخصا في التفجير ونقلوا إلى المستشفيات.", ""},
+		{"the other outlet gives both",
+			lead + "وأعلنت الشرطة مقتل 27 شخصا في التفجير.",
+			lead + "وكانت حصيلة أولى قد تحدثت عن 26 قتيلا. وأعلنت الشرطة لاحقا مقتل 27 شخصا.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := Compare([]*marsad.Article{art("a", tc.a), art("b", tc.b)})
+			var got []string
+			for _, x := range c.Conflicts {
+				if strings.HasPrefix(x.About, "أعداد") {
+					for _, v := range x.Variants {
+						got = append(got, v.Text)
+					}
+				}
+			}
+			if g := strings.Join(got, " / "); g != tc.want {
+				t.Errorf("toll conflict %q, want %q (all: %q)", g, tc.want, conflictTexts(c))
+			}
+		})
+	}
+}

@@ -30,6 +30,7 @@ func (s *story) conflicts(groups []*group) []marsad.Conflict {
 		edges = append(edges, s.numberConflicts(p[0], p[1])...)
 		edges = append(edges, s.timeConflicts(p[0], p[1])...)
 	}
+	edges = append(edges, s.tollConflicts(pairs)...)
 	edges = append(edges, s.descriptorConflicts()...)
 	edges = append(edges, s.quoteConflicts()...)
 	_, evEdges := s.eventClaims()
@@ -97,14 +98,162 @@ func (s *story) numberConflicts(i, j int) []conflictEdge {
 			continue
 		}
 		for _, g := range v.nums {
-			if g.head != f.head || factsCompatible(f, g) || s.artHasNum(u.art, g.head, g.val) {
-				continue
+			if g.head != f.head || (f.toll != "" && g.toll != "") || factsCompatible(f, g) || s.artHasNum(u.art, g.head, g.val) {
+				continue // two tolls are tollConflicts' to compare
 			}
 			ea, eb := s.spanEvidence(u.art, f.span), s.spanEvidence(v.art, g.span)
 			out = append(out, conflictEdge{kind: "num:" + f.head, about: "أرقام مختلفة: " + ea.Text + " / " + eb.Text, a: ea, b: eb, score: 2 + sim(u, v)})
 		}
 	}
 	return out
+}
+
+// tollConflicts compares the casualty tolls of different articles. A
+// story is one event, so two outlets giving its dead or injured different
+// counts contradict each other even when their sentences share little else
+// ("استشهاد 12 من منسوبي القوات" against "عشرة من منسوبي قوات الطوارئ
+// استشهدوا"). Two figures are compared when they count the same group (the
+// same head noun) or are both a sentence's total: its stated total
+// (إجمالي الوفيات 13), the sum of figures added to one another (12 من
+// منسوبي القوات إضافة إلى ثلاثة من العاملين: 15), or its only figure. As
+// with other numbers, an article that states the other's figure anywhere
+// (an update, a part) does not contradict it; a figure its outlet gives as
+// provisional, earlier or a range is compared with nothing.
+//
+// Articles also recall the tolls of earlier events (40 ألف شخص since
+// 1984, the last attack's dead), so two tallies are compared only when
+// each is the first of its kind in its article (the story's own event
+// comes first in news writing) or their sentences are related (pairs).
+func (s *story) tollConflicts(pairs [][2]int) []conflictEdge {
+	related := map[[2]int]bool{}
+	for _, p := range pairs {
+		related[p] = true
+	}
+	type tally struct {
+		unit  int
+		toll  string
+		figs  []numFact // the sentence's firm figures of this toll
+		total numFact   // its total; val < 0 when it has none
+		lead  bool      // the first tally of this toll in its article
+	}
+	var tallies []tally
+	leads := map[[2]any]bool{}
+	has := map[[2]int]map[string]bool{} // (article, value) → tolls stated
+	for ui, u := range s.units {
+		for _, toll := range []string{"dead", "injured"} {
+			t := tally{unit: ui, toll: toll, total: numFact{val: -1}}
+			var chain []numFact
+			for _, f := range u.nums {
+				if f.toll != toll || f.tentative {
+					continue
+				}
+				t.figs = append(t.figs, f)
+				k := [2]int{u.art, int(math.Round(f.val))}
+				if has[k] == nil {
+					has[k] = map[string]bool{}
+				}
+				has[k][toll] = true
+				if !f.added {
+					chain = chain[:0]
+				}
+				chain = append(chain, f)
+				if f.total {
+					t.total = f
+				}
+			}
+			if len(t.figs) == 0 {
+				continue
+			}
+			t.lead = !leads[[2]any{u.art, toll}]
+			leads[[2]any{u.art, toll}] = true
+			if t.total.val < 0 && len(chain) == len(t.figs) {
+				t.total = sumFacts(chain)
+				k := [2]int{u.art, int(math.Round(t.total.val))}
+				if has[k] == nil {
+					has[k] = map[string]bool{}
+				}
+				has[k][toll] = true
+			}
+			tallies = append(tallies, t)
+		}
+	}
+	stated := func(art int, toll string, v float64) bool {
+		return v == math.Round(v) && has[[2]int{art, int(v)}][toll]
+	}
+	differ := func(a, b numFact, ua, ub *unit, toll string) bool {
+		return !factsCompatible(a, b) && !stated(ub.art, toll, a.val) && !stated(ua.art, toll, b.val)
+	}
+	var out []conflictEdge
+	edge := func(u, v *unit, toll string, f, g numFact) {
+		ea, eb := s.spanEvidence(u.art, f.span), s.spanEvidence(v.art, g.span)
+		what := "أعداد القتلى مختلفة: "
+		if toll == "injured" {
+			what = "أعداد المصابين مختلفة: "
+		}
+		out = append(out, conflictEdge{kind: "toll:" + toll, about: what + ea.Text + " / " + eb.Text, a: ea, b: eb, score: 2.5 + sim(u, v)})
+	}
+	// Each tally is compared, in each other article, with the one tally
+	// its sentence is closest to: a story's articles often report a second,
+	// smaller incident too (وفي حادثة منفصلة … وجرح أربعة آخرون), whose
+	// count is not the main one's.
+	best := map[[2]int]int{} // (tally, article) → tally
+	for x, a := range tallies {
+		for y, b := range tallies {
+			u, v := s.units[a.unit], s.units[b.unit]
+			if u.art == v.art || a.toll != b.toll || !(a.lead && b.lead) && !related[[2]int{min(a.unit, b.unit), max(a.unit, b.unit)}] {
+				continue
+			}
+			k := [2]int{x, v.art}
+			if z, ok := best[k]; !ok || sim(u, v) > sim(u, s.units[tallies[z].unit]) {
+				best[k] = y
+			}
+		}
+	}
+	keys := make([][2]int, 0, len(best))
+	for k := range best {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i][0] < keys[j][0] || keys[i][0] == keys[j][0] && keys[i][1] < keys[j][1]
+	})
+	done := map[[2]int]bool{}
+	for _, k := range keys {
+		x, y := k[0], best[k]
+		if done[[2]int{min(x, y), max(x, y)}] {
+			continue
+		}
+		done[[2]int{min(x, y), max(x, y)}] = true
+		a, b := tallies[x], tallies[y]
+		u, v := s.units[a.unit], s.units[b.unit]
+		byHead := false
+		for _, f := range a.figs {
+			for _, g := range b.figs {
+				if f.head != "" && f.head == g.head && !f.total && !g.total && differ(f, g, u, v, a.toll) {
+					edge(u, v, a.toll, f, g)
+					byHead = true
+				}
+			}
+		}
+		if !byHead && a.total.val >= 0 && b.total.val >= 0 && differ(a.total, b.total, u, v, a.toll) {
+			edge(u, v, a.toll, a.total, b.total)
+		}
+	}
+	return out
+}
+
+// sumFacts is the figure that figures added to one another make, spanning
+// them all; it is approximate if one of them is.
+func sumFacts(chain []numFact) numFact {
+	sum := chain[0]
+	for _, f := range chain[1:] {
+		sum.val += f.val
+		sum.approx = sum.approx || f.approx
+		sum.span.End = f.span.End
+		if f.bound != "" {
+			sum.bound = f.bound
+		}
+	}
+	return sum
 }
 
 func (s *story) timeConflicts(i, j int) []conflictEdge {

@@ -20,7 +20,13 @@ type numFact struct {
 	approx bool
 	bound  string // ">" at least (أكثر من), "<" at most (أقل من), "" otherwise
 	head   string // key of the counted noun ("" when none could be told)
-	span   marsad.Span
+	toll   string // "dead" or "injured" when the number counts casualties, else ""
+	// How a toll figure stands among the sentence's others: added to the
+	// one before it (إضافة إلى ثلاثة), a total (إجمالي الوفيات 13), or a
+	// figure the outlet itself gives as provisional or vague (حصيلة أولية،
+	// في وقت سابق، ما بين 20 و25), which is compared with nothing.
+	added, total, tentative bool
+	span                    marsad.Span
 }
 
 func (n numFact) valueKey() string { return strconv.FormatFloat(n.val, 'g', 6, 64) }
@@ -154,11 +160,138 @@ func (l *lexicon) numbers(a *marsad.Article, sp marsad.Span, buf []tokenize.Toke
 		if hend > 0 {
 			end = hend
 		}
-		out = append(out, numFact{val: val, approx: approx, bound: bound, head: head,
+		toll, added := l.tollOf(toks, first, j), false
+		if len(out) > 0 && out[len(out)-1].toll != "" && additive(toks, first) {
+			// "استشهاد عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين":
+			// the added figure counts what the one before it counts.
+			toll, added = out[len(out)-1].toll, true
+		}
+		total, tentative := false, false
+		if toll != "" {
+			total = l.marked(toks, first, 4, "total")
+			tentative = l.marked(toks, first, 4, "range") || l.marked(toks, first, 2, "part") || l.marked(toks, first, first, "tentative") ||
+				l.tollMarks[stripConj(normalize.Search(t.Text))] == "vague" || l.marked(toks, len(toks), len(toks), "since")
+		}
+		out = append(out, numFact{val: val, approx: approx, bound: bound, head: head, toll: toll,
+			added: added, total: total, tentative: tentative,
 			span: marsad.Span{Start: sp.Start + toks[first].Start, End: sp.Start + end}})
 		i = last
 	}
 	return out
+}
+
+// tollOf says what casualties the number toks[first:after] counts, from
+// a toll word just before it (استشهاد 12، وإصابة سبعة، حصيلة القتلى إلى 27)
+// or a little after it (30 قتيلاً، نحو 17 شخصاً "استشهدوا"). After the
+// number, the scan stops at punctuation, another number, or a toll word
+// joined by و (وإصابة): that starts the next clause and its own count.
+func (l *lexicon) tollOf(toks []tokenize.Token, first, after int) string {
+	for k, n := first-1, 0; k >= 0 && n < 3; k-- {
+		t := toks[k]
+		if t.Kind != tokenize.Word {
+			if quoteMark(t) {
+				continue
+			}
+			break
+		}
+		if _, _, isNum := l.numberWords(toks, k); isNum {
+			break // "وإصابة تسعة آخرين ثلاثة منهم": the toll word is the other number's
+		}
+		n++
+		if kind := l.tollWord(t.Text, true); kind != "" {
+			return kind
+		}
+	}
+	for k, n := after, 0; k < len(toks) && n < 6; k++ {
+		t := toks[k]
+		if t.Kind != tokenize.Word {
+			if quoteMark(t) {
+				continue
+			}
+			break
+		}
+		n++
+		if kind := l.tolls[normalize.Search(t.Text)]; kind != "" {
+			// Only a bare word predicates the count (17 شخصاً استشهدوا،
+			// 30 قتيلاً); with the article it picks a part of a group
+			// already counted (اثنين من رجال الأمن المصابين).
+			return kind
+		}
+		if l.tollWord(t.Text, true) != "" {
+			return "" // وإصابة: the next clause's count
+		}
+	}
+	return ""
+}
+
+// marked reports whether one of the n words before toks[first] is a toll
+// marker of the kind: "total" (إجمالي، حصيلة، ليصبح), "range" (بين),
+// "part" (بينهم), "tentative" (الأولية، في وقت سابق) or "since" (منذ).
+func (l *lexicon) marked(toks []tokenize.Token, first, n int, kind string) bool {
+	for k, seen := first-1, 0; k >= 0 && seen < n; k-- {
+		if toks[k].Kind != tokenize.Word {
+			continue
+		}
+		seen++
+		s := stripConj(normalize.Search(toks[k].Text))
+		if l.tollMarks[s] == kind || l.tollMarks[strings.TrimPrefix(s, "ال")] == kind {
+			return true
+		}
+		if k > 0 && l.tollMarks[stripConj(normalize.Search(toks[k-1].Text))+" "+s] == kind {
+			return true // في وقت سابق
+		}
+	}
+	return false
+}
+
+// additive reports whether the number at toks[first] is added to the one
+// before it: إضافة إلى، بالإضافة إلى، إضافة لـ، فضلاً عن، علاوة على.
+func additive(toks []tokenize.Token, first int) bool {
+	for k, n := first-1, 0; k >= 0 && n < 2; k-- {
+		if toks[k].Kind != tokenize.Word {
+			continue
+		}
+		n++
+		s := stripConj(normalize.Search(toks[k].Text))
+		if k == first-1 {
+			// The preposition may be glued to the number word (لثلاثة)
+			// or stand alone before it.
+			switch s {
+			case "الي", "ل", "عن", "علي":
+				continue
+			}
+		}
+		switch s {
+		case "اضافه", "بالاضافه", "فضلا", "علاوه":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// tollWord looks a word up in the toll lexicon, without the article and
+// (when conj) without a conjunction.
+func (l *lexicon) tollWord(w string, conj bool) string {
+	s := normalize.Search(w)
+	if conj {
+		s = stripConj(s)
+	}
+	if kind := l.tolls[s]; kind != "" {
+		return kind
+	}
+	for _, art := range []string{"ال", "لل", "بال"} {
+		if rest, ok := strings.CutPrefix(s, art); ok && len(rest) > 2*len("ا") {
+			if kind := l.tolls[rest]; kind != "" {
+				return kind
+			}
+		}
+	}
+	return ""
+}
+
+func quoteMark(t tokenize.Token) bool {
+	return t.Kind == tokenize.Punct && strings.ContainsAny(t.Text, ")(«»\"“”'")
 }
 
 // numberWords reads a number written in words from toks[i]: units,

@@ -11,6 +11,9 @@ import (
 //go:embed data/numbers.txt
 var numbersData string
 
+//go:embed data/tolls.txt
+var tollsData string
+
 // numWord is an Arabic number word: its value, and whether it multiplies
 // the number before it (ألف، مليون، مليار).
 type numWord struct {
@@ -41,6 +44,31 @@ func (l *lexicon) readNumbers() error {
 			return errorf("numbers: %q: %v", line, err)
 		}
 		l.numWords[normalize.Search(f[0])] = numWord{val: x, mult: strings.HasSuffix(f[1], "*")}
+	}
+	l.tolls, l.tollMarks = map[string]string{}, map[string]string{}
+	for _, line := range strings.Split(tollsData, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			return errorf("tolls: bad line %q", line)
+		}
+		switch f[0] {
+		case "dead", "injured":
+			if len(f) != 2 {
+				return errorf("tolls: bad line %q", line)
+			}
+			l.tolls[normalize.Search(f[1])] = f[0]
+		case "total", "range", "tentative", "vague", "since", "part":
+			if len(f) > 3 {
+				return errorf("tolls: bad line %q", line)
+			}
+			l.tollMarks[normalize.Search(strings.Join(f[1:], " "))] = f[0]
+		default:
+			return errorf("tolls: bad line %q", line)
+		}
 	}
 	return nil
 }

@@ -31,11 +31,13 @@ var dfData []byte
 
 // lexicon is the package's embedded word data, loaded once.
 type lexicon struct {
-	stop     map[string]bool
-	df       map[string]int
-	docs     int
-	numWords map[string]numWord
-	approx   map[string]string // marker → "~", ">" or "<"
+	stop      map[string]bool
+	df        map[string]int
+	docs      int
+	numWords  map[string]numWord
+	approx    map[string]string // marker → "~", ">" or "<"
+	tolls     map[string]string // toll word → "dead" or "injured"
+	tollMarks map[string]string // marker → "total", "range" or "tentative"
 }
 
 var (
