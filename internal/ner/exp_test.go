@@ -206,6 +206,21 @@ func TestExpCV(t *testing.T) {
 	for k := 0; k < K; k++ {
 		lo, hi := len(train)*k/K, len(train)*(k+1)/K
 		rest := append(append(append([]Sentence(nil), train[:lo]...), train[hi:]...), extra...)
+		if env("OVERSAMPLE", "0") == "1" {
+			// Sentences with an ORG or MISC name twice, the copy right
+			// after the original (the same jackknife block).
+			var over []Sentence
+			for _, s := range rest {
+				over = append(over, s)
+				for _, c := range Chunks(s.Tags) {
+					if c.Type == "ORG" || c.Type == "MISC" {
+						over = append(over, s)
+						break
+					}
+				}
+			}
+			rest = over
+		}
 		var ms []*Model
 		seeds := 1
 		fmt.Sscan(env("SEEDS", fmt.Sprint(cfg.Seeds)), &seeds)
