@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"marsad"
 	"marsad/internal/pipeline"
@@ -23,13 +24,13 @@ import (
 func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	set := fs.String("set", "all", "evaluation set: dev, dev2, test2, test3, test4 or all")
+	set := fs.String("set", "all", "evaluation set: "+strings.Join(quote.EvalSplits, ", ")+" or all")
 	goldFile := fs.String("gold", "", "gold file (default: internal/quote/testdata/quotes-gold.txt)")
 	which := fs.String("entities", "both", "speaker entities from: gold (the annotation: the quote stage alone), pipeline (NER and linking: what users get) or both")
 	full := fs.Bool("pipeline", false, "same as --entities pipeline")
-	showErrors := fs.Bool("errors", false, "list the errors on the tuning sets (all but test4)")
+	showErrors := fs.Bool("errors", false, "list the errors on the tuning sets (all but "+quote.HeldOut+")")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad eval quotes [--set dev|dev2|test2|test3|test4|all] [--entities gold|pipeline|both] [--errors] [--gold FILE]")
+		fmt.Fprintf(e.Stderr, "Usage: marsad eval quotes [--set %s|all] [--entities gold|pipeline|both] [--errors] [--gold FILE]\n", strings.Join(quote.EvalSplits, "|"))
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -92,13 +93,13 @@ func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 		}
 		modes[i].annotate = p.Analyze
 	}
-	sets := []string{"dev", "dev2", "test2", "test3", "test4"}
+	sets := quote.EvalSplits
 	switch {
 	case *set == "all":
 	case quote.Splits[*set]:
 		sets = []string{*set}
 	default:
-		return usageError("--set: want dev, dev2, test2, test3, test4 or all, got %q", *set)
+		return usageError("--set: want %s or all, got %q", strings.Join(quote.EvalSplits, ", "), *set)
 	}
 	fmt.Fprintf(e.Stdout, "quote attribution (speaker and content), %s\n", path)
 	fmt.Fprintln(e.Stdout, "set    entities  P      R      F1")
@@ -111,8 +112,8 @@ func cmdEvalQuotes(ctx context.Context, e *Env, args []string) error {
 			fmt.Fprintf(e.Stdout, "%-6s %-8s  %.3f  %.3f  %.3f  (%d articles, %d statements, %d predicted, TP %d FP %d FN %d)\n",
 				s, m.name, sc.P(), sc.R(), sc.F1(), sc.Articles, sc.Gold, sc.Predicted, sc.TP, sc.FP, sc.FN)
 			// The held-out set is scored, never read: its errors stay hidden
-			// (test2 and test3 were held out once and are tuning data now).
-			if !*showErrors || s == "test4" {
+			// (the sets before it were held out once and are tuning data now).
+			if !*showErrors || s == quote.HeldOut {
 				continue
 			}
 			classes := map[string]int{}

@@ -31,7 +31,7 @@ func cmdTimex(ctx context.Context, e *Env, args []string) error {
 	published := fs.String("published", "", "publication date YYYY-MM-DD or RFC 3339; without it relative expressions stay unresolved (XXXX-…)")
 	asJSON := fs.Bool("json", false, "write one JSON object per expression")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad timex [--published DATE] [--json] FILE|-\n       marsad timex eval [--set dev|dev2|test|test2|all] [--errors]")
+		fmt.Fprintln(e.Stderr, "Usage: marsad timex [--published DATE] [--json] FILE|-\n       marsad timex eval [--set dev|dev2|test|test2|test3|all] [--errors]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -100,13 +100,13 @@ func cmdTimex(ctx context.Context, e *Env, args []string) error {
 }
 
 // cmdTimexEval prints span precision/recall/F1 and exact-value accuracy on
-// the evaluation sets. The held-out set's (test2) individual errors are not
-// printed; the first held-out set (test) is tuning data since round 2.
+// the evaluation sets. The held-out set's (timex.HeldOutSet) individual errors are not
+// printed; the sets held out before it are tuning data now.
 func cmdTimexEval(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("timex eval", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	set := fs.String("set", "all", "evaluation set: dev, dev2, test, test2 or all")
-	showErrors := fs.Bool("errors", false, "list the errors on the tuning sets (dev, dev2, test)")
+	set := fs.String("set", "all", "evaluation set: dev, dev2, test, test2, test3 or all")
+	showErrors := fs.Bool("errors", false, "list the errors on the tuning sets (all but the held-out "+timex.HeldOutSet+")")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -155,7 +155,7 @@ func cmdTimexEval(ctx context.Context, e *Env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.Stdout, "%-5s %s\n", n, s)
-		if *showErrors && n != "test2" {
+		if *showErrors && n != timex.HeldOutSet {
 			for _, x := range s.Errors {
 				fmt.Fprintf(e.Stdout, "      %s\n", x)
 			}
