@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -434,6 +435,28 @@ func (s *story) spanEvidence(ai int, sp marsad.Span) marsad.Evidence {
 // mergeConflicts joins edges of the same kind that share a span into one
 // conflict with every variant, and ranks conflicts by how many outlets
 // disagree and how sure the evidence is.
+// joinAbout adds an edge's description to a merged conflict's. Edges that
+// say the same thing about other values ("أعداد القتلى مختلفة: 12 / 10"
+// and "أعداد القتلى مختلفة: 12 / عشرة") become one list of the values
+// ("أعداد القتلى مختلفة: 12 / 10 / عشرة"); others are joined by "؛".
+func joinAbout(have, add string) string {
+	if strings.Contains(have, add) {
+		return have
+	}
+	hp, hv, ok1 := strings.Cut(have, ": ")
+	ap, av, ok2 := strings.Cut(add, ": ")
+	if !ok1 || !ok2 || hp != ap || strings.Contains(hv, "؛") {
+		return have + "؛ " + add
+	}
+	values := strings.Split(hv, " / ")
+	for _, v := range strings.Split(av, " / ") {
+		if !slices.Contains(values, v) {
+			values = append(values, v)
+		}
+	}
+	return hp + ": " + strings.Join(values, " / ")
+}
+
 func mergeConflicts(edges []conflictEdge) []marsad.Conflict {
 	type evKey struct {
 		art        string
@@ -475,9 +498,7 @@ func mergeConflicts(edges []conflictEdge) []marsad.Conflict {
 			byRoot[r] = m
 			order = append(order, m)
 		}
-		if !strings.Contains(m.c.About, e.about) {
-			m.c.About += "؛ " + e.about
-		}
+		m.c.About = joinAbout(m.c.About, e.about)
 		for _, ev := range []marsad.Evidence{e.a, e.b} {
 			k := evKey{ev.Article, ev.Start, ev.End}
 			if !m.seen[k] {
