@@ -1,6 +1,7 @@
 package link
 
 import (
+	_ "embed"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -163,15 +164,22 @@ var institutionLinks = map[string]bool{"منطقه": true, "محافظه": true,
 // head into the institution's name (an organisation) or by a street head
 // into the street's (a place).
 func (l *Linker) institutions(d *doc) {
+	var cut []*mention // people cut off the end of an institution's name
+	defer func() {
+		if len(cut) > 0 {
+			d.mentions = append(d.mentions, cut...)
+			sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+		}
+	}()
 	for _, m := range d.mentions {
 		if m.kind != KindName || m.typ == marsad.ORG {
 			continue
 		}
 		wi := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > m.span.Start }) - 1
-		royal := strings.HasPrefix(m.key, "الملك ") || strings.HasPrefix(m.key, "الامير ")
+		royal := royalTitles[firstWord(m.key)] && strings.Contains(m.key, " ")
 		nameStart := m.span.Start
 		if m.typ == marsad.PERS && !royal && wi >= 0 && wi+1 < len(d.words) && d.toks[d.words[wi+1]].Start == m.span.Start &&
-			(d.wkey(wi) == "الملك" || d.wkey(wi) == "الامير") && adjacent(d, d.words[wi], d.words[wi+1]) {
+			royalTitles[d.wkey(wi)] && adjacent(d, d.words[wi], d.words[wi+1]) {
 			wi-- // the NER left the royal title out (مؤسسة الملك عبدالعزيز، طريق الملك عبدالعزيز)
 			royal = true
 			nameStart = d.toks[d.words[wi+1]].Start
@@ -202,6 +210,14 @@ func (l *Linker) institutions(d *doc) {
 		}
 		start := d.toks[d.words[wi]].Start + r.skip
 		m.span.Start = start
+		if royal && typ == marsad.ORG {
+			// The institution's name ends with its namesake's (الملك سعود،
+			// الإمام محمد بن سعود): a person's name after it is the next
+			// person's, not the institution's (جامعة الملك سعود مشعل الوعيل).
+			if rest := l.namesakeEnd(d, nameStart, m); rest != nil {
+				cut = append(cut, rest)
+			}
+		}
 		if typ == marsad.ORG {
 			// Adjectives agreeing with the head close the name (إذاعة فرنسا
 			// الدولية، مستشفى عسير المركزي).
@@ -216,6 +232,76 @@ func (l *Linker) institutions(d *doc) {
 		m.typ = typ
 	}
 }
+
+// royalTitles name the king, prince or imam an institution is named after
+// (مستشفى الملك فهد، جامعة الأمير سلطان، جامعة الإمام محمد بن سعود).
+var royalTitles = map[string]bool{"الملك": true, "الامير": true, "الامام": true}
+
+// namesakeEnd cuts an institution's name (mention m, widened from a
+// person's span starting at nameStart: الملك سعود …) after its namesake:
+// the royal title, a given name, a nasab chain (بن X) and آل X. What the
+// person's span held after that is returned as a person's mention of its
+// own when it starts with a given name (data/given-names.txt) or has two
+// words or more and no article on its first (مشعل الوعيل); a single other
+// word stays in the name.
+func (l *Linker) namesakeEnd(d *doc, nameStart int, m *mention) *mention {
+	first := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].Start >= nameStart })
+	last := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End >= m.span.End })
+	if first >= len(d.words) || last >= len(d.words) || !royalTitles[d.wkey(first)] {
+		return nil
+	}
+	end := first + 1          // the word after the namesake
+	part := func(j int) int { // one name part at j: its end, or j
+		if j > last {
+			return j
+		}
+		w := d.wkey(j)
+		if (w == "عبد" || w == "ابو") && j+1 <= last {
+			return j + 2
+		}
+		if strings.HasPrefix(w, "ال") || w == "بن" || w == "ابن" {
+			return j
+		}
+		return j + 1
+	}
+	if e := part(end); e > end {
+		end = e
+	} else {
+		return nil
+	}
+	for end+1 <= last && (d.wkey(end) == "بن" || d.wkey(end) == "ابن") {
+		e := part(end + 1)
+		if e == end+1 {
+			if strings.HasPrefix(d.wkey(end+1), "ال") { // بن الحسين
+				e = end + 2
+			} else {
+				break
+			}
+		}
+		end = e
+	}
+	if end+1 <= last && d.wkey(end) == "ال" { // آل سعود
+		end += 2
+	}
+	if end > last {
+		return nil
+	}
+	n := last - end + 1
+	w0 := d.wkey(end)
+	if !givenNames[w0] && (n < 2 || strings.HasPrefix(w0, "ال")) {
+		return nil
+	}
+	rest := &mention{span: marsad.Span{Start: d.toks[d.words[end]].Start, End: m.span.End}, typ: marsad.PERS, kind: KindName}
+	rest.key = kb.Key(d.a.Text[rest.span.Start:rest.span.End])
+	m.span.End = d.toks[d.words[end-1]].End
+	return rest
+}
+
+// givenNames are the words that open a personal name (data/given-names.txt).
+var givenNames = keySet(givenNamesTxt)
+
+//go:embed data/given-names.txt
+var givenNamesTxt string
 
 // nisbaAdjective reports whether a word is a definite relative adjective
 // (الدولية، المركزي، الوطني): ال, a stem, and ي or ية.

@@ -1,0 +1,55 @@
+package link
+
+import (
+	"slices"
+	"testing"
+
+	"marsad"
+)
+
+// TestNameBoundaries checks where one name ends and the next begins when
+// the NER ran them together or cut them (fourth session; the cases come
+// from the quote stage's tuning sets read behind the whole pipeline).
+func TestNameBoundaries(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		ner        [][2]string
+		want       map[string][]string // entity name → its mentions (text/kind); nil: no such entity
+	}{
+		{
+			name: "an institution named after a king ends before the next person",
+			text: "وقال عضو هيئة التدريس بجامعة الملك سعود مشعل الوعيل: إن الحملة مهمة. وأوضح الوعيل أن الإدارة مهمة.",
+			ner:  [][2]string{{marsad.PERS, "سعود مشعل الوعيل"}, {marsad.PERS, "الوعيل"}},
+			want: map[string][]string{
+				"جامعة الملك سعود": {"جامعة الملك سعود/name"},
+				"مشعل الوعيل":      {"مشعل الوعيل/name", "الوعيل/name"},
+			},
+		},
+		{
+			name: "an imam's nasab chain and an agreeing adjective stay in the name",
+			text: "وقال الأستاذ بجامعة الإمام محمد بن سعود الإسلامية عبدالرحمن النامي إن المرشحين بحاجة إلى مستشارين.",
+			ner:  [][2]string{{marsad.PERS, "محمد بن سعود"}, {marsad.PERS, "عبدالرحمن النامي"}},
+			want: map[string][]string{
+				"جامعة الإمام محمد بن سعود الإسلامية": {"جامعة الإمام محمد بن سعود الإسلامية/name"},
+				"عبدالرحمن النامي":                    {"عبدالرحمن النامي/name"},
+			},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := nerArticle(t, c.text, "2015-08-06", c.ner...)
+			for name, want := range c.want {
+				if _, got := byName(a, name); !slices.Equal(got, want) {
+					t.Errorf("%s: got %v, want %v (entities %+v)", name, got, want, names(a))
+				}
+			}
+		})
+	}
+}
+
+func names(a *marsad.Article) []string {
+	var out []string
+	for _, e := range a.Entities {
+		out = append(out, e.Name)
+	}
+	return out
+}
