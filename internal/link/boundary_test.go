@@ -34,6 +34,12 @@ func TestNameBoundaries(t *testing.T) {
 				"عبدالرحمن النامي":                    {"عبدالرحمن النامي/name"},
 			},
 		},
+		{
+			name: "an armed group is called by its namesake alone",
+			text: "وفي بيان قالت كتائب القسام إن المخيمات مفتوحة. وقالت القسام إن الهدف هو التدريب، في مواقع تابعة للقسام.",
+			ner:  [][2]string{{marsad.ORG, "كتائب القسام"}},
+			want: map[string][]string{"كتائب القسام": {"كتائب القسام/name", "القسام/name", "للقسام/name"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)

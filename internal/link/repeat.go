@@ -62,6 +62,9 @@ func (l *Linker) repeatNames(d *doc) {
 			switch {
 			case len(w) > 1:
 				add(k, c)
+				if rest := namesakeOf(w); rest != "" && (c.typ == marsad.ORG || (c.e != nil && c.e.Type == marsad.ORG)) && !l.otherEntity(rest, c) {
+					add(rest, c)
+				}
 				if c.typ == marsad.PERS {
 					last := w[len(w)-1]
 					if strings.HasPrefix(last, "ال") || utf8.RuneCountInString(last) >= 4 {
@@ -133,6 +136,32 @@ func (l *Linker) repeatNames(d *doc) {
 		d.mentions = append(d.mentions, m)
 	}
 	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// namesakeOf returns the name an armed group's name gives after its head
+// (القسام of كتائب القسام، أبو الفضل العباس of ألوية أبو الفضل العباس):
+// news calls such a group by it alone (وقالت القسام). "" when the name
+// has no such head, or the rest is a generic word.
+func namesakeOf(w []string) string {
+	if len(w) < 2 || !personHeads[w[0]] {
+		return ""
+	}
+	rest := strings.Join(w[1:], " ")
+	if allGeneric(rest) || utf8.RuneCountInString(rest) < 4 {
+		return ""
+	}
+	return rest
+}
+
+// otherEntity reports whether key is a knowledge-base name of an entity
+// other than c's (الأقصى the mosque, not كتائب الأقصى).
+func (l *Linker) otherEntity(key string, c *cluster) bool {
+	for _, e := range l.kb.LookupKey(key) {
+		if e != c.e {
+			return true
+		}
+	}
+	return false
 }
 
 // idioms are words spelled as a clitic + a name that are ordinary phrases.
