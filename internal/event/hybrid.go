@@ -224,24 +224,3 @@ func (f *filter) write(w io.Writer, header string) error {
 	}
 	return bw.Flush()
 }
-
-// readFilter reads the weights written by write.
-func readFilter(r io.Reader) (*filter, error) {
-	f := &filter{w: map[string]float64{}}
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := sc.Text()
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		k, v, ok := strings.Cut(t, "\t")
-		x, err := strconv.ParseFloat(v, 64)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("filter line %d: want feature<TAB>weight", line)
-		}
-		f.w[k] = x
-	}
-	return f, sc.Err()
-}

@@ -190,16 +190,16 @@ var romanForms = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI"
 
 // rootEntry is one line of data/roots.tsv.
 type rootEntry struct {
-	typ, code, pos string
-	line           int    // line in roots.tsv
-	verbLine       int    // the line of triggers.tsv the verb comes from
-	source         string // that line's source (UP, own, SNN)
-	root           string
-	form           int
-	masdarPOS      string // part of speech of the verbal noun pattern: n or o
-	frame, mframe  string // what must follow the verb; the noun and participle
-	derive         string // v verb forms, n verbal noun, h circumstantial participle
-	masdar         string
+	typ, code     string
+	line          int    // line in roots.tsv
+	verbLine      int    // the line of triggers.tsv the verb comes from
+	source        string // that line's source (UP, own, SNN)
+	root          string
+	form          int
+	masdarPOS     string // part of speech of the verbal noun pattern: n or o
+	frame, mframe string // what must follow the verb; the noun and participle
+	derive        string // v verb forms, n verbal noun, h circumstantial participle
+	masdar        string
 }
 
 // generated returns the trigger patterns (part of speech, pattern text in
