@@ -201,3 +201,39 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// TestCanonicalNames checks that a curated person's canonical Arabic name
+// is the name, not a form of address: no honorific in front (الشيخ، الأمير
+// stay among the aliases), and no listed variant that spells the same name
+// out more fully (عبدالعزيز بن عبدالله آل الشيخ, not عبدالعزيز آل الشيخ):
+// pipeline output shows the canonical name, and a shortened one reads as
+// another person. Mullah Omar keeps الملا: محمد عمر alone is a common name.
+func TestCanonicalNames(t *testing.T) {
+	k := MustDefault()
+	for _, e := range k.Entities {
+		if e.Source != SourceCore || e.Type != "PERS" {
+			continue
+		}
+		f := strings.Fields(Key(e.Name))
+		switch f[0] {
+		case "الشيخ", "الامير", "الملك", "العميد", "اللواء":
+			t.Errorf("%s: canonical name %q starts with an honorific", e.ID, e.Name)
+		}
+		for _, a := range e.Aliases {
+			g := strings.Fields(Key(a))
+			if len(g) > len(f) && g[0] == f[0] && g[len(g)-1] == f[len(f)-1] && subsequenceOf(f, g) {
+				t.Errorf("%s: alias %q spells the canonical name %q out more fully", e.ID, a, e.Name)
+			}
+		}
+	}
+}
+
+func subsequenceOf(sub, seq []string) bool {
+	i := 0
+	for _, w := range seq {
+		if i < len(sub) && sub[i] == w {
+			i++
+		}
+	}
+	return i == len(sub)
+}

@@ -40,6 +40,27 @@ func TestNameBoundaries(t *testing.T) {
 			ner:  [][2]string{{marsad.ORG, "كتائب القسام"}},
 			want: map[string][]string{"كتائب القسام": {"كتائب القسام/name", "القسام/name", "للقسام/name"}},
 		},
+		{
+			name: "a family name after a known nasab is another person's full name",
+			text: "وقال عبدالله بن زايد الفريدي إنه عمل رائع.",
+			ner:  [][2]string{{marsad.PERS, "عبدالله بن زايد الفريدي"}},
+			want: map[string][]string{
+				"عبدالله بن زايد الفريدي": {"عبدالله بن زايد الفريدي/name", "إنه/pronoun"},
+				"عبدالله بن زايد آل نهيان": nil,
+			},
+		},
+		{
+			name: "a time word after a known name is not a family name",
+			text: "وأعلن سعود الفيصل الأربعاء أن الاجتماع انتهى.",
+			ner:  [][2]string{{marsad.PERS, "سعود الفيصل الأربعاء"}},
+			want: map[string][]string{"سعود الفيصل": {"سعود الفيصل/name"}},
+		},
+		{
+			name: "a knowledge-base person's canonical name is the full name without honorific",
+			text: "وقال سماحة الشيخ عبدالعزيز بن عبدالله آل الشيخ إن التسابق إلى الخيرات فضل.",
+			ner:  [][2]string{{marsad.PERS, "عبدالعزيز بن عبدالله آل"}},
+			want: map[string][]string{"عبدالعزيز بن عبدالله آل الشيخ": {"الشيخ عبدالعزيز بن عبدالله آل الشيخ/name"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)

@@ -582,6 +582,12 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 			return []*mention{m}
 		}
 	}
+	if s := segs[len(segs)-1]; len(segs) == 2 && s.e == nil && s.to-s.from == 1 && segs[0].e.Type == marsad.PERS && l.familyName(d.wkey(ws[s.from])) {
+		// A family name after a known name is another person's full name
+		// (عبدالله بن زايد الفريدي is not عبدالله بن زايد آل نهيان), or a
+		// fuller name of the same: either way one name, not a stray word.
+		return []*mention{m}
+	}
 	if s0 := segs[0]; s0.e == nil && s0.to-s0.from == 1 && segs[1].e.Type == marsad.PERS {
 		// One word before a person's name is a given name (ميشيل أوباما is
 		// not أوباما), unless it is a conjunction's (وبيين الجبير).
@@ -613,6 +619,21 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 	}
 	return out
 }
+
+// familyName reports whether a word may be an ال family name ending a
+// person's name (الفريدي، القحطاني): definite, not a generic, time or
+// title word and not a country's nisba (كيري الأمريكي).
+func (l *Linker) familyName(w string) bool {
+	if !definite(w) || generic[w] || timeWords[w] || titleHeads[w] || ministryWords[w] || honorifics[w] || nameHonorifics[w] {
+		return false
+	}
+	_, nisba := l.kb.NisbaCountry(w)
+	return !nisba
+}
+
+// timeWords are definite words of dates that follow names in news (أعلن
+// كيري الأربعاء).
+var timeWords = wordSet("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم الماضي الحالي المقبل الجاري")
 
 // junkTail reports whether a word is a preposition with a pronoun suffix
 // (باسمه، لديه، بقوله), which ends no name.
