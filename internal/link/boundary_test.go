@@ -61,6 +61,30 @@ func TestNameBoundaries(t *testing.T) {
 			ner:  [][2]string{{marsad.PERS, "عبدالعزيز بن عبدالله آل"}},
 			want: map[string][]string{"عبدالعزيز بن عبدالله آل الشيخ": {"الشيخ عبدالعزيز بن عبدالله آل الشيخ/name"}},
 		},
+		{
+			name: "a word that ends another name of the article is cut off a person",
+			text: "احتفلت مؤسسة اسباير زون بالليلة. وقال مدير الإعلام في مؤسسة اسباير زون حسين القحطاني إن الفعالية محبوبة.",
+			ner:  [][2]string{{marsad.ORG, "اسباير زون"}, {marsad.PERS, "زون حسين القحطاني"}},
+			want: map[string][]string{
+				"حسين القحطاني": {"حسين القحطاني/name"},
+				"اسباير زون":    {"اسباير زون/name", "اسباير زون/name"},
+			},
+		},
+		{
+			name: "a person's name after a known organisation in one span",
+			text: "وقال المتحدث باسم طالبان ذبيح الله مجاهد إن مسلحي الحركة نفذوا الهجوم.",
+			ner:  [][2]string{{marsad.ORG, "طالبان ذبيح الله"}},
+			want: map[string][]string{
+				"ذبيح الله مجاهد": {"ذبيح الله مجاهد/name"},
+				"حركة طالبان":     {"طالبان/name"},
+			},
+		},
+		{
+			name: "a theophoric name that is an organisation stays one",
+			text: "وأكد مقاتلو حزب الله أنهم انسحبوا.",
+			ner:  [][2]string{{marsad.ORG, "حزب الله"}},
+			want: map[string][]string{"حزب الله": {"حزب الله/name"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)

@@ -439,6 +439,7 @@ func (l *Linker) collect(d *doc) {
 		d.mentions = append(d.mentions, l.splitJoined(d, m)...)
 	}
 	l.dropInsideTitles(d)
+	l.unglue(d)
 }
 
 // dropInsideTitles drops NER mentions that are words of a title phrase and

@@ -1,0 +1,146 @@
+package link
+
+import (
+	"sort"
+	"strings"
+
+	"marsad"
+	"marsad/internal/kb"
+)
+
+// unglue moves the boundary between two names the NER ran together where
+// the article itself shows where one ends:
+//
+//   - a person's span that starts with the last word(s) of another name the
+//     article uses (مؤسسة اسباير زون حسين القحطاني, the NER's span زون حسين
+//     القحطاني, اسباير زون named elsewhere): the words go back to that name;
+//   - an organisation's or place's span that is a knowledge-base name
+//     followed by a person's name (طالبان ذبيح الله مجاهد): the person's name
+//     starts with a given name (data/given-names.txt) or is a theophoric
+//     compound (ذبيح الله، نصر الله) that names no organisation.
+func (l *Linker) unglue(d *doc) {
+	names := map[string]string{} // multi-word names of the article's organisations and places → type
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.typ != marsad.PERS && m.typ != "" && strings.Contains(m.key, " ") {
+			names[m.key] = m.typ
+		}
+	}
+	var added []*mention
+	for _, m := range d.mentions {
+		if m.kind != KindName {
+			continue
+		}
+		ws := wordsIn(d, m.span)
+		switch {
+		case m.typ == marsad.PERS && len(ws) >= 3 && len(names) > 0:
+			if g := l.gluedBefore(d, m, ws, names); g != nil {
+				added = append(added, g)
+			}
+		case (m.typ == marsad.ORG || m.typ == marsad.LOC) && len(ws) >= 2:
+			if p := l.personAfter(d, m, ws); p != nil {
+				added = append(added, p)
+			}
+		}
+	}
+	if len(added) == 0 {
+		return
+	}
+	d.mentions = append(d.mentions, added...)
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// wordsIn returns the indexes of the words a span covers (the first may
+// hold a proclitic outside the span).
+func wordsIn(d *doc, sp marsad.Span) []int {
+	i := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > sp.Start })
+	var out []int
+	for ; i < len(d.words) && d.toks[d.words[i]].Start < sp.End; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// gluedBefore cuts off the start of person mention m (words ws) when one or
+// two of its first words end, with one or two words before the span, a
+// name in names; at least two words stay the person's. It returns the
+// mention of the other name when no mention covers it yet.
+func (l *Linker) gluedBefore(d *doc, m *mention, ws []int, names map[string]string) *mention {
+	for k := 1; k <= 2 && len(ws)-k >= 2; k++ {
+		for j := 1; j <= 2; j++ {
+			from := ws[0] - j
+			if from < 0 {
+				break
+			}
+			key, ok := "", true
+			for wi := from; wi < ws[k]; wi++ {
+				if wi > from && !adjacent(d, d.words[wi-1], d.words[wi]) {
+					ok = false
+					break
+				}
+				if key != "" {
+					key += " "
+				}
+				key += d.wkey(wi)
+			}
+			typ, known := names[key]
+			if !ok || !known {
+				continue
+			}
+			sp := marsad.Span{Start: d.toks[d.words[from]].Start, End: d.toks[d.words[ws[k-1]]].End}
+			m.span.Start = d.toks[d.words[ws[k]]].Start
+			m.key = kb.Key(d.a.Text[m.span.Start:m.span.End])
+			for _, o := range d.mentions {
+				if o != m && o.span.Overlaps(sp) {
+					return nil
+				}
+			}
+			return &mention{span: sp, key: key, typ: typ, kind: KindName}
+		}
+	}
+	return nil
+}
+
+// personAfter cuts a person's name off the end of organisation or place
+// mention m (words ws) whose start is a trusted name: the rest must open
+// with a given name and have two words, or be a theophoric compound (X
+// الله) that no knowledge-base entity is called. A two-word rest is
+// followed into the next word when that can be a name part (ذبيح الله
+// مجاهد). It returns the person's mention.
+func (l *Linker) personAfter(d *doc, m *mention, ws []int) *mention {
+	for i := len(ws) - 1; i >= 1; i-- {
+		key := kb.Key(d.a.Text[m.span.Start:d.toks[d.words[ws[i-1]]].End])
+		e := trustedName(key, l.kb.LookupKey(key))
+		if e == nil || e.Type == marsad.PERS {
+			continue
+		}
+		rest := ws[i:]
+		w0 := d.wkey(rest[0])
+		theophoric := len(rest) == 2 && d.wkey(rest[1]) == "الله" && len(l.kb.LookupKey(w0+" الله")) == 0 && !generic[w0] && w0 != "عبد"
+		if !(theophoric || (givenNames[w0] && len(rest) >= 2)) {
+			return nil
+		}
+		end := rest[len(rest)-1]
+		if len(rest) == 2 && end+1 < len(d.words) && adjacent(d, d.words[end], d.words[end+1]) && nameWord(d.wkey(end+1)) {
+			end++
+		}
+		p := &mention{span: marsad.Span{Start: d.toks[d.words[rest[0]]].Start, End: d.toks[d.words[end]].End}, typ: marsad.PERS, kind: KindName}
+		for _, o := range d.mentions {
+			if o != m && o.span.Overlaps(p.span) {
+				return nil
+			}
+		}
+		p.key = kb.Key(d.a.Text[p.span.Start:p.span.End])
+		m.span.End = d.toks[d.words[ws[i-1]]].End
+		m.key = key
+		return p
+	}
+	return nil
+}
+
+// nameWord reports whether a word after a given name can be the next part
+// of the name (مجاهد) rather than a verb, particle or title (إن، قال،
+// المتحدث).
+func nameWord(w string) bool {
+	return !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ال") && !notGiven[w] && !titleHeads[w] && !generic[w] &&
+		!honorifics[w] && !verbLike(w) && !perfectLike2(w) && !junkTail(w) && len([]rune(w)) >= 3
+}
