@@ -32,6 +32,9 @@ type hit struct {
 	// of the month named before (الثامن من الشهر نفسه, the day in mins).
 	ana     byte
 	anaStep int // -1 السابق، +1 التالي: the unit before or after the antecedent
+	// barePart marks a part of the day said alone (فجراً، ليلاً): merge
+	// gives it the day named last before it, else the reference.
+	barePart bool
 }
 
 // ctx holds one extraction.
@@ -179,7 +182,7 @@ func init() {
 		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
 		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
 		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear, (*ctx).rSame,
-		(*ctx).rSamePeriod, (*ctx).rInPeriod, (*ctx).rEidDay,
+		(*ctx).rSamePeriod, (*ctx).rInPeriod, (*ctx).rEidDay, (*ctx).rBarePart,
 	}
 }
 
@@ -288,7 +291,8 @@ var dayNounAdj = map[string]bool{
 	"التالي": true, "السابق": true, "الاخير": true, "الموعود": true, "المفتوح": true, "المشهود": true,
 	"نفسه": true, "ذاته": true, "الاخر": true, "الاخره": true, "التاليه": true, "الاخيره": true,
 	"الكبير": true, "الكبيره": true, "الطويل": true, "الطويله": true,
-	"الذي": true, "التي": true, // سيأتي اليوم الذي …: the day the clause defines
+	"الواحد": true,               // في اليوم الواحد "in a single day", per day
+	"الذي":   true, "التي": true, // سيأتي اليوم الذي …: the day the clause defines
 }
 
 func (c *ctx) todayBlocked(i int) bool {

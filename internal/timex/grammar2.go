@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -386,6 +387,10 @@ func (c *ctx) bareYear(k int) bool {
 		return false
 	}
 	if k > 0 && c.toks[k-1].digits > 0 || c.is(k-1, ".", ",", "٫") && k > 1 && c.toks[k-2].digits > 0 {
+		return false
+	}
+	// 2093.69 نقطة: the whole part of a decimal amount
+	if c.is(k+1, ".", ",", "٫") && k+2 < len(c.toks) && c.toks[k+2].digits > 0 && !c.toks[k+1].space && !c.toks[k+2].space {
 		return false
 	}
 	prev := ""
@@ -855,6 +860,15 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		// (not المئة: بالمئة يوم الخميس is "percent")
 		w = strings.TrimPrefix(w, "ال")
 	}
+	// a count in brackets, as official notices write it: لمدة (21) يوماً،
+	// (خمسة) أيام
+	paren := false
+	if w == "(" && k+2 < len(c.toks) && c.is(k+2, ")") && !c.isYearNum(k+1) {
+		if v, _, ok := c.numberW(k+1, c.w(k+1)); ok && v > 0 {
+			k++
+			w, paren = c.w(k), true
+		}
+	}
 	// a clitic preposition on the first word: لساعات، لأربع سنوات، بتسع ساعات
 	clitic := k == i && s.pre > 0 && (c.text[c.toks[i].start+s.pre-1] == "ل"[1] || c.text[c.toks[i].start+s.pre-1] == "ب"[1])
 	n, u, j := "", "", 0
@@ -921,6 +935,12 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		if !ok || v == 0 {
 			return nil
 		}
+		if paren {
+			if !c.is(k2, ")") {
+				return nil
+			}
+			k2++
+		}
 		// خمسة الأعوام المقبلة: a count before a definite plural
 		if pu, ok := pluralDef[c.w(k2)]; ok && !strings.HasSuffix(pu, "2") && c.is(k2, c.w(k2)) && c.is(k2+1, c.w(k2+1)) && (pastAdj[c.w(k2+1)] || futureAdj[c.w(k2+1)] || c.is(k2+1, "الاولي") && strings.HasPrefix(c.w(k), "ال")) {
 			return c.finishDur(start, k2+2, pre, durValue(fmt.Sprint(v), pu), mod, false, fmt.Sprint(v), pu)
@@ -956,6 +976,9 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	if (u == "DE" || u == "CE") && trigger == "" && mod == "" && !c.is(j, "من") {
 		return nil // عقد "contract", قرن "horn" without a time word around
 	}
+	if x, err := strconv.Atoi(n); err == nil && (u == "DE" || u == "CE") && x > 30 {
+		return nil // نحو 102757 عقد نكاح: contracts; no one counts decades so far
+	}
 	if (u == "DE" || u == "CE") && c.is(j, "من") && c.is(j+1, "الزمن") {
 		j += 2
 	} else if (u == "DE" || u == "CE") && n == "1" && j < len(c.toks) && c.toks[j].word && !c.toks[j].brk && !c.is(j, "ونصف", "مضي", "كامل") {
@@ -978,6 +1001,12 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	if ago && c.is(j, "من") {
 		// قبل أيام قليلة من انطلاق…: before an event, a duration
 		ago, start, pre = false, i+1, 0
+	}
+	// سيعود بعد أيام "in a few days": a vague future reference in a clause
+	// about the future (TimeML FUTURE_REF); after an event (بعد أيام من
+	// الاتفاق) or in a narrative (وبعد أيام عاد) it stays a duration
+	if trigger == "بعد" && n == "X" && mod == "" && strings.Contains("DWMY", u) && !c.is(j, "من") && (c.futureContext(i) || c.futureVerbAt(j)) {
+		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: "FUTURE_REF"})
 	}
 	out := c.finishDur(start, j, pre, value, mod, ago, n, u)
 	if first != nil {
@@ -1413,6 +1442,16 @@ func (c *ctx) merge(hits []hit) []hit {
 			case c.hasRef:
 				h.value = fmt.Sprintf("%sT%02d:%02d", c.ref.value(), h.hour, h.mins)
 			}
+		}
+		if h.barePart {
+			// a narrative's part of the day belongs to the day it tells of;
+			// without a day named shortly before, a bare part is mostly
+			// habitual (السهر ليلاً، تجتمع الأسر مساءً) and is left out
+			if lastDay == nil || !lastDay.hasDay || c.breaks(lastDay.j, h.i) > 1 {
+				continue
+			}
+			h.day, h.hasDay = lastDay.day, true
+			h.value = h.day.value()
 		}
 		if h.hasDay {
 			hh := h
