@@ -378,10 +378,11 @@ func (b *builder) core() error {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		for len(f) < 5 {
+		for len(f) < 6 {
 			f = append(f, "")
 		}
 		typ, wd, ar, en, offices := f[0], f[1], splitList(f[2]), splitList(f[3]), f[4]
+		ctx := splitList(f[5])
 		if len(ar) == 0 || len(en) == 0 {
 			return fmt.Errorf("core.tsv line %d: no Arabic or English name", i+1)
 		}
@@ -390,8 +391,14 @@ func (b *builder) core() error {
 		default:
 			return fmt.Errorf("core.tsv line %d: bad type %q", i+1, typ)
 		}
-		e := &Entity{Type: typ, Wikidata: wd, NameEn: en[0], AliasesEn: en[1:], Source: SourceCore}
+		e := &Entity{Type: typ, Wikidata: wd, NameEn: en[0], AliasesEn: en[1:], Source: SourceCore, Context: ctx}
 		for _, n := range ar {
+			if p, ok := strings.CutPrefix(n, "?"); ok && e.Name != "" {
+				// A description that names the entity only in its context.
+				e.Aliases = append(e.Aliases, p)
+				e.Contextual = append(e.Contextual, p)
+				continue
+			}
 			if p, ok := strings.CutPrefix(n, "~"); ok {
 				if e.Name == "" {
 					e.Name = p

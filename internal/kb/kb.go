@@ -60,6 +60,14 @@ type Entity struct {
 	// mentions of the country (see package link).
 	Country string   `json:"country,omitempty"`
 	Nisba   []string `json:"nisba,omitempty"`
+	// Context lists the ids of the entities (countries, cities, parties) an
+	// article must name for the Contextual names and the partial names to
+	// mean this entity: قوات التحالف is the Saudi-led coalition in a story
+	// about Yemen, the NATO coalition in one about Afghanistan.
+	Context []string `json:"context,omitempty"`
+	// Contextual are aliases (also listed in Aliases) that are descriptions
+	// rather than names (قوات التحالف): see Context.
+	Contextual []string `json:"contextual,omitempty"`
 	// Class is a fine-grained class when a source gives one (NewsFANE's
 	// Politician, Athlete …).
 	Class string `json:"class,omitempty"`
@@ -267,6 +275,13 @@ func (k *KB) index() error {
 			k.country[e.Country] = e
 			for _, n := range e.Nisba {
 				k.nisba[Key(n)] = e.Country
+			}
+		}
+	}
+	for _, e := range k.Entities {
+		for _, id := range e.Context {
+			if k.byID[id] == nil {
+				return fmt.Errorf("kb: %s: unknown context entity %q", e.ID, id)
 			}
 		}
 	}

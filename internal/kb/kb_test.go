@@ -237,3 +237,16 @@ func subsequenceOf(sub, seq []string) bool {
 	}
 	return i == len(sub)
 }
+
+// TestContext checks the context of an entity's descriptions: the ids
+// must exist, and the Saudi-led coalition's description قوات التحالف is
+// marked contextual while its proper name is not.
+func TestContext(t *testing.T) {
+	if _, err := New([]*Entity{{ID: "a", Type: "ORG", Name: "س", Context: []string{"nowhere"}}}); err == nil {
+		t.Error("unknown context id accepted")
+	}
+	e, ok := MustDefault().ByID("saudi-led-coalition")
+	if !ok || len(e.Context) == 0 || len(e.Contextual) != 1 || Key(e.Contextual[0]) != Key("قوات التحالف") {
+		t.Errorf("saudi-led-coalition: %+v", e)
+	}
+}

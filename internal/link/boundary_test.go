@@ -85,6 +85,18 @@ func TestNameBoundaries(t *testing.T) {
 			ner:  [][2]string{{marsad.ORG, "حزب الله"}},
 			want: map[string][]string{"حزب الله": {"حزب الله/name"}},
 		},
+		{
+			name: "a description names a knowledge-base entity only in its context",
+			text: "وأكدت قوات التحالف التي يقودها حلف شمال الأطلسي أن جنديا قتل في كابول.",
+			ner:  [][2]string{{marsad.ORG, "حلف شمال الأطلسي"}, {marsad.LOC, "كابول"}},
+			want: map[string][]string{"قوات التحالف": {"قوات التحالف/name"}, "التحالف العربي": nil},
+		},
+		{
+			name: "the same description in its context",
+			text: "وأكدت قوات التحالف أن طائراتها قصفت مواقع الحوثيين في صنعاء.",
+			ner:  [][2]string{{marsad.LOC, "صنعاء"}},
+			want: map[string][]string{"التحالف العربي": {"قوات التحالف/name"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)

@@ -314,6 +314,7 @@ type doc struct {
 	byEntity map[*kb.Entity]*cluster
 	names    []*mention       // name mentions by offset (title pass)
 	nameEnd  map[int]*mention // name mention by end offset
+	context  map[string]bool  // ids of the entities the article names (articleContext)
 }
 
 // rkey is a proclitic reading of a word with the key of its rest.
@@ -901,7 +902,17 @@ func (l *Linker) resolveNames(d *doc) {
 				continue
 			}
 		}
-		if e := l.lookup(m); e != nil {
+		e := l.lookup(m)
+		outOfContext := e != nil && !l.fits(d, m.key, e)
+		if outOfContext {
+			// A description (قوات التحالف) outside its entity's context
+			// is an entity of the article, not the knowledge base's.
+			if m.typ == "" {
+				m.typ = e.Type
+			}
+			e = nil
+		}
+		if e != nil {
 			l.attach(d, m, e)
 			continue
 		}
@@ -912,9 +923,8 @@ func (l *Linker) resolveNames(d *doc) {
 			}
 		}
 		// A name only seen in NER data: its id, type and Latin name.
-		var e *kb.Entity
 		for _, x := range l.kb.LookupKey(m.key) {
-			if x.Type == m.typ || m.typ == "" {
+			if !outOfContext && (x.Type == m.typ || m.typ == "") {
 				e = x
 				break
 			}
