@@ -834,6 +834,12 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		// refers back to the clause before.
 		actors = []int{st.pronounSubject(tr.first)}
 		conf += 0.05
+	case p.Noun && st.referenceNoun(tr):
+		// التفجير الذي وقع، بعد تحرير المدينة: a definite verbal noun, or
+		// one after a preposition of time, with no agent of its own names
+		// a known event; the subject of the clause around it (the one
+		// who visits the site, condemns it, or sends aid after it) is
+		// not its agent (guidelines: references are not events).
 	default:
 		if prev := st.previousVerb(ti); prev >= 0 && len(st.actorsOf[prev]) > 0 && !st.mentionBetween(st.trigs[prev].last, tr.first, st.actorsOf[prev]) && !st.bareComplementizerBetween(st.trigs[prev].last, tr.first) {
 			// زار دي مستورا طهران حيث التقى ظريف: a second verb with no
@@ -1985,4 +1991,31 @@ func (st *state) relativeSubject(k int) bool {
 	}
 	r := st.prevWord(v)
 	return r >= 0 && relativePronouns[stripConj(st.toks[r].norm)]
+}
+
+// timePrepositions put the verbal noun after them in the past or future
+// of another event (بعد تحرير المدينة، عقب الهجوم، إثر التفجير).
+var timePrepositions = map[string]bool{"بعد": true, "قبل": true, "عقب": true, "اثر": true, "غداه": true, "عشيه": true, "منذ": true}
+
+// referenceNoun reports whether a verbal-noun trigger names an event as a
+// known thing: definite by its article (التفجير، للهجمات، بالاحتلال), or
+// an objective noun (its genitive is its object, so no agent is named)
+// after a preposition of time (بعد تحرير المدينة). An indefinite noun
+// after a time preposition may be the subject's own act (اعلن كيري … اثر
+// اجتماع مع نظرائه).
+func (st *state) referenceNoun(tr trigger) bool {
+	if j := st.prevWord(tr.first); j >= 0 && tr.p.Objective && timePrepositions[stripConj(st.toks[j].norm)] {
+		return true
+	}
+	w := stripConj(st.toks[tr.first].norm)
+	if strings.HasPrefix(w, "لل") {
+		return true
+	}
+	for _, c := range []string{"ب", "ل", "ك"} {
+		if strings.HasPrefix(w, c+"ال") {
+			w = w[len(c):]
+			break
+		}
+	}
+	return strings.HasPrefix(w, "ال")
 }

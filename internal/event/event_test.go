@@ -156,6 +156,19 @@ func TestAnnotate(t *testing.T) {
 		"وزارة is a ministry, not the verb زار",
 		article("قالت وزارة الخارجية الروسية إن الحكومة تستهدف شراء القمح.", [3]string{O, "وزارة الخارجية الروسية", "mfa"}),
 		nil,
+	}, {
+		"a definite attack noun is a reference: who visits its site is not its agent",
+		article("تفقد أمير المنطقة خالد الفيصل موقع التفجير الذي وقع أمس.", [3]string{P, "خالد الفيصل", "faisal"}),
+		nil,
+	}, {
+		"a definite attack noun with its agent in a relative clause is an event",
+		article("أسفرت المعارك التي خاضتها المقاومة الشعبية عن مقتل عشرين شخصا.", [3]string{O, "المقاومة الشعبية", "resistance"}),
+		[]want{{"ASSAULT", "190", "asserted", "resistance", "", ""}},
+	}, {
+		"an objective noun after بعد names no agent: the aid giver did not liberate",
+		article("أرسلت المملكة مساعدات إلى اليمن بعد تحرير المدينة من الحوثيين.",
+			[3]string{L, "المملكة", "ksa"}, [3]string{L, "اليمن", "yemen"}, [3]string{O, "الحوثيين", "houthis"}),
+		[]want{{"AID", "070", "asserted", "ksa", "yemen", ""}},
 	}}
 	c := New()
 	for _, tc := range tests {
