@@ -182,7 +182,7 @@ func init() {
 		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
 		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
 		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear, (*ctx).rSame,
-		(*ctx).rSamePeriod, (*ctx).rInPeriod, (*ctx).rEidDay, (*ctx).rBarePart,
+		(*ctx).rSamePeriod, (*ctx).rInPeriod, (*ctx).rEidDay, (*ctx).rBarePart, (*ctx).rRest,
 	}
 }
 
@@ -224,7 +224,8 @@ var startWords = func() map[string]bool {
 		}
 	}
 	for _, w := range []string{"الساعه", "تمام", "يوم", "يومي", "شهر", "شهري", "هذا", "هذه", "عيد", "كل", "ايام",
-		"في", "غره", "الفتره", "القرن", "الربع", "النصف", "فصل", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني", "نفس", "ذات", "اول", "ثاني", "ثالث", "رابع"} {
+		"في", "غره", "الفتره", "القرن", "الربع", "النصف", "فصل", "صيف", "شتاء", "ربيع", "خريف", "نصف", "ربع", "احد", "احدي", "اثنا", "اثني", "نفس", "ذات", "اول", "ثاني", "ثالث", "رابع",
+		"هاي", "هذي", "هاذي", "بقيه", "باقي", "تبقي", "يتبقي"} {
 		m[w] = true
 	}
 	return m

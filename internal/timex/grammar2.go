@@ -475,7 +475,8 @@ var pluralDef = map[string]string{
 func (c *ctx) rRelUnit(i int, s stem) []hit {
 	k := i
 	this := false
-	if s.s == "هذا" || s.s == "هذه" {
+	// هذي، هاي، هاذي: the Gulf and Levantine demonstratives (هاي السنة)
+	if s.s == "هذا" || s.s == "هذه" || s.s == "هذي" || s.s == "هاي" || s.s == "هاذي" {
 		this = true
 		k++
 	}

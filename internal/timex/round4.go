@@ -97,3 +97,39 @@ func (c *ctx) futureVerbAt(k int) bool {
 	r := []rune(t)
 	return len(r) == 4 && r[0] == 'س' && (r[1] == 'ت' || r[1] == 'ي' || r[1] == 'ن') && !notFuture[t]
 }
+
+// restWords open "the rest of" a unit: بقية العام، باقي الشهر، ما تبقى من
+// العام (ى is folded to ي).
+var restWords = map[string]bool{"بقيه": true, "باقي": true, "تبقي": true, "يتبقي": true}
+
+// rRest: بقية العام، لبقية السنة، ما تبقى من الشهر، باقي الأسبوع — the rest
+// of the current unit. TimeML has no mod for "the rest of"; the value is the
+// unit itself, as for "the rest of the year" in TimeBank. With a modifier
+// (بقية العام الماضي) the relative-unit rule reads the unit alone.
+func (c *ctx) rRest(i int, s stem) []hit {
+	if !restWords[s.s] {
+		return nil
+	}
+	k := i + 1
+	if s.s == "تبقي" || s.s == "يتبقي" {
+		if !c.is(i-1, "ما") || !c.is(k, "من") {
+			return nil
+		}
+		k++
+	}
+	if k >= len(c.toks) || c.toks[k].brk || !c.is(k, c.w(k)) {
+		return nil
+	}
+	u := unitDef[c.w(k)]
+	if u != "Y" && u != "M" && u != "W" {
+		return nil
+	}
+	if _, ok := lex.modifiers[c.w(k+1)]; ok || c.isYearNum(k+1) || c.generalAdj(k) {
+		return nil
+	}
+	// بقية العام الدراسي، باقي الشهر الفضيل: another kind of year or month
+	if k+1 < len(c.toks) && c.toks[k+1].word && !c.toks[k+1].brk && strings.HasPrefix(c.toks[k+1].norm, "ال") {
+		return nil
+	}
+	return one(c.unitHit(k, k+1, 0, u, 0))
+}
