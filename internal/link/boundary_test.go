@@ -97,6 +97,12 @@ func TestNameBoundaries(t *testing.T) {
 			ner:  [][2]string{{marsad.LOC, "صنعاء"}},
 			want: map[string][]string{"التحالف العربي": {"قوات التحالف/name"}},
 		},
+		{
+			name: "a verb with an object pronoun ends a person's span",
+			text: "وكتب إليه عبدالرحمن المطيري يستأذنه في السفر.",
+			ner:  [][2]string{{marsad.PERS, "عبدالرحمن المطيري يستأذنه"}},
+			want: map[string][]string{"عبدالرحمن المطيري": {"عبدالرحمن المطيري/name"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)

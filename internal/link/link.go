@@ -638,9 +638,11 @@ func (l *Linker) familyName(w string) bool {
 var timeWords = wordSet("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت اليوم الماضي الحالي المقبل الجاري")
 
 // junkTail reports whether a word is a preposition with a pronoun suffix
-// (باسمه، لديه، بقوله), which ends no name.
+// (باسمه، لديه، بقوله) or an imperfect verb with an object pronoun
+// (يستأذنه، سيزوره), which ends no name.
 func junkTail(w string) bool {
-	if utf8.RuneCountInString(w) < 4 || !strings.ContainsRune("بلك", []rune(w)[0]) {
+	n := utf8.RuneCountInString(w)
+	if n < 4 || !(strings.ContainsRune("بلك", []rune(w)[0]) || (n >= 5 && verbLike(w))) {
 		return false
 	}
 	for _, suf := range []string{"ه", "ها", "هم", "هما"} {
