@@ -802,6 +802,10 @@ func (c *ctx) numberW(i int, w string) (int, int, bool) {
 			if t, ok := lex.tens[strings.TrimPrefix(c.w(j), "و")]; ok {
 				return v + t, j + 1, true
 			}
+			// الأربعة والعشرين ساعة: the tens of a definite count
+			if t, ok := lex.tens[strings.TrimPrefix(c.w(j), "وال")]; ok && strings.HasPrefix(c.w(j), "وال") && strings.HasPrefix(c.w(i), "ال") {
+				return v + t, j + 1, true
+			}
 		}
 		return v, j, true
 	}
@@ -811,7 +815,10 @@ func (c *ctx) numberW(i int, w string) (int, int, bool) {
 	return 0, 0, false
 }
 
-var vagueCount = map[string]bool{"عده": true, "بضعه": true, "بضع": true, "عشرات": true, "مئات": true}
+var vagueCount = map[string]bool{"عده": true, "بضعه": true, "بضع": true, "عشرات": true, "مئات": true, "الاف": true}
+
+// manyCount are the vague counts that take a definite plural (آلاف السنين).
+var manyCount = map[string]bool{"عشرات": true, "مئات": true, "الاف": true}
 
 // vagueAfter: أيام قليلة، ساعات عدة، سنوات طويلة.
 var vagueAfter = map[string]bool{"عده": true, "قليله": true, "عديده": true, "طويله": true, "معدوده": true}
@@ -860,6 +867,9 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	} else if v, ok := lex.cardinals[strings.TrimPrefix(w, "ال")]; ok && strings.HasPrefix(w, "ال") && v < 100 {
 		// (not المئة: بالمئة يوم الخميس is "percent")
 		w = strings.TrimPrefix(w, "ال")
+	} else if (w == "الاثني" || w == "الاثنا" || w == "الاحدي" || w == "الاحد") && c.is(k+1, "عشر", "عشره") {
+		// الاثني عشر شهراً الماضية (الأحد here is eleven, not Sunday)
+		w = strings.TrimPrefix(w, "ال")
 	}
 	// a count in brackets, as official notices write it: لمدة (21) يوماً،
 	// (خمسة) أيام
@@ -885,6 +895,10 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	case vagueCount[w]:
 		if un, ok := lex.units[c.w(k+1)]; ok && c.is(k+1, c.w(k+1)) && un.count == 0 {
 			n, u, j = "X", un.code, k+2
+		} else if pu, ok := pluralDef[c.w(k+1)]; ok && manyCount[w] && c.is(k+1, c.w(k+1)) && !strings.HasSuffix(pu, "2") {
+			// آلاف السنين، عشرات السنوات، مئات الساعات: a count of
+			// the definite plural
+			n, u, j = "X", pu, k+2
 		}
 	case isUnit && un.count == 2:
 		n, u, j = "2", un.code, k+1
