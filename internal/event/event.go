@@ -29,6 +29,7 @@ import (
 	"sync"
 
 	"marsad"
+	"marsad/internal/kb"
 	"marsad/internal/text/normalize"
 	"marsad/internal/text/sentence"
 	"marsad/internal/text/tokenize"
@@ -624,6 +625,11 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		st.actorsOf = map[int][]int{}
 	}
 	st.actorsOf[ti] = actors
+	// A city or a region is where things happen, not who acts: only a
+	// state, or its capital standing for its government (طهران، واشنطن),
+	// is a place that acts (guidelines; every LOC actor of the gold is
+	// one). An attack "from" عدن or a festival "of" أبها has no actor.
+	actors = slices.DeleteFunc(slices.Clone(actors), func(k int) bool { return st.cityActor(k) })
 	if len(actors) == 0 {
 		return marsad.Event{}, false
 	}
@@ -2018,4 +2024,24 @@ func (st *state) referenceNoun(tr trigger) bool {
 		}
 	}
 	return strings.HasPrefix(w, "ال")
+}
+
+// cityActor reports whether mention k is a place the knowledge base knows
+// as neither a country nor a capital (عدن، تعز، الرمادي، عسير). Places
+// it does not know (NER-only or gold entities) are given the benefit of
+// the doubt.
+func (st *state) cityActor(k int) bool {
+	e := st.a.Entities[st.sms[k].ent]
+	if e.Type != marsad.LOC {
+		return false
+	}
+	base, err := kb.Default()
+	if err != nil {
+		return false
+	}
+	ke, ok := base.ByID(e.ID)
+	if !ok {
+		return false
+	}
+	return ke.Country == "" && ke.Source != kb.SourceCapitals
 }

@@ -169,6 +169,14 @@ func TestAnnotate(t *testing.T) {
 		article("أرسلت المملكة مساعدات إلى اليمن بعد تحرير المدينة من الحوثيين.",
 			[3]string{L, "المملكة", "ksa"}, [3]string{L, "اليمن", "yemen"}, [3]string{O, "الحوثيين", "houthis"}),
 		[]want{{"AID", "070", "asserted", "ksa", "yemen", ""}},
+	}, {
+		"a city the knowledge base knows is no actor",
+		article("قصفت تعز مواقع جماعة الحوثي.", [3]string{L, "تعز", "taiz"}, [3]string{O, "جماعة الحوثي", "houthis"}),
+		nil,
+	}, {
+		"a capital stands for its government",
+		article("قصفت طهران مواقع جماعة جند الله.", [3]string{L, "طهران", "tehran"}, [3]string{O, "جماعة جند الله", "jundallah"}),
+		[]want{{"ASSAULT", "190", "asserted", "tehran", "jundallah", ""}},
 	}}
 	c := New()
 	for _, tc := range tests {
