@@ -92,6 +92,18 @@ func TestNameBoundaries(t *testing.T) {
 			want: map[string][]string{"قوات التحالف": {"قوات التحالف/name"}, "التحالف العربي": nil},
 		},
 		{
+			name: "a title holding a description out of its context names nobody",
+			text: "وقال المتحدث باسم قوات التحالف إن جنديا قتل في كابول.",
+			ner:  [][2]string{{marsad.LOC, "كابول"}},
+			want: map[string][]string{"أحمد عسيري": nil},
+		},
+		{
+			name: "the same title in its context",
+			text: "وقال المتحدث باسم قوات التحالف إن الطائرات قصفت مواقع الحوثيين في صنعاء.",
+			ner:  [][2]string{{marsad.LOC, "صنعاء"}},
+			want: map[string][]string{"أحمد عسيري": {"المتحدث باسم قوات التحالف/title"}},
+		},
+		{
 			name: "the same description in its context",
 			text: "وأكدت قوات التحالف أن طائراتها قصفت مواقع الحوثيين في صنعاء.",
 			ner:  [][2]string{{marsad.LOC, "صنعاء"}},

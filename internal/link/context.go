@@ -1,6 +1,8 @@
 package link
 
 import (
+	"strings"
+
 	"marsad/internal/kb"
 )
 
@@ -60,4 +62,22 @@ func (l *Linker) articleContext(d *doc) map[string]bool {
 		}
 	}
 	return d.context
+}
+
+// titleFits reports whether a literal title's words hold no description
+// of a knowledge-base entity out of its context (المتحدث باسم قوات التحالف
+// in a story about Afghanistan is not the Saudi-led coalition's spokesman).
+func (l *Linker) titleFits(d *doc, key string) bool {
+	for _, c := range l.contextual {
+		if strings.Contains(" "+key+" ", " "+c.key+" ") && !l.fits(d, c.key, c.e) {
+			return false
+		}
+	}
+	return true
+}
+
+// contextualName is a description of an entity with a context.
+type contextualName struct {
+	key string
+	e   *kb.Entity
 }

@@ -226,6 +226,9 @@ func (l *Linker) titles(d *doc) {
 				}
 			} else {
 				e, ok = l.kb.Holder(t.key, d.day)
+				// المتحدث باسم قوات التحالف is Yemen's coalition's spokesman
+				// only in a story of that coalition.
+				ok = ok && l.titleFits(d, t.key)
 			}
 			if ok {
 				c = d.byEntity[e]

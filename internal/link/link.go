@@ -128,6 +128,7 @@ type Linker struct {
 	bareTitle   map[string]bool   // office heads without a country (ولي العهد، الرئيس)
 	bareRole    map[string]string // office head → role (ولي العهد → cp)
 	persons     []personName      // trusted people's multi-word names
+	contextual  []contextualName  // descriptions that need their entity's context (context.go)
 	maxWords    int
 }
 
@@ -159,6 +160,11 @@ func New(k *kb.KB) *Linker {
 		}
 	}
 	for _, e := range k.Entities {
+		if len(e.Context) > 0 {
+			for _, n := range e.Contextual {
+				l.contextual = append(l.contextual, contextualName{kb.Key(n), e})
+			}
+		}
 		if e.Type != marsad.PERS || !e.Trusted() {
 			continue
 		}
