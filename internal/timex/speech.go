@@ -192,7 +192,8 @@ func (c *ctx) speechDays(hits []hit, quotes []marsad.Span) {
 			for _, r := range c.longest(h.i) {
 				// an anaphor (الفترة المسائية، اليوم نفسه) keeps the day of
 				// its antecedent
-				if r.i == h.i && r.j == h.j && r.pre == h.pre && r.kind == h.kind && r.ana == 0 {
+				// and so does a bare part of the day (merge gave it its day)
+				if r.i == h.i && r.j == h.j && r.pre == h.pre && r.kind == h.kind && r.ana == 0 && !r.barePart {
 					hits[k].value = r.value
 				}
 			}
