@@ -36,6 +36,14 @@ func (l *Linker) unglue(d *doc) {
 			if g := l.gluedBefore(d, m, ws, names); g != nil {
 				added = append(added, g)
 			}
+		case m.typ == marsad.ORG && len(ws) >= 4 && royalTitles[d.wkey(ws[1])] && isHead(d, ws[0]):
+			// An institution named after a king (جامعة الملك سعود) that the
+			// NER ran into the next person's name: cut after the namesake
+			// when a given name follows.
+			if p := l.namesakeEnd(d, d.toks[d.words[ws[1]]].Start, m, true); p != nil {
+				m.key = kb.Key(d.a.Text[m.span.Start:m.span.End])
+				added = append(added, p)
+			}
 		case (m.typ == marsad.ORG || m.typ == marsad.LOC) && len(ws) >= 2:
 			if p := l.personAfter(d, m, ws); p != nil {
 				added = append(added, p)
@@ -143,4 +151,11 @@ func (l *Linker) personAfter(d *doc, m *mention, ws []int) *mention {
 func nameWord(w string) bool {
 	return !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ال") && !notGiven[w] && !titleHeads[w] && !generic[w] &&
 		!honorifics[w] && !verbLike(w) && !perfectLike2(w) && !junkTail(w) && len([]rune(w)) >= 3
+}
+
+// isHead reports whether word wi is an institution head (جامعة، مستشفى),
+// proclitics allowed.
+func isHead(d *doc, wi int) bool {
+	_, ok := headAt(d, wi)
+	return ok && !placeHeads[d.wkey(wi)]
 }

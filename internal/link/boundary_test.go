@@ -115,6 +115,18 @@ func TestNameBoundaries(t *testing.T) {
 			ner:  [][2]string{{marsad.PERS, "عبدالرحمن المطيري يستأذنه"}},
 			want: map[string][]string{"عبدالرحمن المطيري": {"عبدالرحمن المطيري/name"}},
 		},
+		{
+			name: "an organisation's span run into a person's name after a king's",
+			text: "وقال الأستاذ في جامعة الملك سعود حسين القحطاني إن الحملة مهمة.",
+			ner:  [][2]string{{marsad.ORG, "جامعة الملك سعود حسين القحطاني"}},
+			want: map[string][]string{"جامعة الملك سعود": {"جامعة الملك سعود/name"}, "حسين القحطاني": {"حسين القحطاني/name"}},
+		},
+		{
+			name: "an institution's name after a king's that goes on is one name",
+			text: "وافتتح مركز الملك عبدالله للدراسات والبحوث أمس.",
+			ner:  [][2]string{{marsad.ORG, "مركز الملك عبدالله للدراسات والبحوث"}},
+			want: map[string][]string{"مركز الملك عبدالله للدراسات والبحوث": {"مركز الملك عبدالله للدراسات والبحوث/name"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)

@@ -243,7 +243,7 @@ func (l *Linker) institutions(d *doc) {
 			// The institution's name ends with its namesake's (الملك سعود،
 			// الإمام محمد بن سعود): a person's name after it is the next
 			// person's, not the institution's (جامعة الملك سعود مشعل الوعيل).
-			if rest := l.namesakeEnd(d, nameStart, m); rest != nil {
+			if rest := l.namesakeEnd(d, nameStart, m, false); rest != nil {
 				cut = append(cut, rest)
 			}
 		}
@@ -266,14 +266,14 @@ func (l *Linker) institutions(d *doc) {
 // (مستشفى الملك فهد، جامعة الأمير سلطان، جامعة الإمام محمد بن سعود).
 var royalTitles = map[string]bool{"الملك": true, "الامير": true, "الامام": true}
 
-// namesakeEnd cuts an institution's name (mention m, widened from a
-// person's span starting at nameStart: الملك سعود …) after its namesake:
-// the royal title, a given name, a nasab chain (بن X) and آل X. What the
-// person's span held after that is returned as a person's mention of its
-// own when it starts with a given name (data/given-names.txt) or has two
-// words or more and no article on its first (مشعل الوعيل); a single other
-// word stays in the name.
-func (l *Linker) namesakeEnd(d *doc, nameStart int, m *mention) *mention {
+// namesakeEnd cuts an institution's name (mention m, whose namesake starts
+// at nameStart: الملك سعود …) after its namesake: the royal title, a given
+// name, a nasab chain (بن X) and آل X. What m held after that is returned
+// as a person's mention of its own when it starts with a given name
+// (data/given-names.txt) or, when m was the NER's person span (not
+// givenOnly), has two words or more and no article on its first (مشعل
+// الوعيل); anything else stays in the name (للدراسات والبحوث).
+func (l *Linker) namesakeEnd(d *doc, nameStart int, m *mention, givenOnly bool) *mention {
 	first := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].Start >= nameStart })
 	last := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End >= m.span.End })
 	if first >= len(d.words) || last >= len(d.words) || !royalTitles[d.wkey(first)] {
@@ -317,7 +317,7 @@ func (l *Linker) namesakeEnd(d *doc, nameStart int, m *mention) *mention {
 	}
 	n := last - end + 1
 	w0 := d.wkey(end)
-	if !givenNames[w0] && (n < 2 || strings.HasPrefix(w0, "ال")) {
+	if !givenNames[w0] && (givenOnly || n < 2 || strings.HasPrefix(w0, "ال")) {
 		return nil
 	}
 	rest := &mention{span: marsad.Span{Start: d.toks[d.words[end]].Start, End: m.span.End}, typ: marsad.PERS, kind: KindName}
