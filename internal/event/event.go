@@ -641,10 +641,12 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 	}
 	// A meeting needs two parties: a cabinet in session (مجلس الوزراء في
 	// اجتماعه) is not a consultation between actors.
-	// A person's visit or tour (042) is reported without its host (جولة
-	// الوزير لعدد من العواصم; زيارة القاهرة names the place visited), and a meeting "with" someone has a counterpart even
-	// when it is not named (لقاء محلب مع الوفد الدولي).
-	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && (len(p.words) < 2 || p.Noun) && !(p.Code == "042" && st.a.Entities[st.sms[actors[0]].ent].Type == "PERS") && !endsInPreposition(p) {
+	// A person's tour (042) is reported without its hosts (جولة الوزير
+	// لعدد من العواصم), and a meeting "with" someone has a counterpart even
+	// when it is not named (لقاء محلب مع الوفد الدولي). A visit with no
+	// named host or place (زار المصابين، بزيارة تفقدية للوحدات) is
+	// domestic administration by the guidelines, not a consultation.
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && (len(p.words) < 2 || p.Noun) && !(p.Code == "042" && st.tour(tr) && st.a.Entities[st.sms[actors[0]].ent].Type == "PERS") && !endsInPreposition(p) {
 		return marsad.Event{}, false
 	}
 	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) >= 2 && !p.Relative {
@@ -2044,4 +2046,10 @@ func (st *state) cityActor(k int) bool {
 		return false
 	}
 	return ke.Country == "" && ke.Source != kb.SourceCapitals
+}
+
+// tour reports whether trigger tr is the noun جولة (a tour of several
+// capitals is a foreign trip even when they are not named).
+func (st *state) tour(tr trigger) bool {
+	return tr.p.Noun && strings.HasPrefix(strings.TrimPrefix(stripConj(st.toks[tr.first].norm), "ب"), "جول")
 }

@@ -174,6 +174,14 @@ func TestAnnotate(t *testing.T) {
 		article("قصفت تعز مواقع جماعة الحوثي.", [3]string{L, "تعز", "taiz"}, [3]string{O, "جماعة الحوثي", "houthis"}),
 		nil,
 	}, {
+		"a visit with no named host or place is domestic (guidelines)",
+		article("زار المدير العام للجوازات اللواء سليمان اليحيى المصابين في المستشفى.", [3]string{P, "سليمان اليحيى", "yahya"}),
+		nil,
+	}, {
+		"a tour of unnamed capitals is a foreign trip",
+		article("بدأت جولة وزير الخارجية عادل الجبير لعدد من العواصم الأوروبية.", [3]string{P, "عادل الجبير", "jubeir"}),
+		[]want{{"CONSULT", "042", "asserted", "jubeir", "", ""}},
+	}, {
 		"a capital stands for its government",
 		article("قصفت طهران مواقع جماعة جند الله.", [3]string{L, "طهران", "tehran"}, [3]string{O, "جماعة جند الله", "jundallah"}),
 		[]want{{"ASSAULT", "190", "asserted", "tehran", "jundallah", ""}},
