@@ -749,6 +749,11 @@ func (c *ctx) rModWrap(i int, s stem) []hit {
 			h := c.unitHit(i, k+1, s.pre, u, 0)
 			h.mod = mp.mod
 			if mp.words[0] == "نهايه" && u == "W" {
+				// the weekend (Friday–Saturday) told of early in the week,
+				// not in a clause about the future, is the one just past
+				if c.hasRef && c.ref.time().Weekday() <= time.Wednesday && !c.futureContext(i) && !c.futureVerbAt(k+1) && !c.futureVerbAt(k+2) && !c.is(i-1, "حتي", "بحلول", "قبل") {
+					h = c.unitHit(i, k+1, s.pre, u, -1)
+				}
 				h.value += "-WE"
 				h.mod = ""
 			}

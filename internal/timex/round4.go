@@ -84,18 +84,18 @@ func (c *ctx) rBarePart(i int, s stem) []hit {
 }
 
 // futureVerbAt: the word at k is a future verb (سـ + imperfect: ستصل، سيعود،
-// سنرى) or سوف. isFutureWord wants five letters to tell سيارة from a verb;
+// فسيسبح) or سوف. isFutureWord wants five letters to tell سيارة from a verb;
 // right after a time expression (بعد أيام ستصل) four are enough.
 func (c *ctx) futureVerbAt(k int) bool {
 	if k >= len(c.toks) || !c.toks[k].word || c.toks[k].brk {
 		return false
 	}
-	t := strings.TrimPrefix(c.toks[k].norm, "و")
+	t := strings.TrimPrefix(strings.TrimPrefix(c.toks[k].norm, "و"), "ف")
 	if t == "سوف" || c.isFutureWord(k) {
 		return true
 	}
 	r := []rune(t)
-	return len(r) == 4 && r[0] == 'س' && (r[1] == 'ت' || r[1] == 'ي' || r[1] == 'ن') && !notFuture[t]
+	return len(r) >= 4 && r[0] == 'س' && (r[1] == 'ت' || r[1] == 'ي' || r[1] == 'ن') && !notFuture[t] && !strings.HasSuffix(t, "ات")
 }
 
 // restWords open "the rest of" a unit: بقية العام، باقي الشهر، ما تبقى من

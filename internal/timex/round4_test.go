@@ -51,3 +51,13 @@ func TestExtractRound4(t *testing.T) {
 		check(t, c.text, ref2025, true, c.want)
 	}
 }
+
+// The weekend told of early in the week is the one just past, unless the
+// clause is about the future. 11 August 2025 is a Monday.
+func TestExtractWeekendPast(t *testing.T) {
+	d := marsad.TimeDate
+	mon := ref2025.AddDate(0, 0, -4)
+	check(t, "وقد التقت المرأتان خلال عطلة نهاية الأسبوع في البلدة.", mon, true, []want{{"نهاية الأسبوع", "2025-W32-WE", d, ""}})
+	check(t, "إن توفر له الوقت نهاية الأسبوع فسيسبح في البحر.", mon, true, []want{{"نهاية الأسبوع", "2025-W33-WE", d, ""}})
+	check(t, "تستمر الموجة حتى نهاية الأسبوع.", mon, true, []want{{"نهاية الأسبوع", "2025-W33-WE", d, ""}})
+}
