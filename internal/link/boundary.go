@@ -70,10 +70,15 @@ func wordsIn(d *doc, sp marsad.Span) []int {
 
 // gluedBefore cuts off the start of person mention m (words ws) when one or
 // two of its first words end, with one or two words before the span, a
-// name in names; at least two words stay the person's. It returns the
+// name in names; at least two words stay the person's, and they start with
+// a given name (data/given-names.txt). It returns the
 // mention of the other name when no mention covers it yet.
 func (l *Linker) gluedBefore(d *doc, m *mention, ws []int, names map[string]string) *mention {
 	for k := 1; k <= 2 && len(ws)-k >= 2; k++ {
+		switch w := d.wkey(ws[k]); {
+		case !givenNames[w], w == "بن", w == "ابن", w == "بنت", w == "ال":
+			continue // the person's name must start with a given name (not الملك فيصل | بن عبدالعزيز)
+		}
 		for j := 1; j <= 2; j++ {
 			from := ws[0] - j
 			if from < 0 {
