@@ -46,6 +46,15 @@
 //     بعثة، مدرب) is a club, and so is a KB club's short name in a sports
 //     article (club.go, shortform.go, latin.go).
 //
+//   - Name boundaries (boundary.go): an institution named after a king ends
+//     after its namesake (جامعة الملك سعود | مشعل الوعيل); a person's span
+//     that starts with the end of another name of the article, or a
+//     person's name after a known organisation in one span, is cut (اسباير
+//     زون | حسين القحطاني، طالبان | ذبيح الله مجاهد).
+//   - Context (context.go): a knowledge-base description (قوات التحالف)
+//     names its entity only in an article that names one of the entity's
+//     context entities (Yemen for the Saudi-led coalition).
+//
 // Nisba adjectives (الروسي، الأمريكية، السعودية after a definite noun) are
 // not mentions of the country: "الحرب الروسية" is about Russia but does not
 // name the place, and ANERcorp leaves such adjectives untagged. They are
