@@ -71,8 +71,11 @@ func AQMAR() (train, dev []Sentence, err error) {
 }
 
 // ExternalGazetteer builds the name lists that do not come from the NER
-// training data: ANETAC's person, location and organisation names and the
-// Arabic country names of mledoze/countries.
+// training data: ANETAC's person, location and organisation names, the
+// Arabic country names of mledoze/countries, and the names annotated in the
+// AQMAR Wikipedia training file. AQMAR's sentences, as training data, hurt
+// news (EXPERIMENTS.md #10, #32: its conventions differ); its names, as a
+// list, help every measure (#55).
 func ExternalGazetteer() (*Gazetteer, error) {
 	g := NewGazetteer()
 	p, err := dataset.File("anetac", "anetac_ne_pairs.tsv")
@@ -104,6 +107,15 @@ func ExternalGazetteer() (*Gazetteer, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	aqmar, _, err := AQMAR()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range aqmar {
+		for _, c := range Chunks(s.Tags) {
+			g.Add(searchTokens(strings.Join(s.Tokens[c.Start:c.End], " ")), c.Type)
+		}
 	}
 	return g, nil
 }

@@ -36,7 +36,7 @@ func TestDefaultDev(t *testing.T) {
 	b.Reset()
 	one.Report(&b)
 	t.Logf("sentence by sentence (Tag):\n%s", b.String())
-	// Measured 2026-11-23: 74.06.
+	// Measured 2026-11-23: 74.06; with the AQMAR names (session 3): 73.99.
 	if f := one.All.F1(); f < 73.5 {
 		t.Errorf("Tag dev F1 %.2f < 73.5", f)
 	}
@@ -45,8 +45,9 @@ func TestDefaultDev(t *testing.T) {
 		t.Errorf("dev F1 %.2f, recorded %.2f", f, rec)
 	}
 	// Floors under the measured scores (see data/README.md).
-	// Measured 2026-11-23: all 76.31, PERS 78.66, LOC 87.14, ORG 68.99, MISC 50.33
-	// (MISC has 103 dev entities: one name is a point).
+	// Measured 2026-11-23: all 76.31, PERS 78.66, LOC 87.14, ORG 68.99, MISC 50.33;
+	// session 3 (AQMAR names in the gazetteer): all 76.20, PERS 79.19, LOC 86.72,
+	// ORG 67.96, MISC 51.32 (MISC has 103 dev entities: one name is a point).
 	floors := map[string]float64{"all": 75.5, "PERS": 77.5, "LOC": 86, "ORG": 67.5, "MISC": 48}
 	for typ, floor := range floors {
 		c := sc.All
@@ -155,7 +156,8 @@ func TestBlindSNN(t *testing.T) {
 	}
 	// Measured once, 2026-11-23 at 2a7e631: P 75.00, R 65.00, F1 69.64
 	// (PERS 83.33, LOC 64.00, ORG 65.12, MISC 50.00 over 60 names; one name
-	// is about 1.5 points of F1).
+	// is about 1.5 points of F1). The model shipped after it (AQMAR names,
+	// chosen on cross-validation before this set was scored again): 75.00.
 	if f := sc.All.F1(); f < 67 {
 		t.Errorf("blind SaudiNewsNet F1 %.2f < floor 67", f)
 	}

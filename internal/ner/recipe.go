@@ -57,20 +57,19 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		"anercorp-camel: ANERcorp, CAMeL Lab split, training part minus its last 10% of sentences (the dev split)",
 		"anetac: ANETAC English–Arabic named-entity pairs (person/location/organisation names, gazetteer)",
 		"countries-ar: mledoze/countries Arabic country names (gazetteer)",
+		"aqmar: the names annotated in the AQMAR Arabic Wikipedia training file (gazetteer)",
 		"saudinewsnet: SaudiNewsNet articles, through the word clusters in data/clusters.tsv.gz and as unlabeled text tagged by first models (tag statistics per word)",
 	}
 	if cfg.WithAQMAR {
-		m.Meta.Data = append(m.Meta.Data, "aqmar: AQMAR Arabic Wikipedia NER corpus, training file")
+		m.Meta.Data = append(m.Meta.Data, "aqmar: AQMAR Arabic Wikipedia NER corpus, training file (sentences)")
 		m.Meta.Params += "; with AQMAR training data as a second domain (shared + per-domain feature copies)"
 	}
 	m.Meta.Licences = []string{
 		"ANERcorp: research use (Benajiba et al. 2007; split: Obeid et al. 2020)",
 		"ANETAC: research use, no licence stated (Hadj Ameur et al. 2019)",
 		"mledoze/countries: ODbL 1.0",
+		"AQMAR: CC BY-SA 3.0 (Mohit et al. 2012); names as a gazetteer",
 		"SaudiNewsNet: CC BY-NC-SA 4.0 — non-commercial; the model derives from it (clusters, tag statistics)",
-	}
-	if cfg.WithAQMAR {
-		m.Meta.Licences = append(m.Meta.Licences, "AQMAR: CC BY-SA 3.0 (Mohit et al. 2012)")
 	}
 	m.Meta.Notes = "Trained by `marsad train ner` (ner.TrainShipped). Dev split: ner.DevSplit of the CAMeL training file; the ANERcorp test split was never used."
 	m.Meta.DevName = fmt.Sprintf("ANERcorp CAMeL train, last %d sentences (DevSplit)", len(dev))
