@@ -45,7 +45,6 @@
 //     join the full name in the article; the word after a club cue (نادي،
 //     بعثة، مدرب) is a club, and so is a KB club's short name in a sports
 //     article (club.go, shortform.go, latin.go).
-//
 //   - Name boundaries (boundary.go): an institution named after a king ends
 //     after its namesake (جامعة الملك سعود | مشعل الوعيل); a person's span
 //     that starts with the end of another name of the article, or a
