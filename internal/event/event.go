@@ -653,10 +653,33 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		targets = actors[1:]
 		actors = actors[:1]
 	}
+	typ, code, mode := p.Type, p.Code, st.mode(tr)
+	// دعوة من X إلى Y لزيارة …: an invitation to visit is a planned
+	// meeting of inviter and invitee (guidelines), and the inviter is the
+	// one after من, not the messenger who carries it.
+	if p.Type == "REQUEST" && p.Objective {
+		if inv, ok := st.invitation(tr); ok {
+			typ, code = "CONSULT", "036"
+			if mode == asserted {
+				mode = planned
+			}
+			if inv >= 0 {
+				actors = []int{inv}
+				next := len(st.toks)
+				for _, o := range st.trigs[ti+1:] {
+					if o.first > tr.last && st.toks[o.first].norm != "لزياره" {
+						next = o.first
+						break
+					}
+				}
+				targets = st.targetAfter(tr, tr.last+1, next, actors, false)
+			}
+		}
+	}
 	ev := marsad.Event{
-		Type:       p.Type,
-		Code:       p.Code,
-		Mode:       st.mode(tr),
+		Type:       typ,
+		Code:       code,
+		Mode:       mode,
 		Actors:     st.ids(actors),
 		Targets:    st.ids(targets),
 		Confidence: math.Round(conf*100) / 100, // a score, not a measurement: two decimals
@@ -2052,4 +2075,44 @@ func (st *state) cityActor(k int) bool {
 // capitals is a foreign trip even when they are not named).
 func (st *state) tour(tr trigger) bool {
 	return tr.p.Noun && strings.HasPrefix(strings.TrimPrefix(stripConj(st.toks[tr.first].norm), "ب"), "جول")
+}
+
+// invitation reports whether the noun trigger tr (دعوة) invites to a visit
+// or to attend (لزيارة، لحضور, within its clause) and returns the inviter
+// named right after it by من (دعوة من الرئيس …), or -1.
+func (st *state) invitation(tr trigger) (int, bool) {
+	inviter, words := -1, 0
+	for j := tr.first + 1; j < len(st.toks) && words <= 14; j++ {
+		t := st.toks[j]
+		if t.boundary || t.comma {
+			return -1, false
+		}
+		if !t.word {
+			continue
+		}
+		words++
+		n := stripConj(t.norm)
+		if n == "من" && words <= 2 && inviter < 0 {
+			// The inviter's titles may come before the name (دعوة من
+			// الرئيس فرنسوا هولاند).
+			for k, w := j+1, 0; k < len(st.toks) && w < 4 && !st.toks[k].boundary && !st.toks[k].comma; k++ {
+				if st.toks[k].ment >= 0 {
+					inviter = st.toks[k].ment
+					if st.titlePart(inviter) {
+						if p := st.personAfter(inviter, len(st.toks)); p >= 0 {
+							inviter = p
+						}
+					}
+					break
+				}
+				if st.toks[k].word {
+					w++
+				}
+			}
+		}
+		if n == "لزياره" || n == "لحضور" {
+			return inviter, true
+		}
+	}
+	return -1, false
 }

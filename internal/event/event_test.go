@@ -182,6 +182,11 @@ func TestAnnotate(t *testing.T) {
 		article("بدأت جولة وزير الخارجية عادل الجبير لعدد من العواصم الأوروبية.", [3]string{P, "عادل الجبير", "jubeir"}),
 		[]want{{"CONSULT", "042", "asserted", "jubeir", "", ""}},
 	}, {
+		"an invitation to visit is a planned meeting of inviter and invitee",
+		article("نقل الوزير لوران فابيوس دعوة من الرئيس فرنسوا هولاند إلى نظيره الإيراني حسن روحاني لزيارة فرنسا.",
+			[3]string{P, "لوران فابيوس", "fabius"}, [3]string{P, "فرنسوا هولاند", "hollande"}, [3]string{P, "حسن روحاني", "rouhani"}, [3]string{L, "فرنسا", "france"}),
+		[]want{{"CONSULT", "036", "planned", "hollande", "rouhani", ""}},
+	}, {
 		"a capital stands for its government",
 		article("قصفت طهران مواقع جماعة جند الله.", [3]string{L, "طهران", "tehran"}, [3]string{O, "جماعة جند الله", "jundallah"}),
 		[]want{{"ASSAULT", "190", "asserted", "tehran", "jundallah", ""}},
