@@ -986,7 +986,7 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			return nil
 		}
 		n, u, j = fmt.Sprint(v), un.code, k2+1
-		if c.is(k2+1, ".") && c.toks[min(k2+2, len(c.toks)-1)].digits > 0 && !c.toks[k2+1].space {
+		if c.is(k2+1, ".") && c.toks[min(k2+2, len(c.toks)-1)].digits > 0 && !c.toks[k2+1].space && !c.toks[min(k2+2, len(c.toks)-1)].space {
 			return nil
 		}
 	}

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strconv"
 	"strings"
 
 	"marsad"
@@ -132,4 +133,98 @@ func (c *ctx) rRest(i int, s stem) []hit {
 		return nil
 	}
 	return one(c.unitHit(k, k+1, 0, u, 0))
+}
+
+// ellipticalCount reads a bare count at i (a number or a number word, with
+// و glued to it: و5، وخمسة) and the token after it.
+func (c *ctx) ellipticalCount(i int) (int, int, bool) {
+	if i >= len(c.toks) || c.toks[i].brk {
+		return 0, 0, false
+	}
+	w := c.w(i)
+	if c.toks[i].word && strings.HasPrefix(w, "و") {
+		w = strings.TrimPrefix(w, "و")
+	}
+	v, j, ok := c.numberW(i, w)
+	if !ok || v <= 0 || v > 1000 || c.isYearNum(i) {
+		return 0, 0, false
+	}
+	return v, j, true
+}
+
+// countUnitAt reads "N unit" starting at k (خمسة أيام، 5 سنوات، سنتين) and
+// returns the unit's code.
+func (c *ctx) countUnitAt(k int) (string, bool) {
+	if k >= len(c.toks) {
+		return "", false
+	}
+	if un, ok := lex.units[c.w(k)]; ok && un.count == 2 && c.is(k, c.w(k)) {
+		return un.code, true
+	}
+	_, j, ok := c.ellipticalCount(k)
+	if !ok {
+		return "", false
+	}
+	un, ok := lex.units[c.w(j)]
+	if !ok || !c.is(j, c.w(j)) || un.count == 2 {
+		return "", false
+	}
+	return un.code, true
+}
+
+// rElliptic: a count whose unit is said once for two counts — the first of a
+// range (من ثلاثة إلى خمسة أيام، بين 3 و5 سنوات: the first count takes the
+// unit after the second) and an alternative after a duration (يومين أو
+// ثلاثة، سنة واحدة بدلاً من ثلاث: the count takes the unit before). Each
+// count is its own duration, as in the ranges of durations before.
+func (c *ctx) rElliptic(i int, s stem) []hit {
+	if s.pre != 0 {
+		return nil
+	}
+	v, j, ok := c.ellipticalCount(i)
+	if !ok || c.toks[i].word && strings.HasPrefix(c.w(i), "و") {
+		return nil
+	}
+	// a unit right after: rDuration's
+	if _, isUnit := lex.units[c.w(j)]; isUnit {
+		return nil
+	}
+	// the first count of a range
+	if c.is(i-1, "من", "بين") {
+		k := j
+		if c.is(k, "الي", "حتي", "و") {
+			k++
+		}
+		if k > j || strings.HasPrefix(c.w(k), "و") {
+			if u, ok := c.countUnitAt(k); ok {
+				return one(hit{i: i, j: j, kind: marsad.TimeDuration, value: durValue(strconv.Itoa(v), u)})
+			}
+		}
+	}
+	// an alternative count after a duration, closing its phrase
+	k := i - 1
+	switch {
+	case c.is(k, "او", "ام", "وليس"):
+		k--
+	case c.is(k, "من") && c.is(k-1, "بدلا", "بدل"):
+		k -= 2
+	case c.is(k, "بدل"):
+		k--
+	default:
+		return nil
+	}
+	if j < len(c.toks) && c.toks[j].word && !c.toks[j].brk && !strings.HasPrefix(c.w(j), "و") && !c.is(j, "في", "من", "علي", "الي", "حتي", "فقط", "قبل", "بعد") {
+		return nil // ثلاثة أشخاص: the count has its own noun
+	}
+	if c.is(k, "واحد", "واحده") {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	un, ok := lex.units[c.w(k)]
+	if !ok || !c.is(k, c.w(k)) {
+		return nil
+	}
+	return one(hit{i: i, j: j, kind: marsad.TimeDuration, value: durValue(strconv.Itoa(v), un.code)})
 }
