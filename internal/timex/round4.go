@@ -228,3 +228,28 @@ func (c *ctx) rElliptic(i int, s stem) []hit {
 	}
 	return one(hit{i: i, j: j, kind: marsad.TimeDuration, value: durValue(strconv.Itoa(v), un.code)})
 }
+
+// everyYear joins a month or a day and the "every year" after it (نهاية شهر
+// يونيو من كل سنة ميلادية، الأول من يناير من كل عام) into one set: the month
+// or day of any year, as TIMEX3 writes a recurring date (XXXX-06, mod kept).
+func (c *ctx) everyYear(hits []hit) []hit {
+	out := hits[:0]
+	for k := 0; k < len(hits); k++ {
+		h := hits[k]
+		if k+1 < len(hits) && h.kind == marsad.TimeDate && hits[k+1].kind == marsad.TimeSet && hits[k+1].value == "P1Y" &&
+			hits[k+1].i == h.j+1 && c.is(h.j, "من") && hits[k+1].pre == 0 && c.is(hits[k+1].i, "كل") && len(h.value) >= 7 && len(h.value) <= 10 &&
+			h.value[4] == '-' && h.value[5] != 'W' && h.value[5] != 'Q' && h.value[5] != 'H' && h.value[5] >= '0' && h.value[5] <= '9' {
+			h.kind, h.value = marsad.TimeSet, "XXXX"+h.value[4:]
+			h.j = hits[k+1].j
+			h.day, h.hasDay = day{}, false
+			if c.is(h.j, "ميلاديه", "ميلادي", "هجريه", "هجري") {
+				h.j++
+			}
+			out = append(out, h)
+			k++
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
