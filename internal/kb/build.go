@@ -393,9 +393,15 @@ func (b *builder) core() error {
 		}
 		e := &Entity{Type: typ, Wikidata: wd, NameEn: en[0], AliasesEn: en[1:], Source: SourceCore, Context: ctx}
 		for _, n := range ar {
-			if p, ok := strings.CutPrefix(n, "?"); ok && e.Name != "" {
-				// A description that names the entity only in its context.
-				e.Aliases = append(e.Aliases, p)
+			if p, ok := strings.CutPrefix(n, "?"); ok {
+				// A description that names the entity only in its context
+				// (التحالف الدولي is the coalition against Daesh in a story
+				// about Iraq or Syria, NATO's in one about Afghanistan).
+				if e.Name == "" {
+					e.Name = p
+				} else {
+					e.Aliases = append(e.Aliases, p)
+				}
 				e.Contextual = append(e.Contextual, p)
 				continue
 			}

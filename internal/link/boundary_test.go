@@ -15,6 +15,7 @@ func TestNameBoundaries(t *testing.T) {
 		name, text string
 		ner        [][2]string
 		want       map[string][]string // entity name → its mentions (text/kind); nil: no such entity
+		notIDs     []string            // knowledge-base ids that must not be linked
 	}{
 		{
 			name: "an institution named after a king ends before the next person",
@@ -86,10 +87,24 @@ func TestNameBoundaries(t *testing.T) {
 			want: map[string][]string{"حزب الله": {"حزب الله/name"}},
 		},
 		{
-			name: "a description names a knowledge-base entity only in its context",
-			text: "وأكدت قوات التحالف التي يقودها حلف شمال الأطلسي أن جنديا قتل في كابول.",
-			ner:  [][2]string{{marsad.ORG, "حلف شمال الأطلسي"}, {marsad.LOC, "كابول"}},
-			want: map[string][]string{"قوات التحالف": {"قوات التحالف/name"}, "التحالف العربي": nil},
+			name:   "a description names a knowledge-base entity only in its context",
+			text:   "وأكدت قوات التحالف التي يقودها حلف شمال الأطلسي أن جنديا قتل في كابول.",
+			ner:    [][2]string{{marsad.ORG, "حلف شمال الأطلسي"}, {marsad.LOC, "كابول"}},
+			want:   map[string][]string{"قوات التحالف": {"قوات التحالف/name"}, "التحالف العربي": nil},
+			notIDs: []string{"saudi-led-coalition"},
+		},
+		{
+			name: "a canonical name that is a description needs its context too",
+			text: "وقال التحالف الدولي إن طائراته قصفت مواقع داعش في الرقة بسوريا. وفي كابول قالت قوات التحالف الدولي إن جنديا قتل.",
+			ner:  [][2]string{{marsad.ORG, "التحالف الدولي"}},
+			want: map[string][]string{"التحالف الدولي": {"التحالف الدولي/name", "قوات التحالف الدولي/name"}},
+		},
+		{
+			name:   "the same name out of its context is an entity of the article",
+			text:   "وفي كابول قال التحالف الدولي الذي يقوده حلف شمال الأطلسي إن جنديا قتل.",
+			ner:    [][2]string{{marsad.ORG, "التحالف الدولي"}, {marsad.ORG, "حلف شمال الأطلسي"}},
+			want:   map[string][]string{"التحالف الدولي": {"التحالف الدولي/name"}},
+			notIDs: []string{"global-coalition-against-daesh"},
 		},
 		{
 			name: "a title holding a description out of its context names nobody",
@@ -139,6 +154,11 @@ func TestNameBoundaries(t *testing.T) {
 			for name, want := range c.want {
 				if _, got := byName(a, name); !slices.Equal(got, want) {
 					t.Errorf("%s: got %v, want %v (entities %+v)", name, got, want, names(a))
+				}
+			}
+			for _, id := range c.notIDs {
+				if got := mentionsOf(a, id); got != nil {
+					t.Errorf("%s linked: %v", id, got)
 				}
 			}
 		})
