@@ -265,6 +265,14 @@ func (st *state) sentence(s marsad.Span) {
 		}) {
 			continue
 		}
+		// Two triggers of one type by the same actor in one sentence, one
+		// without a target (هاجم الوزير وسائل الإعلام واتهمها بـ …; أعربت
+		// عن إدانتها واستنكارها …), report one event: the one naming whom.
+		if len(e.Targets) == 0 && slices.ContainsFunc(evs, func(o marsad.Event) bool {
+			return o.Type == e.Type && o.Mode == e.Mode && len(o.Targets) > 0 && same(o.Actors, e.Actors)
+		}) {
+			continue
+		}
 		kept = append(kept, e)
 	}
 	st.a.Events = append(st.a.Events, kept...)
@@ -654,6 +662,13 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 		actors = actors[:1]
 	}
 	typ, code, mode := p.Type, p.Code, st.mode(tr)
+	// هاجم/هجوم by a person on a person or on no named party is a verbal
+	// attack (هجوم ترامب على ماكين، هاجم الوزير وسائل الإعلام): CAMEO 111
+	// criticize, PLOVER ACCUSE. Armed attacks are reported with a force
+	// or a group as the actor.
+	if p.Type == "ASSAULT" && st.verbalAttack(tr) && st.onlyType(actors, marsad.PERS) && st.onlyType(targets, marsad.PERS) {
+		typ, code = "ACCUSE", "111"
+	}
 	// دعوة من X إلى Y لزيارة …: an invitation to visit is a planned
 	// meeting of inviter and invitee (guidelines), and the inviter is the
 	// one after من, not the messenger who carries it.
@@ -2115,4 +2130,28 @@ func (st *state) invitation(tr trigger) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// verbalAttack reports whether trigger tr is هاجم or هجوم, which name a
+// verbal attack as often as an armed one.
+func (st *state) verbalAttack(tr trigger) bool {
+	for j := tr.first; j <= tr.last && j < len(st.toks); j++ {
+		w := strings.TrimPrefix(stripConj(st.toks[j].norm), "ب")
+		w = strings.TrimPrefix(w, "ال")
+		if strings.HasPrefix(w, "هاجم") || strings.HasPrefix(w, "يهاجم") || strings.HasPrefix(w, "تهاجم") || strings.HasPrefix(w, "هجوم") {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyType reports whether every mention of ks is an entity of type typ
+// (true for none).
+func (st *state) onlyType(ks []int, typ string) bool {
+	for _, k := range ks {
+		if st.a.Entities[st.sms[k].ent].Type != typ {
+			return false
+		}
+	}
+	return true
 }

@@ -187,6 +187,14 @@ func TestAnnotate(t *testing.T) {
 			[3]string{P, "لوران فابيوس", "fabius"}, [3]string{P, "فرنسوا هولاند", "hollande"}, [3]string{P, "حسن روحاني", "rouhani"}, [3]string{L, "فرنسا", "france"}),
 		[]want{{"CONSULT", "036", "planned", "hollande", "rouhani", ""}},
 	}, {
+		"a person's attack on a person is verbal: ACCUSE",
+		article("تواصل هجوم دونالد ترامب على جون ماكين.", [3]string{P, "دونالد ترامب", "trump"}, [3]string{P, "جون ماكين", "mccain"}),
+		[]want{{"ACCUSE", "111", "asserted", "trump", "mccain", ""}},
+	}, {
+		"one event per actor and type: the targetless one gives way",
+		article("أدانت السعودية جماعة الحوثي، واستنكرت التفجير.", [3]string{L, "السعودية", "saudi-arabia"}, [3]string{O, "جماعة الحوثي", "houthis"}),
+		[]want{{"ACCUSE", "111", "asserted", "saudi-arabia", "houthis", ""}},
+	}, {
 		"a capital stands for its government",
 		article("قصفت طهران مواقع جماعة جند الله.", [3]string{L, "طهران", "tehran"}, [3]string{O, "جماعة جند الله", "jundallah"}),
 		[]want{{"ASSAULT", "190", "asserted", "tehran", "jundallah", ""}},
