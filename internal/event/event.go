@@ -826,6 +826,13 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	// الغزو الذي يهدد إيران: after a relative pronoun the subject is the
 	// antecedent before it, and the mention after the verb is the object.
 	if j := st.prevWord(tr.first); !p.Noun && !p.Relative && j >= 0 && relativePronouns[stripConj(st.toks[j].norm)] {
+		// تنظيم داعش الذي يسيطر على مناطق واسعة: control in the
+		// imperfect in a relative clause describes what its antecedent
+		// holds (a state), not an event; an action in the same frame
+		// (التحالف الذي يقصف التنظيم) is an ongoing campaign, coded.
+		if w := st.toks[tr.first].norm; (strings.HasPrefix(w, "ي") || strings.HasPrefix(w, "ت")) && strings.Contains(w, "سيطر") {
+			return nil, nil, 0
+		}
 		k := st.mentionEndingAt(j)
 		if k < 0 {
 			return nil, nil, 0

@@ -195,6 +195,10 @@ func TestAnnotate(t *testing.T) {
 		article("أدانت السعودية جماعة الحوثي، واستنكرت التفجير.", [3]string{L, "السعودية", "saudi-arabia"}, [3]string{O, "جماعة الحوثي", "houthis"}),
 		[]want{{"ACCUSE", "111", "asserted", "saudi-arabia", "houthis", ""}},
 	}, {
+		"control in a relative clause is a state, not an event",
+		article("أعلن مقاتلون الولاء لتنظيم داعش الذي يسيطر على مناطق واسعة من سوريا.", [3]string{O, "تنظيم داعش", "isis"}, [3]string{L, "سوريا", "syria"}),
+		nil,
+	}, {
 		"a capital stands for its government",
 		article("قصفت طهران مواقع جماعة جند الله.", [3]string{L, "طهران", "tehran"}, [3]string{O, "جماعة جند الله", "jundallah"}),
 		[]want{{"ASSAULT", "190", "asserted", "tehran", "jundallah", ""}},
