@@ -42,15 +42,15 @@ func readSet(t testing.TB, name string) []Passage {
 // heldOut is the held-out set of the current round (testdata/README.md).
 const heldOut = "eval_" + HeldOutSet + ".jsonl"
 
-// Floors sit a little under the measured scores (testdata/README.md). test3
-// is the held-out set of round 3, scored once after tuning had ended; test
-// and test2 were the held-out sets of rounds 1 and 2 and are tuning data.
+// Floors sit a little under the measured scores (testdata/README.md). All
+// five sets are tuning data since round 4: test, test2 and test3 were the
+// held-out sets of rounds 1–3, each scored once before its errors were read.
 var floors = map[string]struct{ f1, value float64 }{
 	"eval_dev.jsonl":   {0.97, 0.96},
 	"eval_dev2.jsonl":  {0.97, 0.96},
 	"eval_test.jsonl":  {0.97, 0.96},
 	"eval_test2.jsonl": {0.97, 0.96}, // held out in round 2 (F1 0.932, value 0.868 at c833821); tuning since
-	"eval_test3.jsonl": {0.90, 0.86}, // measured once at 3dfb05d: F1 0.926, value 0.886
+	"eval_test3.jsonl": {0.95, 0.93}, // held out in round 3 (F1 0.926, value 0.886 at 3dfb05d); tuning since (round 4: 0.976, 0.961)
 }
 
 func TestEvaluation(t *testing.T) {

@@ -122,8 +122,10 @@ func TestWojoodRecall(t *testing.T) {
 		}
 	}
 	// measured 0.915 (593 of 648) on train+val in round 1, 0.946 (613) in
-	// round 2 (bracketed year pairs, (1343) هجري, a year after an ordinal)
-	if r < 0.92 {
-		t.Errorf("Wojood span recall %.3f below floor 0.92", r)
+	// round 2 (bracketed year pairs, (1343) هجري, a year after an ordinal),
+	// 0.948 in round 3, 0.952 (617) in round 4 (the rest of a unit, Gulf and
+	// Levantine هاي السنة، السنة الجاية)
+	if r < 0.94 {
+		t.Errorf("Wojood span recall %.3f below floor 0.94", r)
 	}
 }
