@@ -164,3 +164,107 @@ func isHead(d *doc, wi int) bool {
 	_, ok := headAt(d, wi)
 	return ok && !placeHeads[d.wkey(wi)]
 }
+
+// recoverRoyalInstitutions finds the institutions and streets named after
+// a king, prince or imam (مستشفى الملك فهد، جامعة الإمام محمد بن سعود
+// الإسلامية، طريق الملك عبدالعزيز) where the NER found no person to widen
+// (it may have run the name into the next word: فهد بتبوك): an institution
+// head, a royal title, a given name with its nasab (بن X, آل X), and for an
+// institution the adjectives that agree with it. Mentions inside the name
+// are replaced; a mention that crosses its edge is left to institutions.
+func (l *Linker) recoverRoyalInstitutions(d *doc) {
+	var added []*mention
+	drop := map[*mention]bool{}
+	for wi := 0; wi+2 < len(d.words); wi++ {
+		r, ok := headAt(d, wi)
+		if !ok || personHeads[r.key] || !royalTitles[d.wkey(wi+1)] || !adjacent(d, d.words[wi], d.words[wi+1]) ||
+			!adjacent(d, d.words[wi+1], d.words[wi+2]) {
+			continue
+		}
+		end := l.namesakeWords(d, wi+2)
+		if end == wi+2 {
+			continue
+		}
+		typ := marsad.ORG
+		if placeHeads[r.key] || r.key == "مخيم" {
+			typ = marsad.LOC
+		} else {
+			for end < len(d.words) && adjacent(d, d.words[end-1], d.words[end]) && nisbaAdjective(d.wkey(end)) && !l.nisbaOfCountry(d.wkey(end)) {
+				end++
+			}
+		}
+		sp := marsad.Span{Start: d.toks[d.words[wi]].Start + r.skip, End: d.toks[d.words[end-1]].End}
+		clash := false
+		var inner []*mention
+		for _, m := range d.mentions {
+			switch {
+			case !m.span.Overlaps(sp):
+			case sp.Contains(m.span) && m.span != sp:
+				inner = append(inner, m)
+			default:
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		for _, m := range inner {
+			drop[m] = true
+		}
+		added = append(added, &mention{span: sp, key: kb.Key(d.a.Text[sp.Start:sp.End]), typ: typ, kind: KindName})
+		wi = end - 1
+	}
+	if len(added) == 0 {
+		return
+	}
+	kept := d.mentions[:0]
+	for _, m := range d.mentions {
+		if !drop[m] {
+			kept = append(kept, m)
+		}
+	}
+	d.mentions = append(kept, added...)
+	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+}
+
+// namesakeWords returns the end (exclusive word index) of a royal's name
+// starting at word wi: a given name (عبد and أبو compounds whole), then
+// بن/ابن X and آل X; wi when no given name is there.
+func (l *Linker) namesakeWords(d *doc, wi int) int {
+	next := func(j int) bool { return j < len(d.words) && adjacent(d, d.words[j-1], d.words[j]) }
+	given := func(j int) int {
+		w := d.wkey(j)
+		if strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "و") || notGiven[w] || titleHeads[w] || honorifics[w] || generic[w] ||
+			len([]rune(w)) < 2 || strings.ContainsAny(w, "0123456789") || junkTail(w) {
+			return j
+		}
+		if (w == "عبد" || w == "ابو") && next(j+1) {
+			return j + 2
+		}
+		if !givenNames[w] && strings.ContainsRune("بلك", []rune(w)[0]) && l.kb.LookupKey(w) == nil {
+			// بتبوك is a preposition's phrase, not a king's name; only a
+			// known given name may start so (بندر، لؤي …).
+			if len(d.readings(j)) > 1 {
+				return j
+			}
+		}
+		return j + 1
+	}
+	end := given(wi)
+	if end == wi {
+		return wi
+	}
+	for next(end) && next(end+1) {
+		switch d.wkey(end) {
+		case "بن", "ابن":
+			if e := given(end + 1); e > end+1 {
+				end = e
+				continue
+			}
+		case "ال":
+			end += 2
+		}
+		break
+	}
+	return end
+}

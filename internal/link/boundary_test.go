@@ -148,6 +148,13 @@ func TestNameBoundaries(t *testing.T) {
 			ner:  [][2]string{{marsad.ORG, "الملك فيصل"}, {marsad.PERS, "فيصل بن عبدالعزيز"}},
 			want: map[string][]string{"بن عبدالعزيز": nil},
 		},
+		{
+			name:   "an institution named after a king without the NER's person",
+			text:   "نقل على إثرها إلى مستشفى الملك فهد بتبوك واتخذت الإجراءات.",
+			ner:    [][2]string{{marsad.PERS, "فهد بتبوك"}},
+			want:   map[string][]string{"مستشفى الملك فهد": {"مستشفى الملك فهد/name"}, "تبوك": {"تبوك/name"}},
+			notIDs: []string{"king-salman-bin-abdulaziz"},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)

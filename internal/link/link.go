@@ -390,6 +390,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 		l.recoverCuedPartials(d)
 		l.recoverMinistries(d)
 		l.recoverClubs(d)
+		l.recoverRoyalInstitutions(d)
 	}
 	l.institutions(d)
 	l.resolveNames(d)
