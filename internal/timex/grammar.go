@@ -183,7 +183,7 @@ func init() {
 		(*ctx).rNumericDate, (*ctx).rWeekday, (*ctx).rDayMonth, (*ctx).rMonth, (*ctx).rYear,
 		(*ctx).rRelUnit, (*ctx).rModWrap, (*ctx).rPartDay, (*ctx).rPhrase, (*ctx).rDuration,
 		(*ctx).rTime, (*ctx).rHoliday, (*ctx).rSet, (*ctx).rNthInMonth, (*ctx).rCentury, (*ctx).rPartOfYear, (*ctx).rSame,
-		(*ctx).rSamePeriod, (*ctx).rInPeriod, (*ctx).rEidDay, (*ctx).rBarePart, (*ctx).rRest, (*ctx).rElliptic,
+		(*ctx).rSamePeriod, (*ctx).rInPeriod, (*ctx).rEidDay, (*ctx).rBarePart, (*ctx).rRest, (*ctx).rElliptic, (*ctx).rPastPlural,
 	}
 }
 

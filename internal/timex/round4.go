@@ -253,3 +253,13 @@ func (c *ctx) everyYear(hits []hit) []hit {
 	}
 	return out
 }
+
+// rPastPlural: في سنوات مضت، إلى عقود خلت — "in years gone by", a vague
+// past reference (TIMEX3 PAST_REF) where no count is given.
+func (c *ctx) rPastPlural(i int, s stem) []hit {
+	un, ok := lex.units[s.s]
+	if !ok || un.count != 0 || s.pre != 0 || !c.is(i-1, "في", "الي", "وفي") || !c.is(i+1, "مضت", "خلت") {
+		return nil
+	}
+	return one(hit{i: i, j: i + 2, kind: marsad.TimeDate, value: "PAST_REF"})
+}

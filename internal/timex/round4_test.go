@@ -46,6 +46,8 @@ func TestExtractRound4(t *testing.T) {
 		// a month or day of every year is a set
 		{"يقام المهرجان في نهاية شهر يونيو من كل سنة ميلادية.", []want{{"نهاية شهر يونيو من كل سنة ميلادية", "XXXX-06", marsad.TimeSet, "END"}}},
 		{"يحتفل به في الأول من يناير من كل عام.", []want{{"الأول من يناير من كل عام", "XXXX-01-01", marsad.TimeSet, ""}}},
+		// years gone by
+		{"عاشت تلك النسبة مخاضا قاسيا في سنوات مضت.", []want{{"سنوات مضت", "PAST_REF", d, ""}}},
 		// the rest of the current unit; not of an academic year
 		{"قد يتباطأ الاقتصاد خلال بقية العام.", []want{{"العام", "2025", d, ""}}},
 		{"ويستمر العمل حتى باقي العام الدراسي.", nil},
