@@ -17,7 +17,9 @@ import (
 //   - an organisation's or place's span that is a knowledge-base name
 //     followed by a person's name (طالبان ذبيح الله مجاهد): the person's name
 //     starts with a given name (data/given-names.txt) or is a theophoric
-//     compound (ذبيح الله، نصر الله) that names no organisation.
+//     compound (ذبيح الله، نصر الله) that names no organisation;
+//   - a kunya word before a known organisation's name in its span (أبو حركة
+//     طالبان, a nickname) is dropped.
 func (l *Linker) unglue(d *doc) {
 	names := map[string]string{} // multi-word names of the article's organisations and places → type
 	for _, m := range d.mentions {
@@ -47,6 +49,14 @@ func (l *Linker) unglue(d *doc) {
 		case (m.typ == marsad.ORG || m.typ == marsad.LOC) && len(ws) >= 2:
 			if p := l.personAfter(d, m, ws); p != nil {
 				added = append(added, p)
+			} else if w := d.wkey(ws[0]); (w == "ابو" || w == "ام") && d.toks[d.words[ws[0]]].Start == m.span.Start {
+				// أبو حركة طالبان ("the father of the Taliban") is a
+				// nickname of a person, not the movement's name: the
+				// movement is the rest when it is a known organisation.
+				key := kb.Key(d.a.Text[d.toks[d.words[ws[1]]].Start:m.span.End])
+				if e := trustedName(key, l.kb.LookupKey(key)); e != nil && e.Type == marsad.ORG {
+					m.span.Start, m.key, m.typ = d.toks[d.words[ws[1]]].Start, key, e.Type
+				}
 			}
 		}
 	}

@@ -155,6 +155,12 @@ func TestNameBoundaries(t *testing.T) {
 			want:   map[string][]string{"مستشفى الملك فهد": {"مستشفى الملك فهد/name"}, "تبوك": {"تبوك/name"}},
 			notIDs: []string{"king-salman-bin-abdulaziz"},
 		},
+		{
+			name: "a kunya before an organisation's name is not part of it",
+			text: "عرض سميع الحق (الذي يعرف بأنه «أبو حركة طالبان») الوساطة.",
+			ner:  [][2]string{{marsad.ORG, "أبو حركة طالبان"}},
+			want: map[string][]string{"حركة طالبان": {"حركة طالبان/name"}},
+		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			a := nerArticle(t, c.text, "2015-08-06", c.ner...)
