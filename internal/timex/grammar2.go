@@ -996,7 +996,7 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	if (u == "DE" || u == "CE") && trigger == "" && mod == "" && !c.is(j, "من") {
 		return nil // عقد "contract", قرن "horn" without a time word around
 	}
-	if x, err := strconv.Atoi(n); err == nil && (u == "DE" || u == "CE") && x > 30 {
+	if x, err := strconv.Atoi(n); err == nil && (u == "DE" && x > 30 || u == "CE" && x > 100) {
 		return nil // نحو 102757 عقد نكاح: contracts; no one counts decades so far
 	}
 	if (u == "DE" || u == "CE") && c.is(j, "من") && c.is(j+1, "الزمن") {

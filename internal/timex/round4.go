@@ -75,8 +75,15 @@ func (c *ctx) rBarePart(i int, s stem) []hit {
 	if c.is(i+1, c.w(i+1)) && (bareGeneric[c.w(i+1)] || c.is(i+1, "او", "ام")) {
 		return nil // صباحاً أو مساءً: either, no day
 	}
-	// عصراً ذهبياً "a golden era", 50 متراً ظهراً "backstroke": the nouns
-	if (s.s == "عصرا" || s.s == "ظهرا") && i+1 < len(c.toks) && c.toks[i+1].word && strings.HasSuffix(c.toks[i+1].norm, "يا") {
+	// عصراً ذهبياً "a golden era", بدأ عصراً يسميه المؤرخون، دخلت عصراً من
+	// الهبوط, 50 متراً ظهراً "backstroke": the nouns, with an adjective, a
+	// relative clause or من after them
+	if (s.s == "عصرا" || s.s == "ظهرا") && i+1 < len(c.toks) && c.toks[i+1].word &&
+		(strings.HasSuffix(c.toks[i+1].norm, "يا") || strings.HasPrefix(c.toks[i+1].norm, "ي") || c.is(i+1, "من", "جديدا")) {
+		return nil
+	}
+	// فيصبح نهارهم ليلاً: night for day, no time
+	if i > 0 && (strings.HasPrefix(c.toks[i-1].norm, "نهار") || strings.HasPrefix(c.toks[i-1].norm, "ليل")) {
 		return nil
 	}
 	// a day or a clock just after is the part-of-day or clock rule's
