@@ -1438,6 +1438,11 @@ func (st *state) coordinated(k, end int) []int {
 		case t.ment >= 0 && t.ment != out[len(out)-1]:
 			// وروسيا: the و is inside the next word.
 			m := st.sms[t.ment]
+			if m.start < t.start {
+				// A mention that starts inside the previous token (an
+				// odd tokenization of malformed text) joins nothing.
+				return out
+			}
 			pre := normalize.Search(st.a.Text[t.start:m.start])
 			if pre != "و" && !(m.start == t.start && strings.HasPrefix(normalize.Search(st.a.Text[m.start:m.end]), "و")) {
 				return out
