@@ -1,5 +1,5 @@
 # Selection of the timex test4 held-out set (round 4): select_test3.py with a new seed, 2 per outlet.
-# usage: python3 select_test3.py 5 used_ids.txt saudinewsnet.jsonl.gz out.json
+# usage: python3 select_test4.py 2 used_ids.txt saudinewsnet.jsonl.gz out.json
 # used_ids.txt = every snn-… id found anywhere in the repository at commit 7774583 (see README:
 # all timex sets and the other packages' sets), so no article of an existing set is drawn.
 import gzip, json, random, re, sys
