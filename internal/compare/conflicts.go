@@ -122,9 +122,11 @@ func (s *story) numberConflicts(i, j int) []conflictEdge {
 // provisional, earlier or a range is compared with nothing.
 //
 // Articles also recall the tolls of earlier events (40 ألف شخص since
-// 1984, the last attack's dead), so two tallies are compared only when
-// each is the first of its kind in its article (the story's own event
-// comes first in news writing) or their sentences are related (pairs).
+// 1984, the last attack's dead) or report a second incident (وفي حادثة
+// منفصلة … وأصيب ثمانية جنود), so each article's first tally of a kind (the
+// story's own event comes first in news writing) is compared with the
+// other articles' first, and later tallies only with later ones in related
+// sentences (pairs).
 func (s *story) tollConflicts(pairs [][2]int) []conflictEdge {
 	related := map[[2]int]bool{}
 	for _, p := range pairs {
@@ -201,7 +203,7 @@ func (s *story) tollConflicts(pairs [][2]int) []conflictEdge {
 	for x, a := range tallies {
 		for y, b := range tallies {
 			u, v := s.units[a.unit], s.units[b.unit]
-			if u.art == v.art || a.toll != b.toll || !(a.lead && b.lead) && !related[[2]int{min(a.unit, b.unit), max(a.unit, b.unit)}] {
+			if u.art == v.art || a.toll != b.toll || a.lead != b.lead || !a.lead && !related[[2]int{min(a.unit, b.unit), max(a.unit, b.unit)}] {
 				continue
 			}
 			k := [2]int{x, v.art}
