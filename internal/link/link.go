@@ -50,6 +50,11 @@
 //     that starts with the end of another name of the article, or a
 //     person's name after a known organisation in one span, is cut (اسباير
 //     زون | حسين القحطاني، طالبان | ذبيح الله مجاهد).
+//   - Country scope (scope.go): a generic government body mined from the
+//     corpus (مجلس الوزراء، وزارة الداخلية) is the body of the country the
+//     article gives it — a nisba or country after it, the office holder
+//     named after it, the same body named with a country earlier, else the
+//     outlet's country — with an id that says the country (ScopedID).
 //   - Context (context.go): a knowledge-base description (قوات التحالف)
 //     names its entity only in an article that names one of the entity's
 //     context entities (Yemen for the Saudi-led coalition).
@@ -311,6 +316,7 @@ type cluster struct {
 	typ      string
 	mentions []*mention
 	order    int
+	scope    string          // country of a generic government body (scope.go)
 	keyset   map[string]bool // distinct name keys (nil until keys is first called)
 	keylist  []string
 	skels    []string
@@ -406,6 +412,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	if l.Pronouns {
 		l.pronouns(d)
 	}
+	l.scopeBodies(d)
 	a.Entities = l.output(d)
 	return nil
 }
@@ -1304,6 +1311,9 @@ func (l *Linker) output(d *doc) []marsad.Entity {
 		ent := marsad.Entity{Type: c.majorityType()}
 		if c.e != nil {
 			ent.ID, ent.Name, ent.NameEn, ent.Wikidata = c.e.ID, c.e.Name, c.e.NameEn, c.e.Wikidata
+			if c.scope != "" {
+				ent.ID, ent.Name, ent.NameEn = ScopedID(c.e.ID, c.scope), l.scopedName(c.e, c.scope), l.scopedNameEn(c.e, c.scope)
+			}
 		} else {
 			// The longest name in the article is the entity's name.
 			best := c.mentions[0]

@@ -93,8 +93,9 @@ func TestRepairs(t *testing.T) {
 	})
 	t.Run("ministry by portfolio and nisba", func(t *testing.T) {
 		a := nerArticle(t, "وأعلنت الخارجية المصرية أن الوزير سافر. وقال وزير الخارجية المصري إن", "2015-08-10")
-		e, got := byName(a, "الخارجية المصرية")
-		if e.Type != marsad.ORG || len(got) != 1 {
+		// The ministry is the mined body scoped to Egypt (scope.go).
+		e, got := byName(a, "وزارة الخارجية المصرية")
+		if e.Type != marsad.ORG || len(got) != 1 || scopeOf(e.ID) != "EG" {
 			t.Errorf("got %s %v", e.Type, got)
 		}
 	})

@@ -17,6 +17,9 @@ import (
 // skeleton), or its surname or head (the shorter name's words end or start
 // the longer one).
 //
+// Generic government bodies of two countries (ScopedID) are never the
+// same.
+//
 // A person is also the same when one name is the other without some of its
 // middle names (given name first, family name last), even when the longer
 // one is in the knowledge base: علي صالح is علي عبدالله صالح in the story
@@ -26,6 +29,9 @@ import (
 func SameEntity(a, b marsad.Entity) bool {
 	if a.ID == b.ID {
 		return true
+	}
+	if sa, sb := scopeOf(a.ID), scopeOf(b.ID); sa != "" && sb != "" && sa != sb {
+		return false // مجلس الوزراء of two countries (scope.go)
 	}
 	if a.Type == marsad.PERS && b.Type == marsad.PERS && (unlinked(a.ID) || unlinked(b.ID)) &&
 		givenAndFamily(personWords(a.Name), personWords(b.Name)) {
