@@ -172,6 +172,7 @@ func (l *Linker) titles(d *doc) {
 			continue
 		}
 		c := l.appositive(d, next)
+		chained := c != nil && !deputyBefore(d, wi) && l.chainedTitle(d, next, c)
 		if c == nil && !t.clitic {
 			// NAME TITLE is an apposition, NAME لTITLE is not (نقل كارتر
 			// لخادم الحرمين الشريفين).
@@ -184,6 +185,14 @@ func (l *Linker) titles(d *doc) {
 		}
 		chain = nil
 		if c != nil {
+			if chained {
+				// نائب الرئيس اليمني رئيس مجلس الوزراء، خالد محفوظ بحاح: a
+				// title that another title separates from the name refers
+				// to the person as a title does alone.
+				m := &mention{span: t.span, key: t.key, kind: KindTitle}
+				l.join(c, m)
+				d.mentions = append(d.mentions, m)
+			}
 			chain, chainEnd = c, next
 			learn(t, c)
 			minister(role, country, c)
@@ -355,6 +364,56 @@ func (l *Linker) appositive(d *doc, wi int) *cluster {
 		return nil
 	}
 	return nil
+}
+
+// chainedTitle reports whether the person c an apposition at word wi
+// found is reached over a further title or role, not directly (after
+// honorifics and a comma only).
+func (l *Linker) chainedTitle(d *doc, wi int, c *cluster) bool {
+	for ; wi < len(d.words); wi++ {
+		if l.nameOf(d, wi, c) {
+			return false
+		}
+		if honorifics[d.wkey(wi)] {
+			continue
+		}
+		// Another title, not a place (وزير الخارجية بجمهورية مصر العربية
+		// سامح شكري is one apposition), a rank used as an honorific
+		// (السفير أحمد بن حلي) or a counterpart (بنظيره الروسي سيرغي
+		// لافروف is another person).
+		if t := l.titleAt2(d, wi); t.n > 0 {
+			return !t.clitic && t.country == ""
+		}
+		w := strings.TrimPrefix(d.wkey(wi), "و")
+		return roleHeads[w] && wi+1 < len(d.words) && !l.nameOf(d, wi+1, c)
+	}
+	return false
+}
+
+// deputyBefore reports whether word wi follows a deputy's word (نائب
+// الأمين العام، بنائب رئيس الوزراء): the title is then part of another.
+func deputyBefore(d *doc, wi int) bool {
+	if wi == 0 || !adjacent(d, d.words[wi-1], d.words[wi]) {
+		return false
+	}
+	for _, r := range d.readings(wi - 1) {
+		switch r.key {
+		case "نائب", "مساعد", "وكيل", "مستشار", "نائبه":
+			return true
+		}
+	}
+	return false
+}
+
+// nameOf reports whether a name of c starts at word wi.
+func (l *Linker) nameOf(d *doc, wi int, c *cluster) bool {
+	tok := d.toks[d.words[wi]]
+	for _, m := range d.namesNear(tok.Start, tok.Start+5) {
+		if m.cl == c && m.span.Start <= tok.Start+4 && m.span.End > tok.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // orgOrPlaceAt returns the end of an organisation or place name mention
