@@ -563,7 +563,7 @@ func nameOK(name string, ge *GoldEntity, unlinked bool) bool {
 	}
 	for _, gn := range ge.Names {
 		g := collapseSpaces(normalize.Search(gn))
-		if g == n || partOfName(n, g) || joined(g) == joined(n) {
+		if g == n || partOfName(n, g) || joined(g) == joined(n) || withNisba(n, g) {
 			return true
 		}
 		if unlinked && len(strings.Fields(g)) >= 2 && strings.Contains(" "+n+" ", " "+g+" ") {
@@ -571,6 +571,23 @@ func nameOK(name string, ge *GoldEntity, unlinked bool) bool {
 		}
 	}
 	return false
+}
+
+// withNisba reports whether pred is the gold name qualified by one
+// definite nisba adjective: the linker names a government body by its
+// country (وزارة الداخلية السعودية for the gold's وزارة الداخلية), and
+// that names the same body.
+func withNisba(pred, gold string) bool {
+	rest, ok := strings.CutPrefix(pred, gold+" ")
+	if !ok || strings.Contains(rest, " ") || !strings.HasPrefix(rest, "ال") {
+		return false
+	}
+	// An elative (الأعلى، الأدنى: ال + أفعل) ends like a nisba in search
+	// form (الاعلي) and says which body, not which country.
+	if r := []rune(rest); len(r) == 6 && r[2] == 'ا' {
+		return false
+	}
+	return strings.HasSuffix(rest, "ي") || strings.HasSuffix(rest, "يه")
 }
 
 // joined is a name without spaces: compound names are written joined or

@@ -89,3 +89,21 @@ func BenchmarkAnnotate(b *testing.B) {
 		}
 	}
 }
+
+func TestWithNisba(t *testing.T) {
+	for _, tc := range []struct {
+		pred, gold string
+		want       bool
+	}{
+		{"وزاره الداخليه السعوديه", "وزاره الداخليه", true},
+		{"مجلس الوزراء المصري", "مجلس الوزراء", true},
+		{"وزاره الداخليه", "وزاره الداخليه", false},                  // equal names are matched elsewhere
+		{"وزاره الداخليه والبلديات", "وزاره الداخليه", false},        // another body
+		{"مجلس الوزراء الاعلي", "مجلس الوزراء", false},               // not a nisba
+		{"وزاره الداخليه السعوديه الجديده", "وزاره الداخليه", false}, // two words
+	} {
+		if got := withNisba(tc.pred, tc.gold); got != tc.want {
+			t.Errorf("withNisba(%q, %q) = %v, want %v", tc.pred, tc.gold, got, tc.want)
+		}
+	}
+}
