@@ -364,7 +364,7 @@ func (b *builder) countries() error {
 				continue
 			}
 		}
-		ce := &Entity{Type: "LOC", Wikidata: c.capWD, Name: capAr[0], NameEn: capEn, Aliases: capAr[1:], Source: SourceCapitals}
+		ce := &Entity{Type: "LOC", Wikidata: c.capWD, Name: capAr[0], NameEn: capEn, Aliases: capAr[1:], CapitalOf: code, Source: SourceCapitals}
 		ce.ID = b.id(ce)
 		b.add(ce)
 	}

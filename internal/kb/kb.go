@@ -60,6 +60,11 @@ type Entity struct {
 	// mentions of the country (see package link).
 	Country string   `json:"country,omitempty"`
 	Nisba   []string `json:"nisba,omitempty"`
+	// CapitalOf is the alpha-2 code of the country whose capital a city
+	// entity is (iso-codes/countries give capitals): a dateline (القاهرة -
+	// واس) gives an article its country. Not Country: the city is not a
+	// name of the country.
+	CapitalOf string `json:"capital_of,omitempty"`
 	// Context lists the ids of the entities (countries, cities, parties) an
 	// article must name for the Contextual names and the partial names to
 	// mean this entity: قوات التحالف is the Saudi-led coalition in a story
