@@ -19,7 +19,7 @@ import (
 // coder alone), "pipeline+gold" adds the pipeline's entities as distractors
 // and keeps its linking (titles, pronouns), "pipeline" is what a user gets.
 // --errors lists the disagreements on the tuning splits (dev, dev2,
-// the old test split, train and test3), never on the held-out test4 split.
+// the old test split, train, test3 and test4), never on the held-out test5 split.
 //
 // Wire it in cmdEval: case "events": return event.EvalCommand(ctx, e.Stdout, e.Stderr, args[1:], p.Analyze)
 func EvalCommand(ctx context.Context, stdout, stderr io.Writer, args []string, analyze Analyzer) error {
@@ -27,7 +27,7 @@ func EvalCommand(ctx context.Context, stdout, stderr io.Writer, args []string, a
 	fs.SetOutput(stderr)
 	mode := fs.String("mode", "all", "entities: gold, pipeline+gold, pipeline or all")
 	goldFile := fs.String("gold", "", "gold file (default: internal/event/testdata/events-gold.txt)")
-	showErrors := fs.Bool("errors", false, "list the errors on the tuning splits (all but the held-out test4)")
+	showErrors := fs.Bool("errors", false, "list the errors on the tuning splits (all but the held-out "+HeldOut+")")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil

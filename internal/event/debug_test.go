@@ -17,7 +17,7 @@ func TestDebugLine(t *testing.T) {
 	line, _ := strconv.Atoi(v)
 	gold, arts := loadGold(t)
 	for _, g := range gold {
-		if g.Line != line || g.Split == "test4" {
+		if g.Line != line || g.Split == HeldOut {
 			continue
 		}
 		a := copyArticle(arts[g.Article])
@@ -54,7 +54,7 @@ func TestDumpGold(t *testing.T) {
 	}
 	gold, arts := loadGold(t)
 	for _, g := range gold {
-		if g.Split == "test4" {
+		if g.Split == HeldOut {
 			continue
 		}
 		a := arts[g.Article]
@@ -70,7 +70,7 @@ func TestDumpGold(t *testing.T) {
 }
 
 // TestTune prints the scores and errors of the tuning splits (dev, dev2,
-// test) with gold participants (MARSAD_EVENT_TUNE=1); never test4.
+// test) with gold participants (MARSAD_EVENT_TUNE=1); never the held-out split.
 func TestTune(t *testing.T) {
 	if os.Getenv("MARSAD_EVENT_TUNE") == "" {
 		t.Skip("set MARSAD_EVENT_TUNE=1")

@@ -11,7 +11,7 @@ import (
 	"marsad"
 )
 
-// TestFalseDump lists, for the tuning splits only (never test4), the
+// TestFalseDump lists, for the tuning splits only (never the held-out split), the
 // sentences where the coder with the pipeline's entities (a cache written
 // by TestCachePipeline, MARSAD_EVENT_CACHE) codes an event matching no gold
 // event, with the trigger and the participants' entity types
@@ -21,7 +21,7 @@ func TestFalseDump(t *testing.T) {
 		t.Skip("set MARSAD_EVENT_FALSE=1 and MARSAD_EVENT_CACHE")
 	}
 	gold, _ := loadGold(t)
-	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == "test4" })
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
 	arts := readCache(t)
 	c := New()
 	byArt := map[string][]GoldSentence{}

@@ -138,13 +138,13 @@ func trainOn(gcs []goldCands, kinds string, epochs int, seed int64) *filter {
 // cross-validation over the annotated splits (MARSAD_EVENT_HYBRID=1): each
 // split in turn is held out, the filter is trained on the others, and both
 // are scored on it with the gold participants as entities. The held-out
-// test4 split is not in events-gold.txt and is never used here.
+// split (HeldOut) is left out and never used here.
 func TestHybridCV(t *testing.T) {
 	if os.Getenv("MARSAD_EVENT_HYBRID") == "" {
 		t.Skip("set MARSAD_EVENT_HYBRID=1 to cross-validate the hybrid")
 	}
 	gold, arts := loadGold(t)
-	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == "test4" })
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
 	cached := os.Getenv("MARSAD_EVENT_CACHE") != ""
 	if cached {
 		arts = readCache(t)
@@ -195,7 +195,7 @@ func TestTrainFilter(t *testing.T) {
 		t.Skip("set MARSAD_EVENT_TRAIN_FILTER=1 to retrain data/filter.tsv")
 	}
 	gold, arts := loadGold(t)
-	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == "test4" })
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
 	cached := os.Getenv("MARSAD_EVENT_CACHE") != ""
 	if cached {
 		arts = readCache(t)
@@ -214,10 +214,9 @@ func TestTrainFilter(t *testing.T) {
 	hdr := fmt.Sprintf(`Event proposal filter of the rule+classifier hybrid (hybrid.go): averaged
 perceptron weights, one feature and its weight a line. Trained by
 TestTrainFilter (MARSAD_EVENT_TRAIN_FILTER=1) on the %d proposals of the %d
-annotated sentences of testdata/events-gold.txt (dev, dev2, test, train,
-test3; gold participants as entities), 10 epochs, shuffle seed 1. Label: the
-proposal matches a gold event of its type. The held-out test4 set is not
-used. Cross-validated comparison with the rules: testdata/README.md.`, n, len(gcs))
+annotated sentences of the tuning splits (gold participants as entities),
+10 epochs, shuffle seed 1. Label: the proposal matches a gold event of its
+type. The held-out set (testdata/README.md) is not used. Cross-validated comparison with the rules: testdata/README.md.`, n, len(gcs))
 	if err := f.write(out, hdr); err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +254,7 @@ func TestMissDiagnosis(t *testing.T) {
 		s, _ := goldSpan(a, g)
 		st := &state{c: c, a: a, ms: mentionsOf(a), seen: map[int]bool{}}
 		st.sentence(s)
-		if g.Split == "test4" {
+		if g.Split == HeldOut {
 			continue
 		}
 		for _, ge := range g.Events {

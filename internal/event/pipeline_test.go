@@ -80,7 +80,7 @@ func TestPipelineFloors(t *testing.T) {
 }
 
 // TestTunePipeline lists the pipeline-mode errors on the tuning splits
-// (MARSAD_EVENT_TUNE=pipeline); never on test4.
+// (MARSAD_EVENT_TUNE=pipeline); never on the held-out split.
 func TestTunePipeline(t *testing.T) {
 	if os.Getenv("MARSAD_EVENT_TUNE") != "pipeline" {
 		t.Skip("set MARSAD_EVENT_TUNE=pipeline")
@@ -104,7 +104,7 @@ func TestTunePipeline(t *testing.T) {
 	t.Logf("tune (pipeline): %s", sc)
 	if v := os.Getenv("MARSAD_EVENT_LINE"); v != "" {
 		for _, g := range gold {
-			if fmt.Sprint(g.Line) != v || g.Split == "test4" {
+			if fmt.Sprint(g.Line) != v || g.Split == event.HeldOut {
 				continue
 			}
 			a := arts[g.Article]
@@ -133,7 +133,7 @@ func TestTunePipeline(t *testing.T) {
 // TestCachePipeline writes the gold articles as the pipeline analyzes them
 // (entities, quotes, times) to the JSON file named by MARSAD_EVENT_CACHE,
 // for the hybrid's cross-validation in pipeline mode (hybrid_test.go, which
-// cannot import the pipeline). Only events-gold.txt is read: never test4.
+// cannot import the pipeline). The held-out split is left out.
 func TestCachePipeline(t *testing.T) {
 	path := os.Getenv("MARSAD_EVENT_CACHE")
 	if path == "" {
@@ -147,7 +147,7 @@ func TestCachePipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold = slices.DeleteFunc(gold, func(g event.GoldSentence) bool { return g.Split == "test4" })
+	gold = slices.DeleteFunc(gold, func(g event.GoldSentence) bool { return g.Split == event.HeldOut })
 	arts, err := event.LoadGoldArticles(gold)
 	if err != nil {
 		t.Fatal(err)
