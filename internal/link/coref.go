@@ -137,10 +137,8 @@ func (l *Linker) titles(d *doc) {
 	d.indexNames()
 	var chain *cluster // the person of the last apposition, for a chain of titles
 	chainEnd := 0      // the word after it
-	home := ""
-	if l.Home != nil {
-		home = l.Home(d.a)
-	}
+	// The dateline's country, else the outlet's.
+	home := l.articleCountry(d.a)
 	var last *office
 	for wi := 0; wi < len(d.words); wi++ {
 		t := l.titleAt2(d, wi)

@@ -240,10 +240,8 @@ func (l *Linker) scopeBodies(d *doc) {
 	if len(ms) == 0 {
 		return
 	}
-	home := ""
-	if l.Home != nil {
-		home = l.Home(d.a)
-	}
+	// The dateline's country, else the outlet's.
+	home := l.articleCountry(d.a)
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].m.span.Start < ms[j].m.span.Start })
 	first := map[*kb.Entity]string{}
 	for _, s := range ms {
