@@ -681,7 +681,7 @@ func (c *ctx) dateHit(i, j, pre int, y, m, d int, hijri bool) []hit {
 	return one(h)
 }
 
-// rNumericDate: 15/8/2015، 2015-08-15، 1436/10/29هـ، 29-10-1436 هـ.
+// rNumericDate: 15/8/2015، 2015-08-15، 1436/10/29هـ، 29-10-1436 هـ، ٢٢ – ١٠ – ١٤٣٦هـ.
 func (c *ctx) rNumericDate(i int, s stem) []hit {
 	a, da, ok := c.num(i)
 	if !ok || s.pre != 0 {
@@ -692,7 +692,8 @@ func (c *ctx) rNumericDate(i int, s stem) []hit {
 		return nil
 	}
 	sep := c.w(i + 1)
-	if sep != "/" && sep != "-" && sep != "." && sep != "\\" {
+	// the en dash too: ٢٢ – ١٠ – ١٤٣٦هـ (word processors turn "-" into "–")
+	if sep != "/" && sep != "-" && sep != "–" && sep != "." && sep != "\\" {
 		return nil
 	}
 	b, _, ok1 := c.num(i + 2)
