@@ -30,9 +30,9 @@ type floor struct {
 
 // TestEvaluation scores the coder alone (gold participants as the only
 // entities) on every split and fails under the floors. dev, dev2, test,
-// train and test3 are tuning data; the held-out test4 split was annotated
-// before this round's code ran on it and measured once, after tuning had
-// stopped (testdata/README.md).
+// train, test3 and test4 are tuning data; the held-out test5 split was
+// annotated before the coder ran on it and measured once, with no coder
+// change (testdata/README.md step 9).
 func TestEvaluation(t *testing.T) {
 	gold, arts := loadGold(t)
 	floors := map[string]floor{
@@ -45,9 +45,13 @@ func TestEvaluation(t *testing.T) {
 		// After the precision round (README step 8) this gate failed and so
 		// showed the new aggregate: 0.545 (24/44), 0.958, 0.708, 0.143 (4/28);
 		// the floor follows it, nothing was tuned on it.
+		// Tuning data since step 9.
 		"test4": {typ: 0.52, actors: 0.93, targets: 0.68, falseEvents: 0.17},
+		// Held out, measured once at commit 95dcc26 (README step 9): 0.467
+		// (14/30), 0.929 (13/14), 0.643 (9/14), 0.125 (2/16).
+		HeldOut: {typ: 0.45, actors: 0.90, targets: 0.60, falseEvents: 0.15},
 	}
-	for _, split := range []string{"dev", "dev2", "test", "train", "test3", "test4"} {
+	for _, split := range []string{"dev", "dev2", "test", "train", "test3", "test4", HeldOut} {
 		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Gold: true})
 		if err != nil {
 			t.Fatal(err)
