@@ -11,10 +11,11 @@ import (
 )
 
 // yearAfter reads an explicit year after a month or a day: 2015، من عام
-// 2015، 1436هـ، (2015). ok is false, and k == j, when there is none.
+// 2015، 1436هـ، (2015)، "، من عام 2013". ok is false, and k == j, when there is none.
 func (c *ctx) yearAfter(j int) (y, k int, hijri, greg, ok bool) {
 	k = j
-	if c.is(k, "،", ",") && c.isYearNum(k+1) {
+	// a comma before the year, or before "من عام 2013" (أبريل/ نيسان، من عام 2013)
+	if c.is(k, "،", ",") && (c.isYearNum(k+1) || c.is(k+1, "من") && c.is(k+2, "عام", "العام", "سنه", "السنه") && c.isYearNum(k+3)) {
 		k++
 	}
 	if c.is(k, "من") {
@@ -700,6 +701,12 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 		if n == "2" && u != "Y" && u != "DE" {
 			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
 		}
+		// العقود الثلاثة، الأيام الخمسة: a definite plural counted by a
+		// definite number after it is that many units without an adjective too
+		// (العقود are also contracts: decades only after a time preposition)
+		if n != "X" && n != "2" && strings.HasPrefix(c.w(i+1), "ال") && (u != "DE" || i > 0 && c.is(i-1, "خلال", "طوال", "طيله", "مدي")) {
+			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
+		}
 		return nil
 	}
 	return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
@@ -999,9 +1006,10 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 	if x, err := strconv.Atoi(n); err == nil && (u == "DE" && x > 30 || u == "CE" && x > 100) {
 		return nil // نحو 102757 عقد نكاح: contracts; no one counts decades so far
 	}
-	if (u == "DE" || u == "CE") && c.is(j, "من") && c.is(j+1, "الزمن") {
+	if (u == "DE" || u == "CE") && c.is(j, "من") && c.is(j+1, "الزمن", "الزمان") {
 		j += 2
-	} else if (u == "DE" || u == "CE") && n == "1" && j < len(c.toks) && c.toks[j].word && !c.toks[j].brk && !c.is(j, "ونصف", "مضي", "كامل") {
+	} else if (u == "DE" || u == "CE") && n == "1" && j < len(c.toks) && c.toks[j].word && !c.toks[j].brk && !c.is(j, "ونصف", "مضي", "كامل") && !(u == "CE" && mod != "") {
+		// (أكثر من قرن ستحمل: with a mod قرن is no horn)
 		return nil // بعد عقد لقاء: عقد "held"
 	}
 	value := durValue(n, u)

@@ -198,14 +198,31 @@ func (c *ctx) rElliptic(i int, s stem) []hit {
 	}
 	// the first count of a range
 	if c.is(i-1, "من", "بين") {
-		k := j
-		if c.is(k, "الي", "حتي", "و") {
-			k++
-		}
-		if k > j || strings.HasPrefix(c.w(k), "و") {
-			if u, ok := c.countUnitAt(k); ok {
-				return one(hit{i: i, j: j, kind: marsad.TimeDuration, value: durValue(strconv.Itoa(v), u)})
+		k, at := j, j
+		var mids []hit // بين 5 و 7 و 10 سنوات: the counts of a list share the last one's unit
+		var ns []int
+		for range 4 {
+			if c.is(k, "الي", "حتي", "و") {
+				k++
 			}
+			if k == at && !strings.HasPrefix(c.w(k), "و") {
+				break
+			}
+			if u, ok := c.countUnitAt(k); ok {
+				hs := []hit{{i: i, j: j, kind: marsad.TimeDuration, value: durValue(strconv.Itoa(v), u)}}
+				for x, m := range mids {
+					m.value = durValue(strconv.Itoa(ns[x]), u)
+					hs = append(hs, m)
+				}
+				return hs
+			}
+			v2, j2, ok := c.ellipticalCount(k)
+			if !ok || !c.is(i-1, "بين") {
+				break
+			}
+			mids = append(mids, hit{i: k, j: j2, kind: marsad.TimeDuration})
+			ns = append(ns, v2)
+			k, at = j2, j2
 		}
 	}
 	// an alternative count after a duration, closing its phrase
