@@ -949,6 +949,10 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			if _, ok := lex.modifiers[c.w(k+1)]; ok {
 				return nil
 			}
+			if c.constructNoun(k+1) && !c.is(k-1, "قبل", "منذ", "مند") {
+				// (after قبل/منذ the word may be the verb or object: قبل سنوات التقيت)
+				return nil // خلال أيام المعسكر، أعوام مراهقتهن: the days of an event, no count of days
+			}
 			n, u, j = "X", un.code, k+1
 		}
 	case c.decimalCount(k) != "":
@@ -1533,4 +1537,31 @@ func (c *ctx) rSet(i int, s stem) []hit {
 		return nil
 	}
 	return one(hit{i: i, j: k + 1, pre: s.pre, kind: marsad.TimeSet, value: fmt.Sprintf("XXXX-WXX-%d", wd)})
+}
+
+// constructNoun: the word at k makes the plural unit before it the first
+// term of a construct (أيام المعسكر، ساعات الفجر، أعوام مراهقتهن): a definite
+// noun or one with a possessive pronoun, written on the same line. Such a
+// plural names the stretch of an event, not a count of units, and these
+// guidelines leave event-relative periods unannotated.
+func (c *ctx) constructNoun(k int) bool {
+	if k >= len(c.toks) || !c.toks[k].word || c.toks[k].brk {
+		return false
+	}
+	w := c.w(k)
+	if pastAdj[w] || futureAdj[w] || vagueAfter[w] {
+		return false
+	}
+	if strings.HasPrefix(w, "ال") && len([]rune(w)) > 3 {
+		return true
+	}
+	r := []rune(w)
+	if len(r) < 5 {
+		return false
+	}
+	switch string(r[len(r)-2:]) {
+	case "هم", "هن", "ها", "نا":
+		return true
+	}
+	return false
 }

@@ -35,6 +35,10 @@ func TestExtractRound6(t *testing.T) {
 		// the counts of a list share the last one's unit
 		{"وتراوحت آجال السندات بين 5 و 7 و 10 سنوات.",
 			[]want{{"5", "P5Y", du, ""}, {"7", "P7Y", du, ""}, {"10 سنوات", "P10Y", du, ""}}},
+		// a plural unit in a construct names an event's stretch, not a count
+		{"ازدحمت الحدائق خلال أيام العيد.", nil},
+		{"كنّ نشطات خلال أعوام مراهقتهن.", nil},
+		{"وقعت الحادثة قبل سنوات التقيت فيها بالشهود.", []want{{"قبل سنوات", "PAST_REF", d, ""}}},
 	} {
 		check(t, c.text, ref2025, true, c.want)
 	}
