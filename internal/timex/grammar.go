@@ -436,6 +436,10 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		if (s.s == "لاحقا" || s.s == "وقت" && c.is(i+1, "لاحق")) && !c.futureContext(i) && !c.is(j, "اليوم", "غدا", "الغد") {
 			return nil
 		}
+		// بعد فوات وقتها، قبل وقتها، جاءت في وقتها.: "its (due) time", not "then"
+		if s.s == "وقتها" && i > 0 && (c.is(i-1, "فوات", "عن", "قبل", "بعد") || c.is(i-1, "في") && (j >= len(c.toks) || c.toks[j].brk || !c.toks[j].word || c.is(j, "او"))) {
+			return nil
+		}
 		// قريباً من "close to" is a place, not a time
 		if p.rule == "FUTURE_REF" && s.s == "قريبا" && (c.is(j, "من") || c.is(j, "جدا") && c.is(j+1, "من")) {
 			return nil
