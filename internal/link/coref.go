@@ -137,8 +137,6 @@ func (l *Linker) titles(d *doc) {
 	d.indexNames()
 	var chain *cluster // the person of the last apposition, for a chain of titles
 	chainEnd := 0      // the word after it
-	// The dateline's country, else the outlet's.
-	home := l.articleCountry(d.a)
 	var last *office
 	for wi := 0; wi < len(d.words); wi++ {
 		t := l.titleAt2(d, wi)
@@ -206,10 +204,13 @@ func (l *Linker) titles(d *doc) {
 				c = x
 			}
 		}
-		if c == nil && t.bare && len(bare[t.key]) == 0 && home != "" && !d.day.IsZero() {
-			// Not introduced: the office of the outlet's country.
+		if c == nil && t.bare && len(bare[t.key]) == 0 && !d.day.IsZero() {
+			// Not introduced: the office of the dateline's country, else
+			// the outlet's, whichever holder the article names (a Saudi
+			// paper's story from Abu Dhabi on the Saudi foreign minister's
+			// visit goes on to say وزير الخارجية of him).
 			if role := l.bareRole[t.key]; role != "" {
-				if e, ok := l.kb.RoleHolder(role, home, d.day); ok {
+				if e, ok := l.namedHolder(d, role); ok {
 					c = d.byEntity[e]
 					if c == nil {
 						c = &cluster{e: e, typ: e.Type, order: len(d.clusters)}

@@ -28,15 +28,57 @@ const datelineWords = 4
 
 // articleCountry is the country whose offices a bare title or government
 // body names in an article: the country of its dateline's city, else the
-// outlet's (Home); "" when Home is nil.
+// outlet's (Home); "" when Home is nil. Datelines off: Home's alone.
 func (l *Linker) articleCountry(a *marsad.Article) string {
 	if l.Home == nil {
 		return ""
+	}
+	if !l.Datelines {
+		return l.Home(a)
 	}
 	if c := l.Dateline(a.Text); c != "" {
 		return c
 	}
 	return l.Home(a)
+}
+
+// namedHolder returns the holder of a role on the article's day in the
+// dateline's country (Dateline) or the outlet's (Home), whichever the
+// article names (the dateline's first), else the outlet's, else, when the
+// outlet's country is unknown, the dateline's. An unnamed holder of the
+// dateline's country is not enough where the outlet's is known: a bare
+// الرئيس is as often a company's or a federation's (الرئيس التنفيذي،
+// الرئيس التاسع للفيفا) in a story filed from a republic.
+func (l *Linker) namedHolder(d *doc, role string) (*kb.Entity, bool) {
+	if l.Home == nil {
+		return nil, false
+	}
+	dateline, outlet := "", l.Home(d.a)
+	if l.Datelines {
+		dateline = l.Dateline(d.a.Text)
+	}
+	var holders []*kb.Entity // the dateline's, the outlet's
+	for _, c := range []string{dateline, outlet} {
+		var e *kb.Entity
+		if c != "" {
+			e, _ = l.kb.RoleHolder(role, c, d.day)
+		}
+		holders = append(holders, e)
+	}
+	for _, e := range holders {
+		if e != nil && d.byEntity[e] != nil {
+			for _, m := range d.byEntity[e].mentions {
+				if m.kind == KindName {
+					return e, true
+				}
+			}
+		}
+	}
+	e := holders[1]
+	if outlet == "" {
+		e = holders[0]
+	}
+	return e, e != nil
 }
 
 // Dateline returns the country (ISO alpha-2) of the city an article's text

@@ -78,3 +78,46 @@ func FuzzDateline(f *testing.F) {
 		_ = l.Dateline(s)
 	})
 }
+
+// TestDatelineTitles: a bare title in a story filed abroad is the dateline
+// country's office when the article names its holder, else the outlet's;
+// a body in a person's chain of titles is the person's country's.
+func TestDatelineTitles(t *testing.T) {
+	k := kb.MustDefault()
+	id := func(name string) string { return k.Lookup(name)[0].ID }
+	cabinet := id("مجلس الوزراء")
+	l := New(k)
+	for _, tc := range []struct {
+		text, mention, want string
+	}{
+		// The dateline's holder named: the bare title is his.
+		{"عمان - واس\nوكان في استقباله وزير الخارجية ناصر جودة. وقال وزير الخارجية إن البلدين متفقان.", "وزير الخارجية", id("ناصر جودة")},
+		// The outlet's holder named in a story from abroad: his.
+		{"أبوظبي - واس\nاستقبل الشيخ محمد بن زايد وزير الخارجية السعودي عادل الجبير. ونقل وزير الخارجية خلال الاستقبال تحيات الملك.", "وزير الخارجية", id("عادل الجبير")},
+		// Unnamed: the outlet's (a bare الرئيس in Paris may be a federation's).
+		{"باريس - أ ف ب\nويبدو بلاتيني مرشحا ليصبح الرئيس التاسع للفيفا.", "الرئيس", ""},
+		// A chain of titles after a Saudi prince in a story from Cairo.
+		{"القاهرة - واس\nغادر الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع القاهرة.", "مجلس الوزراء", ScopedID(cabinet, "SA")},
+		// Another country's prime minister's chain in a Saudi paper.
+		{"وصل خالد محفوظ بحاح نائب الرئيس اليمني رئيس مجلس الوزراء إلى عدن.", "مجلس الوزراء", ScopedID(cabinet, "YE")},
+		// Not across a preposition: the prince's title, not Putin's.
+		{"وأكدها الرئيس فلاديمير بوتين خلال استقباله لولي ولي العهد النائب الثاني لرئيس مجلس الوزراء.", "مجلس الوزراء", ScopedID(cabinet, "SA")},
+	} {
+		a := marsad.NewArticle()
+		a.Text, a.Published, a.URL = tc.text, "2015-08-04", "https://www.okaz.com.sa/x"
+		if err := l.Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		got, last := "", -1 // the entity of the mention's last occurrence
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if tc.text[m.Start:m.End] == tc.mention && m.Start > last {
+					got, last = e.ID, m.Start
+				}
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %s is %q, want %q", tc.text, tc.mention, got, tc.want)
+		}
+	}
+}

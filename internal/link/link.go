@@ -135,6 +135,9 @@ type Linker struct {
 	// Home gives the country (ISO alpha-2) whose offices a bare title
 	// names in an article (OutletCountry by default; nil: none).
 	Home func(*marsad.Article) string
+	// Datelines lets a story's dateline (القاهرة - واس) give the country
+	// before Home does (dateline.go).
+	Datelines bool
 
 	namePrefix  map[string]bool   // every word prefix of a trusted name key
 	titlePrefix map[string]bool   // every word prefix of a title key
@@ -155,7 +158,7 @@ type personName struct {
 // and pronoun coreference on.
 func New(k *kb.KB) *Linker {
 	tr, _ := kb.DefaultTranslit() // nil on a broken embed: names stay untransliterated
-	l := &Linker{kb: k, tr: tr, Recover: true, Pronouns: true, Home: OutletCountry, bareRole: map[string]string{},
+	l := &Linker{kb: k, tr: tr, Recover: true, Pronouns: true, Home: OutletCountry, Datelines: true, bareRole: map[string]string{},
 		namePrefix: map[string]bool{}, titlePrefix: map[string]bool{}, maxWords: k.MaxWords()}
 	k.ForEachName(func(key string, es []*kb.Entity) {
 		if trustedName(key, es) == nil {

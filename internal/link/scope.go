@@ -156,19 +156,67 @@ func (l *Linker) holderCountry(d *doc, sp marsad.Span) string {
 		if m.span.Start < tok.Start || m.span.Start >= tok.End || m.cl == nil || m.cl.e == nil || m.cl.e.Type != marsad.PERS {
 			continue
 		}
-		country := ""
-		for _, t := range m.cl.e.Titles {
-			if t.Country == "" || (!d.day.IsZero() && !t.Holds(d.day)) {
-				continue
-			}
-			if country != "" && country != t.Country {
-				return ""
-			}
-			country = t.Country
-		}
-		return country
+		return l.personCountry(d, m.cl.e)
 	}
 	return ""
+}
+
+// chainSpan is how many title words may stand between a person's name
+// and the body one of the titles heads (ولي ولي العهد النائب الثاني
+// لرئيس مجلس الوزراء).
+const chainSpan = 8
+
+// chainBreaks are the prepositions and time words that end a noun phrase:
+// a person before them does not hold the title after them (الرئيس بوتين
+// خلال استقباله لولي ولي العهد النائب الثاني لرئيس مجلس الوزراء).
+var chainBreaks = map[string]bool{"خلال": true, "في": true, "الي": true, "مع": true, "عن": true, "من": true,
+	"علي": true, "بعد": true, "قبل": true, "عند": true, "لدي": true, "امس": true, "اليوم": true, "حيث": true}
+
+// headWords head a title that names a body's chief (لرئيس مجلس الوزراء).
+var headWords = map[string]bool{kb.Key("رئيس"): true, kb.Key("لرئيس"): true, kb.Key("رئيسا"): true}
+
+// chainCountry returns the country of the person whose chain of titles a
+// body ends (الأمير محمد بن سلمان ولي ولي العهد النائب الثاني لرئيس مجلس
+// الوزراء: Saudi Arabia's cabinet in a story filed from Cairo): the body
+// follows رئيس after the person's name and at most chainSpan words, with
+// no punctuation between, and the person's knowledge-base titles held on
+// the article's day give one country; else "".
+func (l *Linker) chainCountry(d *doc, sp marsad.Span) string {
+	wi := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].Start >= sp.Start })
+	if wi < 2 || wi >= len(d.words) || d.toks[d.words[wi]].Start != sp.Start || !headWords[d.wkey(wi-1)] {
+		return ""
+	}
+	ends := map[int]*mention{}
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.cl != nil && m.cl.e != nil && m.cl.e.Type == marsad.PERS && m.span.End <= sp.Start {
+			ends[m.span.End] = m
+		}
+	}
+	for j := wi - 1; j >= 1 && j >= wi-chainSpan; j-- {
+		if !adjacent(d, d.words[j-1], d.words[j]) || chainBreaks[d.wkey(j-1)] {
+			return ""
+		}
+		if m := ends[d.toks[d.words[j-1]].End]; m != nil {
+			return l.personCountry(d, m.cl.e)
+		}
+	}
+	return ""
+}
+
+// personCountry is the one country of a person's knowledge-base titles
+// held on the article's day (any of them when the day is unknown), or "".
+func (l *Linker) personCountry(d *doc, e *kb.Entity) string {
+	country := ""
+	for _, t := range e.Titles {
+		if t.Country == "" || (!d.day.IsZero() && !t.Holds(d.day)) {
+			continue
+		}
+		if country != "" && country != t.Country {
+			return ""
+		}
+		country = t.Country
+	}
+	return country
 }
 
 // nisbaBefore returns the country of the nearest country nisba before an
@@ -232,6 +280,9 @@ func (l *Linker) scopeBodies(d *doc) {
 				}
 				if s.explicit == "" {
 					s.explicit = l.holderCountry(d, m.span)
+				}
+				if s.explicit == "" {
+					s.explicit = l.chainCountry(d, m.span)
 				}
 			}
 			ms = append(ms, s)
