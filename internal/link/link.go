@@ -36,12 +36,12 @@
 //     found again where the NER missed them (repeat.go).
 //   - A bare title the article does not introduce (ولي العهد، وزير
 //     الخارجية) names the office of the outlet's country (Linker.Home,
-//     OutletCountry), or of the country of the story's dateline (القاهرة
-//     - واس: dateline.go) when the article names that office's holder; a
-//     bare government body (مجلس الوزراء) is the dateline's country's
-//     before the outlet's (scope.go); and a title the article introduces before a name
-//     (رئيسة البرنامج هدى …، رئيسها التنفيذي "مارك باركر") refers to that
-//     person when used alone.
+//     OutletCountry), or of the country of the story's dateline
+//     (القاهرة - واس: dateline.go) when the article names that office's
+//     holder; a bare government body (مجلس الوزراء) is the dateline's
+//     country's before the outlet's (scope.go); and a title the article
+//     introduces before a name (رئيسة البرنامج هدى …، رئيسها التنفيذي
+//     "مارك باركر") refers to that person when used alone.
 //   - Organisations: institution names mined from the corpus (kb,
 //     SourceCorpus) are found without the NER; a shortened name (الائتلاف
 //     السوري), a bare head (الائتلاف) and a Latin spelling (Nike / نايكي)
