@@ -156,6 +156,12 @@ func TestNameBoundaries(t *testing.T) {
 			notIDs: []string{"king-salman-bin-abdulaziz"},
 		},
 		{
+			name: "a class noun before a quoted organisation's name is part of its name",
+			text: "وأشار ترامب إلى أنه سيتشاور مع حلف \"الناتو\" بشأن النتائج. وقالت حركة «حماس» إن الهدنة قائمة.",
+			ner:  [][2]string{{marsad.ORG, "حلف"}, {marsad.ORG, "الناتو"}, {marsad.ORG, "حركة"}, {marsad.ORG, "حماس"}},
+			want: map[string][]string{"حلف": nil, "حركة": nil},
+		},
+		{
 			name: "a kunya before an organisation's name is not part of it",
 			text: "عرض سميع الحق (الذي يعرف بأنه «أبو حركة طالبان») الوساطة.",
 			ner:  [][2]string{{marsad.ORG, "أبو حركة طالبان"}},

@@ -407,6 +407,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	l.institutions(d)
 	l.resolveNames(d)
 	l.mergeParenthetical(d)
+	l.mergeQuotedNames(d)
 	l.mergeShortForms(d)
 	l.mergeLatinNames(d)
 	if l.Recover {

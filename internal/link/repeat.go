@@ -467,3 +467,38 @@ func (l *Linker) mergeParenthetical(d *doc) {
 		from.mentions = nil
 	}
 }
+
+// mergeQuotedNames joins a one-word organisation class noun to the quoted
+// name right after it: news writes حلف "الناتو"، حركة «حماس»، تنظيم "داعش"
+// and the NER often tags the class noun alone as a second organisation.
+// The class noun is then a mention of the quoted organisation, as the
+// whole phrase names it.
+func (l *Linker) mergeQuotedNames(d *doc) {
+	names := make([]*mention, 0, len(d.mentions))
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.cl != nil {
+			names = append(names, m)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].span.Start < names[j].span.Start })
+	for i := 1; i < len(names); i++ {
+		a, b := names[i-1], names[i]
+		if a.cl == b.cl || a.cl.e != nil || strings.Contains(a.key, " ") || b.span.Start < a.span.End ||
+			a.cl.typ != marsad.ORG || (b.cl.typ != marsad.ORG && (b.cl.e == nil || b.cl.e.Type != marsad.ORG)) {
+			continue
+		}
+		gap := strings.TrimSpace(d.a.Text[a.span.End:b.span.Start])
+		if gap != "\"" && gap != "«" && gap != "“" && gap != "”" {
+			continue
+		}
+		from := a.cl
+		kept := from.mentions[:0]
+		for _, m := range from.mentions {
+			if m != a {
+				kept = append(kept, m)
+			}
+		}
+		from.mentions = kept
+		l.join(b.cl, a)
+	}
+}
