@@ -45,7 +45,8 @@
 //   - Organisations: institution names mined from the corpus (kb,
 //     SourceCorpus) are found without the NER; a shortened name (الائتلاف
 //     السوري), a bare head (الائتلاف) and a Latin spelling (Nike / نايكي)
-//     join the full name in the article; the word after a club cue (نادي،
+//     join the full name in the article, and so does a class noun before a
+//     quoted name (حلف "الناتو"); the word after a club cue (نادي،
 //     بعثة، مدرب) is a club, and so is a KB club's short name in a sports
 //     article (club.go, shortform.go, latin.go).
 //   - Name boundaries (boundary.go): an institution named after a king ends
