@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -429,5 +430,23 @@ func TestJoinAbout(t *testing.T) {
 		if got := joinAbout(tc[0], tc[1]); got != tc[2] {
 			t.Errorf("joinAbout(%q, %q) = %q, want %q", tc[0], tc[1], got, tc[2])
 		}
+	}
+}
+
+// A toll conflict's description lists each figure once, whatever the
+// outlets' wording, with its approximation.
+func TestTollConflictAbout(t *testing.T) {
+	const lead = "فجر انتحاري نفسه في مسجد تابع لقوات الأمن في مدينة أبها جنوب المملكة ظهر اليوم. "
+	c := Compare([]*marsad.Article{
+		art("a", lead+"وأسفر التفجير عن مقتل عشرة أشخاص وإصابة 24 جريحا بجروح."),
+		art("b", lead+"وقالت الوزارة إن عشرة أشخاص قتلوا وأصيب نحو 31 في الهجوم."),
+		art("c", lead+"وأعلنت الشرطة مقتل عشرة أشخاص وإصابة 24 شخصا في الهجوم."),
+	})
+	var abouts []string
+	for _, x := range c.Conflicts {
+		abouts = append(abouts, x.About)
+	}
+	if want := "أعداد المصابين مختلفة: 24 / نحو 31"; !slices.Contains(abouts, want) {
+		t.Errorf("conflicts %q, want one about %q", abouts, want)
 	}
 }

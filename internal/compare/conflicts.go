@@ -193,7 +193,9 @@ func (s *story) tollConflicts(pairs [][2]int) []conflictEdge {
 		if toll == "injured" {
 			what = "أعداد المصابين مختلفة: "
 		}
-		out = append(out, conflictEdge{kind: "toll:" + toll, about: what + ea.Text + " / " + eb.Text, a: ea, b: eb, score: 2.5 + sim(u, v)})
+		// The description gives the figures, one per value: the variants
+		// carry each outlet's wording ("24" and "24 جريحاً" are one value).
+		out = append(out, conflictEdge{kind: "toll:" + toll, about: what + tollValue(f) + " / " + tollValue(g), a: ea, b: eb, score: 2.5 + sim(u, v)})
 	}
 	// Each tally is compared, in each other article, with the one tally
 	// its sentence is closest to: a story's articles often report a second,
@@ -242,6 +244,21 @@ func (s *story) tollConflicts(pairs [][2]int) []conflictEdge {
 		}
 	}
 	return out
+}
+
+// tollValue writes a toll figure for a conflict's description, in Arabic
+// words for its kind: نحو 17، أكثر من 20، 15.
+func tollValue(f numFact) string {
+	v := strconv.FormatFloat(f.val, 'f', -1, 64)
+	switch {
+	case f.bound == ">":
+		return "أكثر من " + v
+	case f.bound == "<":
+		return "أقل من " + v
+	case f.approx:
+		return "نحو " + v
+	}
+	return v
 }
 
 // sumFacts is the figure that figures added to one another make, spanning
