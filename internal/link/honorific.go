@@ -134,17 +134,9 @@ func (l *Linker) recoverHonorificNames(d *doc) {
 		added = append(added, &mention{span: sp, key: kb.Key(d.a.Text[sp.Start:sp.End]), typ: marsad.PERS, kind: KindName})
 		wi += n - 1
 	}
-	if len(added) == 0 {
-		return
+	if len(added) > 0 {
+		d.replaceMentions(drop, added)
 	}
-	kept := d.mentions[:0]
-	for _, m := range d.mentions {
-		if !drop[m] {
-			kept = append(kept, m)
-		}
-	}
-	d.mentions = append(kept, added...)
-	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 }
 
 // partialCues are words after which a person's partial name (the ~ names

@@ -344,6 +344,21 @@ type doc struct {
 	context  map[string]bool  // ids of the entities the article names (articleContext)
 }
 
+// replaceMentions drops the mentions in drop and adds the new ones,
+// keeping the mentions in text order (stable: a tie keeps its order).
+func (d *doc) replaceMentions(drop map[*mention]bool, added []*mention) {
+	kept := d.mentions[:0]
+	for _, m := range d.mentions {
+		if !drop[m] {
+			kept = append(kept, m)
+		}
+	}
+	d.mentions = append(kept, added...)
+	if len(added) > 0 {
+		sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+	}
+}
+
 // rkey is a proclitic reading of a word with the key of its rest.
 type rkey struct {
 	reading
@@ -494,16 +509,9 @@ func (l *Linker) dropInsideTitles(d *doc) {
 		}
 		wi += t.n - 1
 	}
-	if len(drop) == 0 {
-		return
+	if len(drop) > 0 {
+		d.replaceMentions(drop, nil)
 	}
-	kept := d.mentions[:0]
-	for _, m := range d.mentions {
-		if !drop[m] {
-			kept = append(kept, m)
-		}
-	}
-	d.mentions = kept
 }
 
 // splitJoined undoes an NER span that ran names together or took in words
@@ -836,17 +844,7 @@ func (l *Linker) recover(d *doc) {
 		added = append(added, &mention{span: sp, key: key, kind: KindName})
 		wi += n
 	}
-	if len(drop) > 0 {
-		kept := d.mentions[:0]
-		for _, m := range d.mentions {
-			if !drop[m] {
-				kept = append(kept, m)
-			}
-		}
-		d.mentions = kept
-	}
-	d.mentions = append(d.mentions, added...)
-	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
+	d.replaceMentions(drop, added)
 }
 
 // notName reports whether the name key found at word wi is an ordinary

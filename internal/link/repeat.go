@@ -416,17 +416,9 @@ func (l *Linker) recoverMinistries(d *doc) {
 		added = append(added, &mention{span: sp, key: kb.Key(d.a.Text[sp.Start:sp.End]), typ: marsad.ORG, kind: KindName})
 		wi++
 	}
-	if len(added) == 0 {
-		return
+	if len(added) > 0 {
+		d.replaceMentions(drop, added)
 	}
-	kept := d.mentions[:0]
-	for _, m := range d.mentions {
-		if !drop[m] {
-			kept = append(kept, m)
-		}
-	}
-	d.mentions = append(kept, added...)
-	sort.SliceStable(d.mentions, func(i, j int) bool { return d.mentions[i].span.Start < d.mentions[j].span.Start })
 }
 
 // mergeParenthetical joins a name given in parentheses right after another
@@ -436,13 +428,7 @@ func (l *Linker) recoverMinistries(d *doc) {
 // القوات البرية (اللجنة المركزية لقبول طلبة القوات البرية)); two different
 // knowledge-base entities are left apart.
 func (l *Linker) mergeParenthetical(d *doc) {
-	names := make([]*mention, 0, len(d.mentions))
-	for _, m := range d.mentions {
-		if m.kind == KindName && m.cl != nil {
-			names = append(names, m)
-		}
-	}
-	sort.Slice(names, func(i, j int) bool { return names[i].span.Start < names[j].span.Start })
+	names := d.linkedNames()
 	for i := 1; i < len(names); i++ {
 		a, b := names[i-1], names[i]
 		if a.cl == b.cl || a.cl.typ != b.cl.typ || b.span.Start < a.span.End {
@@ -468,12 +454,9 @@ func (l *Linker) mergeParenthetical(d *doc) {
 	}
 }
 
-// mergeQuotedNames joins a one-word organisation class noun to the quoted
-// name right after it: news writes حلف "الناتو"، حركة «حماس»، تنظيم "داعش"
-// and the NER often tags the class noun alone as a second organisation.
-// The class noun is then a mention of the quoted organisation, as the
-// whole phrase names it.
-func (l *Linker) mergeQuotedNames(d *doc) {
+// linkedNames are the article's name mentions that belong to an entity,
+// in text order.
+func (d *doc) linkedNames() []*mention {
 	names := make([]*mention, 0, len(d.mentions))
 	for _, m := range d.mentions {
 		if m.kind == KindName && m.cl != nil {
@@ -481,6 +464,16 @@ func (l *Linker) mergeQuotedNames(d *doc) {
 		}
 	}
 	sort.Slice(names, func(i, j int) bool { return names[i].span.Start < names[j].span.Start })
+	return names
+}
+
+// mergeQuotedNames joins a one-word organisation class noun to the quoted
+// name right after it: news writes حلف "الناتو"، حركة «حماس»، تنظيم "داعش"
+// and the NER often tags the class noun alone as a second organisation.
+// The class noun is then a mention of the quoted organisation, as the
+// whole phrase names it.
+func (l *Linker) mergeQuotedNames(d *doc) {
+	names := d.linkedNames()
 	for i := 1; i < len(names); i++ {
 		a, b := names[i-1], names[i]
 		if a.cl == b.cl || a.cl.e != nil || strings.Contains(a.key, " ") || b.span.Start < a.span.End ||
