@@ -1,13 +1,17 @@
-# Selection of the timex test6 held-out set (round 6): select_test3.py with a new seed, 5 per outlet.
-# usage: python3 select_test5.py 5 used_ids.txt saudinewsnet.jsonl.gz out.json
-# used_ids.txt = every snn-… id found anywhere in the repository in the working tree at 6fb0396 (grep over every file outside .git) (see README:
-# all timex sets and the other packages' sets), so no article of an existing set is drawn.
+# Selection of a timex held-out set (test2 … test6): articles dated 2015-08-01…2015-08-11 with
+# content of 300 bytes or more, PER random articles per outlet with the set's seed, each cut at the
+# last line or sentence end between 1,000 and 1,500 bytes (whole when 1,600 bytes or less).
+# usage: python3 select_test.py SPLIT SEED PER used_ids.txt saudinewsnet.jsonl.gz out.json
+# The sets were drawn with (README: the used-ids file of each, the ids found in the repository then,
+# so that no article of an existing set is drawn):
+#   test2 20261123 5   test3 20261124 5   test4 20261125 2   test5 20261126 5   test6 20261127 5
 import gzip, json, random, re, sys
-SEED = 20261127
-PER = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-used = set(open(sys.argv[2]).read().split())
+if len(sys.argv) != 7:
+    raise SystemExit('usage: select_test.py SPLIT SEED PER used_ids.txt saudinewsnet.jsonl.gz out.json')
+SPLIT, SEED, PER = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+used = set(open(sys.argv[4]).read().split())
 by = {}
-with gzip.open(sys.argv[3], 'rt') as f:
+with gzip.open(sys.argv[5], 'rt') as f:
     for line in f:
         a = json.loads(line)
         d = a['date_extracted'][:10]
@@ -39,6 +43,6 @@ for src in sorted(by):
             b[:end].decode()
         except UnicodeDecodeError:
             raise SystemExit('bad cut ' + a['id'])
-        out.append({'id': a['id'], 'source': src, 'ref': a['date_extracted'][:10], 'split': 'test6', 'end': end})
-json.dump(out, open(sys.argv[4], 'w'), ensure_ascii=False)
+        out.append({'id': a['id'], 'source': src, 'ref': a['date_extracted'][:10], 'split': SPLIT, 'end': end})
+json.dump(out, open(sys.argv[6], 'w'), ensure_ascii=False)
 print(len(out), {s: len(v) for s, v in by.items()})
