@@ -4,7 +4,6 @@ import (
 	"os"
 	"testing"
 
-	"marsad/internal/pipeline"
 	"marsad/internal/quote"
 )
 
@@ -16,23 +15,7 @@ func TestDebugArticlePipeline(t *testing.T) {
 	if id == "" {
 		t.Skip("QUOTE_DEBUG not set")
 	}
-	f, err := os.Open("testdata/quotes-gold.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := quote.ParseGold(f)
-	f.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	raws, err := quote.ReadGoldArticles(gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold, raws, p := goldAndPipeline(t)
 	for _, g := range gold {
 		if g.ID != id || g.Split == quote.HeldOut {
 			continue
