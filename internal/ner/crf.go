@@ -46,12 +46,9 @@ func (m *Model) crf(cfg Config, data []trainSent, rows, R int, mask []float32) (
 	for i := range order {
 		order[i] = i
 	}
-	drop := uint32(cfg.Dropout * (1 << 32))
+	dropout := newFeatureDropout(cfg.Dropout)
 	var (
 		emit, alpha, beta []float64
-		kept              []int32
-		koff              []int
-		tf                [][]int32
 		tmp               = make([]float64, L)
 	)
 	var sumW, sumT []float64
@@ -64,24 +61,7 @@ func (m *Model) crf(cfg Config, data []trainSent, rows, R int, mask []float32) (
 		for _, si := range order {
 			s := &data[si]
 			n := len(s.gold)
-			feats := s.feats
-			if drop > 0 {
-				kept, koff = kept[:0], koff[:0]
-				for i := 0; i < n; i++ {
-					koff = append(koff, len(kept))
-					for _, r := range s.feats[i] {
-						if rng.Uint32() >= drop {
-							kept = append(kept, r)
-						}
-					}
-				}
-				koff = append(koff, len(kept))
-				tf = tf[:0]
-				for i := 0; i < n; i++ {
-					tf = append(tf, kept[koff[i]:koff[i+1]])
-				}
-				feats = tf
-			}
+			feats := dropout.apply(rng, s.feats)
 			emit = growF(emit, n*L)
 			alpha = growF(alpha, n*L)
 			beta = growF(beta, n*L)

@@ -403,17 +403,9 @@ func (m *Model) perceptron(cfg Config, data []trainSent, rows, R int, mask []flo
 			}
 		}
 	}
-	// Feature dropout: each feature occurrence is left out of a training
-	// step with probability cfg.Dropout, so that no feature — a training
-	// name's own word above all — can carry a decision alone and the
-	// weights spread over the context, cluster and shape features that
-	// unseen names share.
-	drop := uint32(cfg.Dropout * (1 << 32))
-	var (
-		kept []int32
-		koff []int
-		tf   [][]int32
-	)
+	// Feature dropout (featureDropout) spreads the weights over the
+	// features unseen names share.
+	dropout := newFeatureDropout(cfg.Dropout)
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
@@ -422,24 +414,7 @@ func (m *Model) perceptron(cfg Config, data []trainSent, rows, R int, mask []flo
 			n := len(s.gold)
 			setCurrent()
 			d.emit = grow(d.emit, n*L)
-			feats := s.feats
-			if drop > 0 {
-				kept, koff = kept[:0], koff[:0]
-				for t := 0; t < n; t++ {
-					koff = append(koff, len(kept))
-					for _, r := range s.feats[t] {
-						if rng.Uint32() >= drop {
-							kept = append(kept, r)
-						}
-					}
-				}
-				koff = append(koff, len(kept))
-				tf = tf[:0]
-				for t := 0; t < n; t++ {
-					tf = append(tf, kept[koff[t]:koff[t+1]])
-				}
-				feats = tf
-			}
+			feats := dropout.apply(rng, s.feats)
 			for t := 0; t < n; t++ {
 				e := d.emit[t*L : (t+1)*L]
 				clear(e)
@@ -637,4 +612,43 @@ func learnerName(cfg Config) string {
 		return fmt.Sprintf("linear-chain CRF (SGD, L2 %g, rate %g, epoch averaging %v)", cfg.L2, cfg.Eta, cfg.CRFAverage)
 	}
 	return "averaged perceptron"
+}
+
+// featureDropout leaves each feature occurrence out of a training step
+// with probability p, so that no feature — a training name's own word
+// above all — can carry a decision alone and the weights spread over the
+// context, cluster and shape features that unseen names share. Its
+// buffers are reused from one sentence to the next.
+type featureDropout struct {
+	drop uint32 // p scaled to the range of rand.Uint32
+	kept []int32
+	off  []int
+	view [][]int32
+}
+
+func newFeatureDropout(p float64) *featureDropout {
+	return &featureDropout{drop: uint32(p * (1 << 32))}
+}
+
+// apply returns the features of a sentence's tokens left after dropout;
+// they are valid until the next call.
+func (fd *featureDropout) apply(rng *rand.Rand, feats [][]int32) [][]int32 {
+	if fd.drop == 0 {
+		return feats
+	}
+	fd.kept, fd.off = fd.kept[:0], fd.off[:0]
+	for _, tok := range feats {
+		fd.off = append(fd.off, len(fd.kept))
+		for _, r := range tok {
+			if rng.Uint32() >= fd.drop {
+				fd.kept = append(fd.kept, r)
+			}
+		}
+	}
+	fd.off = append(fd.off, len(fd.kept))
+	fd.view = fd.view[:0]
+	for t := range feats {
+		fd.view = append(fd.view, fd.kept[fd.off[t]:fd.off[t+1]])
+	}
+	return fd.view
 }
