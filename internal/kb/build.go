@@ -627,14 +627,7 @@ func (b *builder) nerNames(path, source string) error {
 		// NER added false names (الريف، الشام) and lowered linking on our
 		// gold set, so they only serve what the NER finds.
 		e := &Entity{Type: k[0], Name: argmax(s.surface), Class: argmax(s.class), Source: source}
-		if b.tr != nil {
-			e.NameEn = b.tr.Name(e.Name)
-		}
-		e.ID = NameID(e.Type, e.Name)
-		if b.ids[e.ID] {
-			continue
-		}
-		b.add(e)
+		b.addFound(e)
 	}
 	return nil
 }
@@ -662,6 +655,19 @@ func coarse(tag string) (typ, bi, fineClass string) {
 		return "ORG", bi, c
 	}
 	return "", bi, c
+}
+
+// addFound adds a name found in a corpus (not curated): its Latin name is
+// transliterated, its id made from its name, and a name whose id is
+// already taken by an earlier source is left out.
+func (b *builder) addFound(e *Entity) {
+	if b.tr != nil {
+		e.NameEn = b.tr.Name(e.Name)
+	}
+	e.ID = NameID(e.Type, e.Name)
+	if !b.ids[e.ID] {
+		b.add(e)
+	}
 }
 
 func (b *builder) add(e *Entity) {

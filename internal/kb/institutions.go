@@ -303,14 +303,7 @@ func (b *builder) institutions(path string) error {
 		e := &Entity{Type: "ORG", Name: argmax(surf[k]), Class: "institution", Source: SourceCorpus}
 		e.Aliases = dedupNames(aliasesOf[k])
 		sort.Strings(e.Aliases)
-		if b.tr != nil {
-			e.NameEn = b.tr.Name(e.Name)
-		}
-		e.ID = NameID(e.Type, e.Name)
-		if b.ids[e.ID] {
-			continue
-		}
-		b.add(e)
+		b.addFound(e)
 	}
 	return nil
 }
