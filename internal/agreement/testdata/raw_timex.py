@@ -3,9 +3,10 @@
 
 Reads only id, source, ref and end from the gold file (never the "gold"
 field) and prints the first `end` bytes of each article's content.
-Usage: raw_timex.py GOLD.jsonl SEED N SKIP_FIRST > excerpts.txt
+Usage: raw_timex.py GOLD.jsonl SEED N SKIP_FIRST [rest] > excerpts.txt
 The sample: N excerpts drawn with random.Random(SEED) from the set's lines
-after the first SKIP_FIRST (see README: lines whose gold had been seen).
+after the first SKIP_FIRST (see README: lines whose gold had been seen);
+with "rest", the excerpts of those lines NOT in that sample (second batch).
 """
 import gzip, json, random, sys
 
@@ -17,6 +18,8 @@ with open(gold, encoding="utf-8") as f:
         rows.append((o["id"], o["source"], o["ref"], o["end"]))
 pool = rows[skip:]
 pick = sorted(random.Random(seed).sample(range(len(pool)), n))
+if sys.argv[5:] == ["rest"]:
+    pick = [i for i in range(len(pool)) if i not in set(pick)]
 want = {pool[i][0]: pool[i] for i in pick}
 text = {}
 with gzip.open("/work/shared/data/saudinewsnet/saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as f:
