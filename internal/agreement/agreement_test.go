@@ -155,10 +155,10 @@ func TestTimexAgreement(t *testing.T) {
 	t.Logf("span+value        %v", r.ValueF1)
 	t.Logf("kind | paired     %v, kappa %.3f", r.Kind, r.KindKappa)
 	t.Logf("B as a system on A's gold: found %v, exact value %v", r.FoundByB, r.ValueByB)
-	floor(t, "timex span F1", r.Span.F1(), 0.98)
-	floor(t, "timex value | paired", r.Value.Value(), 0.90)
-	floor(t, "timex span+value F1", r.ValueF1.F1(), 0.90)
-	floor(t, "timex kind kappa", r.KindKappa, 0.78)
+	floor(t, "timex span F1", r.Span.F1(), 0.97)
+	floor(t, "timex value | paired", r.Value.Value(), 0.92)
+	floor(t, "timex span+value F1", r.ValueF1.F1(), 0.91)
+	floor(t, "timex kind kappa", r.KindKappa, 0.82)
 	logList(t, r.Disagreements)
 
 	// With B's TIMEX3 part-of-day suffixes dropped (A writes the day of
@@ -188,7 +188,7 @@ func TestTimexAgreement(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("without the %d B expressions README-fixed for test6: spans %v, value | paired %v", r.Span.B-rs.Span.B, rs.Span, rs.Value)
-	floor(t, "timex value | paired, not README-fixed", rs.Value.Value(), 0.88)
+	floor(t, "timex value | paired, not README-fixed", rs.Value.Value(), 0.91)
 }
 
 // timexKnown lists B's expressions in the sample whose annotation test6's
@@ -204,6 +204,8 @@ var timexKnown = map[string][]string{
 	"snn-2015-08-11-1580": {"الثالث من شهر ذي القعدة القادم"},
 	"snn-2015-08-04-0329": {"8", "29 / 11 / 1433هـ"},
 	"snn-2015-08-06-3056": {"منتصف الليل"},
+	"snn-2015-08-06-0974": {"إجازة عيد الفطر المبارك لعام 1436هـ"},
+	"snn-2015-08-06-2495": {"الفترات السابقة"},
 }
 
 // withoutKnown drops the timexKnown expressions from b, and the
@@ -282,10 +284,68 @@ func TestQuoteAgreement(t *testing.T) {
 	t.Logf("content exact | paired   %v, mean overlap/union %.3f", r.ExactContent, r.ContentOverlap)
 	t.Logf("q vs x | paired items    %v, kappa %.3f", r.Ignore, r.IgnoreKappa)
 	t.Logf("B as the attributor on A's gold: TP %d FP %d FN %d", r.ScorerTP, r.ScorerFP, r.ScorerFN)
-	floor(t, "quote statement F1", r.Statements.F1(), 0.97)
-	floor(t, "quote statement+speaker F1", r.Attributed.F1(), 0.97)
-	floor(t, "quote q vs x kappa", r.IgnoreKappa, 0.90)
+	floor(t, "quote statement F1", r.Statements.F1(), 0.98)
+	floor(t, "quote statement+speaker F1", r.Attributed.F1(), 0.98)
+	floor(t, "quote q vs x kappa", r.IgnoreKappa, 0.95)
+	floor(t, "quote all items F1", r.Items.F1(), 0.94)
 	logList(t, r.Disagreements)
+
+	// Without the items whose decision the quote README's test5 section
+	// stated before B annotated (and A's items overlapping them).
+	var ks []QuoteArticle
+	dropped := 0
+	for _, art := range arts {
+		var known []Statement
+		for _, k := range quotesKnown[art.ID] {
+			n := 0
+			for _, s := range art.B {
+				if strings.HasPrefix(art.Text[s.Start:], k) {
+					known = append(known, s)
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("quotesKnown %s %q: %d B items start so, want 1", art.ID, k, n)
+			}
+		}
+		dropped += len(known)
+		keep := func(st []Statement) []Statement {
+			var out []Statement
+			for _, s := range st {
+				ok := true
+				for _, k := range known {
+					if s.Overlaps(k.Span) {
+						ok = false
+					}
+				}
+				if ok {
+					out = append(out, s)
+				}
+			}
+			return out
+		}
+		ks = append(ks, QuoteArticle{ID: art.ID, Text: art.Text, A: keep(art.A), B: keep(art.B)})
+	}
+	rk, err := CompareQuotes(ks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("without the %d README-fixed B items: statements %v, speaker %v, q vs x kappa %.3f", dropped, rk.Statements, rk.Speaker, rk.IgnoreKappa)
+	floor(t, "quote statement+speaker F1, not README-fixed", rk.Attributed.F1(), 0.98)
+}
+
+// quotesKnown lists B's items (by the start of their content) whose
+// treatment the test5 section of the quote README had stated before B
+// annotated.
+var quotesKnown = map[string][]string{
+	"snn-2015-08-04-1102": {"إذا حافظ"},                                                    // متوقعاً as a statement
+	"snn-2015-07-24-1283": {"بالضغط على"},                                                  // تعهد بـ with a verbal noun: x
+	"snn-2015-08-06-0334": {"برفع الغطاء", "تولت فعلا", "ما حدث للساعدي", "تلقيه أي شكوى"}, // تعهد بـ, unclear relative, أدان / نفى + noun: x
+	"snn-2015-08-10-1132": {"سيتم الأسبوع"},                                                // أكد X على ما صرح به Y: x
+	"snn-2015-08-10-1058": {"مواطنا سويديا", "وحصل خيزران", "أقام في"},                     // أعلن جهاز الأمن الداخلي; وفق المصدر نفسه; unnamed spokeswoman
+	"snn-2015-08-06-0985": {"الأطراف الأربعة"},                                             // indefinite speaker named in the next clause
+	"snn-2015-08-02-0295": {"مبايعة البغدادي", "على طالبان في"},                            // a fatwa of a named group; حث على
+	"snn-2015-08-04-0198": {"اثارة القضية"},                                                // حث على with a verbal noun
 }
 
 func TestEventAgreement(t *testing.T) {
@@ -321,10 +381,10 @@ func TestEventAgreement(t *testing.T) {
 	t.Logf("actors | paired          %v", r.Actors)
 	t.Logf("targets | paired         %v", r.Targets)
 	t.Logf("mode | paired            %v", r.Mode)
-	floor(t, "event F1", r.Events.F1(), 0.93)
-	floor(t, "event sentence-label kappa", r.LabelKappa, 0.90)
+	floor(t, "event F1", r.Events.F1(), 0.89)
+	floor(t, "event sentence-label kappa", r.LabelKappa, 0.86)
 	floor(t, "event actors | paired", r.Actors.Value(), 0.93)
-	floor(t, "event targets | paired", r.Targets.Value(), 0.80)
+	floor(t, "event targets | paired", r.Targets.Value(), 0.82)
 	logList(t, r.Disagreements)
 
 	// Without the sentences whose decision test5's section of the event
@@ -340,7 +400,7 @@ func TestEventAgreement(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("without the %d README-fixed sentences: events %v, label %v kappa %.3f", len(b)-len(bs), rs.Events, rs.Label, rs.LabelKappa)
-	floor(t, "event label kappa, not README-fixed", rs.LabelKappa, 0.88)
+	floor(t, "event label kappa, not README-fixed", rs.LabelKappa, 0.85)
 }
 
 // eventsKnown lists B's sentences whose coding test5's section of the event
@@ -352,4 +412,14 @@ var eventsKnown = map[string]bool{
 	"snn-2015-07-31-0670@907": true, // arrests by police with no name: no event
 	"snn-2015-07-21-1421@0":   true, // the army loyal to legitimacy is unnamed
 	"snn-2015-07-31-0974@195": true, // forces loyal to Saleh have Saleh as actor
+	// second batch
+	"snn-2015-08-08-1134@2397": true, // declining to comment is no event
+	"snn-2015-07-21-1789@467":  true, // welcoming an agreement is SUPPORT
+	"snn-2015-07-23-1260@0":    true, // an agreement signed by Iran and the six (relative clause): SUPPORT
+	"snn-2015-07-24-1808@351":  true, // the signing by the 5+1 (genitive agent): SUPPORT
+	"snn-2015-08-09-0927@0":    true, // a court order is no event
+	"snn-2015-07-31-1687@1723": true, // forces loyal to Hadi have Hadi as actor
+	"snn-2015-08-09-0937@0":    true, // the army loyal to legitimacy is unnamed
+	"snn-2015-07-31-0234@685":  true, // arrests by security forces with no name: no event
+	"snn-2015-08-06-1456@0":    true, // the same
 }
