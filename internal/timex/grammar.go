@@ -35,6 +35,15 @@ type hit struct {
 	// barePart marks a part of the day said alone (فجراً، ليلاً): merge
 	// gives it the day named last before it, else the reference.
 	barePart bool
+	// nth is the n-th day of an event (اليوم الثاني من الزيارة): merge
+	// counts it from the day named last before it.
+	nth int
+	// needDay: a clock time kept only when a day is named before it in
+	// its paragraph (منتصف الليل).
+	needDay bool
+	// cycle marks a season or school year (round7.go): named by a year,
+	// it is no antecedent for العام نفسه or a day anaphor.
+	cycle bool
 }
 
 // ctx holds one extraction.

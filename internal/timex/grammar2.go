@@ -533,8 +533,14 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 		j++
 	}
 	if u == "Y" && c.isYearNum(j) {
-		// العام الماضي 2014: the year itself is given
-		return nil
+		// العام الماضي 2014، العام الحالي 2015م: the year itself is given
+		// and the unit with its adjective is part of the expression
+		y, e, hijri, greg, ok := c.yearAfter(j)
+		if !ok || c.is(e, "/", "-") && c.isYearNum(e+1) {
+			return nil // لهذا العام 1436/1437هـ: a pair of years, read by rYear
+		}
+		hijri = hijri || !greg && y >= 1300 && y <= 1500
+		return one(hit{i: i, j: e, pre: s.pre, kind: marsad.TimeDate, value: c.yearValue(y, hijri)})
 	}
 	return one(c.unitHit(i, j, s.pre, u, off))
 }
@@ -652,7 +658,7 @@ func (c *ctx) generalAdj(k int) bool {
 	return titleNouns[p]
 }
 
-var pastAdj = map[string]bool{"الماضيه": true, "الاخيره": true, "السابقه": true, "المنصرمه": true, "الماضيين": true, "الاخيرين": true, "السابقين": true, "المنصرمين": true, "الفائته": true,
+var pastAdj = map[string]bool{"الماضيه": true, "المنقضيه": true, "الاخيره": true, "السابقه": true, "المنصرمه": true, "الماضيين": true, "الاخيرين": true, "السابقين": true, "المنصرمين": true, "الفائته": true,
 	"الماضيتين": true, "الاخيرتين": true, "السابقتين": true, "المنصرمتين": true} // السنتين الماضيتين
 var futureAdj = map[string]bool{"المقبله": true, "القادمه": true, "المقبلين": true, "القادمين": true, "المقبلتين": true, "القادمتين": true}
 
@@ -660,12 +666,21 @@ var futureAdj = map[string]bool{"المقبله": true, "القادمه": true, 
 // (P2Y), الفترة الماضية (PAST_REF). TimeML marks "the past few days" as a
 // duration with an unknown count.
 func (c *ctx) rPlural(i int, s stem) []hit {
-	if s.s == "الفتره" {
-		switch {
-		case pastAdj[c.w(i+1)] && c.is(i+1, c.w(i+1)):
-			return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
-		case futureAdj[c.w(i+1)] && c.is(i+1, c.w(i+1)):
-			return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "FUTURE_REF"})
+	if s.s == "الفتره" || s.s == "الفترات" {
+		// الفترة الماضية، الفترات السابقة، الفترة القليلة الماضية، الفترة
+		// القريبة المقبلة، الفترة الحالية (PRESENT_REF, as هذه الفترة)
+		j := i + 1
+		if c.is(j, "القليله", "القريبه") && (pastAdj[c.w(j+1)] || futureAdj[c.w(j+1)]) {
+			j++
+		}
+		switch w := c.w(j); {
+		case !c.is(j, w):
+		case pastAdj[w] || w == "الماضيه":
+			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
+		case futureAdj[w]:
+			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "FUTURE_REF"})
+		case j == i+1 && s.s == "الفتره" && (w == "الحاليه" || w == "الراهنه" || w == "الجاريه"):
+			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "PRESENT_REF"})
 		}
 		return nil
 	}
@@ -739,7 +754,7 @@ func (c *ctx) rModWrap(i int, s stem) []hit {
 			return nil
 		}
 		ks := c.stems(k)[0]
-		for _, r := range []recognizer{(*ctx).rMonth, (*ctx).rRelUnit, (*ctx).rYear} {
+		for _, r := range []recognizer{(*ctx).rSeason, (*ctx).rSchoolYear, (*ctx).rMonth, (*ctx).rRelUnit, (*ctx).rYear} {
 			if h := r(c, k, ks); len(h) == 1 {
 				h[0].i, h[0].pre, h[0].mod = i, s.pre, mp.mod
 				if mp.words[0] == "نهايه" && strings.Contains(h[0].value, "-W") && c.w(k) == "الاسبوع" {
@@ -1435,9 +1450,28 @@ func (c *ctx) rHoliday(i int, s stem) []hit {
 // the last day named before them in the same paragraph, or the reference.
 func (c *ctx) merge(hits []hit) []hit {
 	out := hits[:0]
-	var lastDay *hit
+	var lastDay, anchor, lastNth *hit
 	for k := 0; k < len(hits); k++ {
 		h := hits[k]
+		if h.nth > 0 {
+			// an event's first day is the day named last before it, at
+			// most a paragraph back (انطلق المهرجان صباح أمس … اليوم الأول
+			// للمهرجان); a later day counts on from the event's day told
+			// before it (اليوم الأول … واليوم الثاني …), or is the day named
+			// in its own sentence (قدمت الخيمة مساء أمس فعاليات في يومها
+			// التاسع). Otherwise the event's first day is unknown: left out.
+			switch {
+			case lastNth != nil && lastNth.nth < h.nth && c.breaks(lastNth.j, h.i) <= 1:
+				h.day = lastNth.day.add(h.nth - lastNth.nth)
+			case anchor != nil && c.breaks(anchor.j, h.i) <= 1 && (h.nth == 1 || !c.sentenceBetween(anchor.j, h.i)):
+				h.day = anchor.day
+			default:
+				continue
+			}
+			h.hasDay, h.value = true, h.day.value()
+			hh := h
+			lastNth = &hh
+		}
 		if h.clock {
 			// a day just before: أمس الساعة العاشرة، يوم الخميس في الساعة 10
 			// مساء يوم غد الأربعاء عند الساعة التاسعة: a day with its part
@@ -1469,6 +1503,8 @@ func (c *ctx) merge(hits []hit) []hit {
 				continue
 			}
 			switch {
+			case h.needDay && (lastDay == nil || c.breakBetween(lastDay.j, h.i)):
+				continue
 			case lastDay != nil && !c.breakBetween(lastDay.j, h.i):
 				h.value = fmt.Sprintf("%sT%02d:%02d", lastDay.day.value(), h.hour, h.mins)
 			case c.hasRef:
@@ -1488,6 +1524,9 @@ func (c *ctx) merge(hits []hit) []hit {
 		if h.hasDay {
 			hh := h
 			lastDay = &hh
+			if h.nth == 0 {
+				anchor = &hh
+			}
 		}
 		out = append(out, h)
 	}

@@ -39,6 +39,8 @@ func unitLetter(w string, j int) (byte, int, bool) {
 // stepWords make a unit the one before or after the unit named last: اليوم
 // التالي (the next day), الشهر السابق (the month before). الماضي and المقبل
 // count from the publication day instead (modifiers.txt).
+var clauseStep = map[string]int{"سبقه": -1, "سبقها": -1, "قبله": -1, "قبلها": -1, "يليه": 1, "يليها": 1, "تلاه": 1, "تلاها": 1, "بعده": 1, "بعدها": 1}
+
 var stepWords = map[string]int{"السابق": -1, "السابقه": -1, "التالي": 1, "التاليه": 1}
 
 func (c *ctx) rSame(i int, s stem) []hit {
@@ -48,6 +50,16 @@ func (c *ctx) rSame(i int, s stem) []hit {
 	u, j, ok := c.sameUnit(i, s.s)
 	if ok {
 		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: u})
+	}
+	// العام الذي سبقه، الشهر الذي يليه: the month or year before or after the
+	// one named last, said with a relative clause (اليوم الذي يليه is an
+	// event's, left out as in test6)
+	if c.is(i+1, "الذي", "التي") && s.s != "اليوم" {
+		if step, ok := clauseStep[c.w(i+2)]; ok && c.is(i+2, c.w(i+2)) {
+			if u, j, ok := unitLetter(s.s, i+3); ok {
+				return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: u, anaStep: step})
+			}
+		}
 	}
 	if step, isStep := stepWords[c.w(i+1)]; isStep && c.is(i+1, c.w(i+1)) {
 		if u, j, ok := unitLetter(s.s, i+2); ok {
@@ -118,6 +130,10 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 				continue
 			}
 			h.mins = 0
+		}
+		if h.cycle {
+			out = append(out, h)
+			continue
 		}
 		v := h.value
 		if h.kind == marsad.TimeTime && len(v) >= 10 {
