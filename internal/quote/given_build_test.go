@@ -64,9 +64,11 @@ func TestBuildGivenNames(t *testing.T) {
 	})
 	var names []string
 	for w, n := range count {
-		// و is the conjunction (ومحمد); a one-letter or function word is
-		// no name.
-		if n >= 2 && len([]rune(w)) >= 2 && !strings.HasPrefix(w, "و") {
+		// و is the conjunction (ومحمد) unless the word without it is no
+		// given name: then it is the name's own letter (وليد، وحيد، وائل).
+		// A one-letter or function word is no name.
+		conj := strings.HasPrefix(w, "و") && count[strings.TrimPrefix(w, "و")] > 0
+		if n >= 2 && len([]rune(w)) >= 2 && !conj {
 			names = append(names, w)
 		}
 	}
@@ -75,7 +77,8 @@ func TestBuildGivenNames(t *testing.T) {
 	b.WriteString("# Given names (search form): first words of the person names of two or more words in\n")
 	b.WriteString("# the training parts of ANERcorp (CAMeL Lab split; research use) and NewsFANE Gold\n")
 	b.WriteString("# (CC BY-SA 3.0), seen at least twice. Made by MARSAD_BUILD_GIVEN=1 go test ./internal/quote\n")
-	b.WriteString("# -run TestBuildGivenNames. Words written with و (ومحمد) are left out.\n")
+	b.WriteString("# -run TestBuildGivenNames. A word with و is left out when the word without it is a given\n")
+	b.WriteString("# name too (ومحمد: the conjunction); وليد، وحيد stay.\n")
 	for _, w := range names {
 		fmt.Fprintln(&b, w)
 	}

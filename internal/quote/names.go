@@ -130,6 +130,12 @@ func (d *doc) repairNames() {
 		}
 		for {
 			k := t1 + 1
+			// An initial and its dot before the name (كيه. | شانموجام).
+			if k+1 < len(d.toks) && isAbbreviation(d.toks[t1]) && d.toks[k].norm == "." && d.toks[k+1].kind == word &&
+				d.mentAt[k+1] < 0 && d.sent[k+1] == d.sent[t1] && d.nameLike(d.toks[k+1].norm) {
+				t1 = k + 1
+				continue
+			}
 			if k >= len(d.toks) || d.toks[k].kind != word || d.sent[k] != d.sent[t1] || (d.mentAt[k] >= 0 && d.mentAt[k] != mi) {
 				break
 			}
@@ -319,8 +325,11 @@ func (d *doc) givenNamesBefore(k int) int {
 			continue
 		}
 		// A word with و is far more often a conjunction and a verb or noun
-		// (ويطلق الرجل) than a name like وليد: not taken.
-		if !nameLinks[w] && (strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "و") || !d.nameLike(w) || d.lx.notComp[w]) {
+		// (ويطلق الرجل) than a name: taken only when it is a known given
+		// name (وليد، وائل) or opens the subject slot right after a verb
+		// of saying (واعتبر وحيد مزهدة), where no conjunction stands.
+		wName := !strings.HasPrefix(w, "و") || givenNames()[w] || d.cueAround(j-2)
+		if !nameLinks[w] && (strings.HasPrefix(w, "ال") || !wName || !d.nameLike(w) || d.lx.notComp[w]) {
 			break
 		}
 		j--

@@ -272,8 +272,14 @@ func parenthesized(toks []token) []bool {
 // isAbbreviation reports whether t, before a period, is a one-letter
 // abbreviation (د. for دكتور, أ. for أستاذ).
 func isAbbreviation(t token) bool {
-	return t.kind == word && utf8.RuneCountInString(t.norm) == 1
+	return t.kind == word && (utf8.RuneCountInString(t.norm) == 1 || letterNames[t.norm])
 }
+
+// letterNames are Latin letters spelt out in Arabic, written as initials
+// before a name (كيه. شانموجام، جيه. كيه. رولينغ), search form. Those that
+// are also common words (في، أو، إن، أم، إل) are left out.
+var letterNames = map[string]bool{"جيه": true, "كيه": true, "ايه": true, "بي": true, "سي": true, "دي": true, "اف": true,
+	"اتش": true, "كيو": true, "ار": true, "اس": true, "تي": true, "يو": true, "دبليو": true, "اكس": true, "واي": true, "زد": true}
 
 // nextNorm is the search form of the token after j, or "".
 func (d *doc) nextNorm(j int) string {

@@ -2,6 +2,8 @@ package quote
 
 import (
 	"strings"
+
+	"marsad/internal/text/normalize"
 )
 
 // resolveSpeaker finds who says the statement whose cue is token i; the
@@ -37,6 +39,12 @@ func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, b
 		// الأميركي أن، أعلن الكرملين أن.
 		if sp, explicit := d.subjectAfter(i+1, regionEnd, c); explicit {
 			return sp, sp.valid()
+		}
+		// A relative clause on an indefinite speech noun, which takes no
+		// relative pronoun: حوارا مع اللاعب قال فيه، كلمة رئيس الجمعية
+		// عبدالعزيز السيف، أوضح فيها.
+		if sp, ok := d.resumptive(i); ok {
+			return sp, true
 		}
 		// A relative clause: التصريحات التي أكد فيها …، الادعاءات التي تقول.
 		if sp, ok, rel := d.relative(i); rel {
@@ -140,6 +148,43 @@ func (d *doc) relative(i int) (sp speaker, ok, rel bool) {
 		}
 	}
 	return sp, false, false
+}
+
+// resumptive resolves a cue verb followed by في with a pronoun (قال فيه،
+// أوضح فيها) and no relative pronoun before it: the clause qualifies an
+// indefinite speech noun (حوار، كلمة، مقابلة: data/documents.txt) shortly
+// before, and the one who spoke it is the person named after that noun, in
+// its genitive or after مع (أجرت الصحيفة حوارا مع اللاعب قال فيه). ok is
+// false when there is no such noun or no person after it.
+func (d *doc) resumptive(i int) (speaker, bool) {
+	none := speaker{ent: -1}
+	if i+1 >= len(d.toks) || !hasNorm(d.toks[i+1], "فيه", "فيها") {
+		return none, false
+	}
+	// A plural verb (قالوا فيها) has a plural subject: no one person.
+	if v := d.toks[i].norm; strings.HasSuffix(v, "وا") || strings.HasSuffix(v, "ون") {
+		return none, false
+	}
+	for k := i - 1; k >= 0 && k >= i-12 && d.sent[k] == d.sent[i]; k-- {
+		t := d.toks[k]
+		if t.kind != word || d.inQuote[k] {
+			continue
+		}
+		if relativePronouns[strings.TrimPrefix(t.norm, "و")] || d.isCueWord(k) {
+			return none, false
+		}
+		w := strings.TrimPrefix(strings.TrimPrefix(t.norm, "و"), "ال")
+		if !d.lx.documents[w] && !d.lx.documents[strings.TrimSuffix(w, "ا")] {
+			continue
+		}
+		for m := k + 1; m < i; m++ {
+			if mi := d.mentAt[m]; mi >= 0 && d.ments[mi].typ == "PERS" && d.ments[mi].kind != "pronoun" {
+				return d.spk(mi), true
+			}
+		}
+		return none, false
+	}
+	return none, false
 }
 
 // proDrop is the speaker of a finite cue verb with no subject of its own
@@ -398,6 +443,11 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		// غير الربحي، وقالت الشركة): the definite noun points back to it.
 		if ei, ok := d.definiteAntecedent(from); ok {
 			return speaker{ent: ei}, true
+		}
+		// …or a body the linker does not know, speaking earlier under its
+		// full name (أعلن جهاز الأمن الداخلي الإسرائيلي … وأضاف الجهاز).
+		if p, ok := d.unlinkedAntecedent(from, npEnd); ok {
+			return speaker{ent: -1, phrase: p}, true
 		}
 		// The statement itself as subject (وتابع البيان، وأضاف التقرير):
 		// the one whose statement the article is quoting.
@@ -769,6 +819,32 @@ func (d *doc) titleHolder(from, stop int) (int, bool) {
 		return d.ments[after].ent, true
 	}
 	return -1, false
+}
+
+// unlinkedAntecedent resolves a bare definite institution noun at token k
+// (الجهاز, alone in its noun phrase ending at npEnd) to the speaker phrase
+// of an earlier statement with no entity that opens with the same noun
+// undefined (جهاز الأمن الداخلي الإسرائيلي): the article names a body once
+// in full and then by its head noun.
+func (d *doc) unlinkedAntecedent(k, npEnd int) (string, bool) {
+	w := strings.TrimPrefix(d.toks[k].norm, "و")
+	if npEnd != k+1 || !strings.HasPrefix(w, "ال") || d.lx.isTitle(w) {
+		return "", false
+	}
+	head := strings.TrimPrefix(w, "ال")
+	if d.lx.documents[head] {
+		return "", false // وقال البيان: the statement itself (subjectAfter)
+	}
+	for qi := len(d.out) - 1; qi >= 0; qi-- {
+		q := d.out[qi]
+		if q.Speaker != "" || q.SpeakerName == "" {
+			continue
+		}
+		if f := strings.Fields(normalize.Search(q.SpeakerName)); len(f) >= 2 && f[0] == head {
+			return q.SpeakerName, true
+		}
+	}
+	return "", false
 }
 
 // definiteAntecedent resolves a definite institution noun at token k
