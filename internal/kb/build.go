@@ -86,7 +86,12 @@ func Build(src Sources) (*Built, error) {
 		{"anetac:" + filepath.Base(src.AnetacPairs), src.AnetacPairs, b.anetac},
 		{"countries.tsv", "-", b.countries},
 		{"core.tsv", "-", b.core},
-		{"saudinewsnet:" + filepath.Base(src.SaudiNewsNet), src.SaudiNewsNet, func() error { return b.institutions(src.SaudiNewsNet) }},
+		{"saudinewsnet:" + filepath.Base(src.SaudiNewsNet), src.SaudiNewsNet, func() error {
+			if err := b.institutions(src.SaudiNewsNet); err != nil {
+				return err
+			}
+			return b.minedNames(src.SaudiNewsNet)
+		}},
 		{"anercorp:" + filepath.Base(src.ANERcorp), src.ANERcorp, func() error { return b.nerNames(src.ANERcorp, SourceANERcorp) }},
 		{"newsfane:" + filepath.Base(src.NewsFANE), src.NewsFANE, func() error { return b.nerNames(src.NewsFANE, SourceNewsFANE) }},
 	}

@@ -62,11 +62,11 @@ func (l *Linker) sportsPartials(d *doc, club, free map[string]bool) {
 			continue
 		}
 		for _, r := range d.readings(wi) {
-			if longer[r.key] {
-				continue
+			if longer[r.key] || !definite(r.key) {
+				continue // أحد "one of" is the club only after a cue
 			}
 			for _, e := range l.kb.LookupPartial(r.key) {
-				if k := kb.Key(e.Name); e.Trusted() && e.Type == marsad.ORG && (strings.HasPrefix(k, "نادي ") || strings.HasPrefix(k, "النادي ")) {
+				if k := kb.Key(e.Name); e.Findable() && e.Type == marsad.ORG && (strings.HasPrefix(k, "نادي ") || strings.HasPrefix(k, "النادي ")) {
 					club[r.key] = true
 					free[r.key] = true
 				}

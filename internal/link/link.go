@@ -841,10 +841,27 @@ func (l *Linker) recover(d *doc) {
 				drop[m] = true
 			}
 		}
-		added = append(added, &mention{span: sp, key: key, kind: KindName})
+		m := &mention{span: sp, key: key, kind: KindName}
+		if f := strings.Fields(key); e.Mined() && e.Type == marsad.LOC && len(f) > 1 && kb.PlaceClassifier(f[0]) {
+			// A place mined with its head (مدينة الحسكة): the mention is
+			// the name after the head, a place.
+			if r, ok := d.wordAfter(sp.Start); ok {
+				m.span.Start, m.key, m.typ = r, strings.Join(f[1:], " "), marsad.LOC
+			}
+		}
+		added = append(added, m)
 		wi += n
 	}
 	d.replaceMentions(drop, added)
+}
+
+// wordAfter returns the start of the word after the word that holds off.
+func (d *doc) wordAfter(off int) (int, bool) {
+	i := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].End > off })
+	if i+1 < len(d.words) {
+		return d.toks[d.words[i+1]].Start, true
+	}
+	return 0, false
 }
 
 // notName reports whether the name key found at word wi is an ordinary
@@ -1029,7 +1046,7 @@ func (l *Linker) join(c *cluster, m *mention) {
 func (l *Linker) pick(key, typ string, cands []*kb.Entity, exact bool) *kb.Entity {
 	var trusted []*kb.Entity
 	for _, e := range cands {
-		if e.Findable() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
+		if e.Findable() && !e.Mined() && !(e.Class == "ambiguous-name" && kb.Key(e.Name) == key) {
 			trusted = append(trusted, e)
 		}
 	}
