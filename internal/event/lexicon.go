@@ -86,8 +86,8 @@ func loadLexicon() (*lexicon, error) {
 		if _, err := strconv.Atoi(p.Code); err != nil || len(p.Code) < 3 {
 			return fmt.Errorf("CAMEO code %q", p.Code)
 		}
-		if p.Source != "UP" && p.Source != "own" && p.Source != "SNN" {
-			return fmt.Errorf("source %q, want UP, own or SNN", p.Source)
+		if p.Source != "UP" && p.Source != "own" && p.Source != "SNN" && p.Source != "GSR" {
+			return fmt.Errorf("source %q, want UP, own, SNN or GSR", p.Source)
 		}
 		if err := p.parse(f[4]); err != nil {
 			return err

@@ -1,0 +1,358 @@
+package event
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math/rand"
+	"sort"
+	"strconv"
+	"strings"
+
+	"marsad"
+)
+
+// The backoff. The rules code an event only when a trigger pattern and its
+// argument rules both succeed; on unseen sentences they miss about half of
+// the events, mostly for want of arguments or of a pattern
+// (testdata/README.md). Where the rules code nothing in a sentence, a
+// trained sentence classifier (typer) says which event type, if any, the
+// sentence reports, and the event is built from what the rules have: the
+// trigger of that type with the sentence's subject as actor, or another
+// type's trigger with its arguments, or with no trigger the sentence's
+// subject and the next named party.
+
+// typer is a multi-class averaged perceptron over sentence features; the
+// class "NONE" is no event.
+type typer struct {
+	classes []string
+	w       map[string][]float64 // feature → weight per class
+	margin  float64              // a type must beat NONE by this much
+}
+
+const noEvent = "NONE"
+
+// sentenceFeatures describes the prepared sentence: its words
+// (clitic-stripped) and word pairs, the trigger types the lexicon finds and
+// their words, and the mode cues present. Entities are left out: with gold
+// participants as entities their presence would give the answer away.
+func (st *state) sentenceFeatures() []string {
+	f := []string{"bias"}
+	prev := "<s>"
+	for _, t := range st.toks {
+		if !t.word {
+			continue
+		}
+		k := wordKey(t.norm)
+		f = append(f, "w:"+k, "b:"+prev+"_"+k)
+		prev = k
+	}
+	for _, tr := range st.trigs {
+		f = append(f, "t:"+tr.p.Type, "tw:"+tr.p.Type+"|"+wordKey(st.toks[tr.first].norm))
+		if tr.p.Noun {
+			f = append(f, "tn:"+tr.p.Type)
+		}
+	}
+	for _, c := range st.c.lx.cues {
+		for j := range st.toks {
+			if st.seqAt(c.words, j) {
+				f = append(f, "m:"+c.mode)
+				break
+			}
+		}
+	}
+	return f
+}
+
+// wordKey strips a conjunction, a preposition or the article, and a
+// pronoun or plural ending, keeping at least three letters.
+func wordKey(w string) string {
+	for _, p := range []string{"و", "ف"} {
+		if t, ok := strings.CutPrefix(w, p); ok && runeCount(t) >= 3 {
+			w = t
+		}
+	}
+	for _, p := range []string{"بال", "لل", "ال", "ب", "ل", "س"} {
+		if t, ok := strings.CutPrefix(w, p); ok && runeCount(t) >= 3 {
+			w = t
+			break
+		}
+	}
+	for _, s := range []string{"ها", "هم", "ه", "ت", "ات", "وا", "ون", "ين"} {
+		if t, ok := strings.CutSuffix(w, s); ok && runeCount(t) >= 3 {
+			return t
+		}
+	}
+	return w
+}
+
+// predict returns the best type for the features, or noEvent.
+func (t *typer) predict(feats []string) string {
+	sc := make([]float64, len(t.classes))
+	for _, x := range feats {
+		for i, v := range t.w[x] {
+			sc[i] += v
+		}
+	}
+	best, none := -1, 0.0
+	for i, c := range t.classes {
+		if c == noEvent {
+			none = sc[i]
+			continue
+		}
+		if best < 0 || sc[i] > sc[best] {
+			best = i
+		}
+	}
+	if best < 0 || sc[best]-none <= t.margin {
+		return noEvent
+	}
+	return t.classes[best]
+}
+
+// typerExample is one training sentence: its features and its gold types
+// (none for a sentence without an event).
+type typerExample struct {
+	feats []string
+	types []string
+}
+
+// trainTyper fits the perceptron: a prediction outside the sentence's gold
+// types (or an event where there is none) moves the weights towards the
+// first gold type (or NONE). Examples are visited in a shuffled order,
+// fixed by seed.
+func trainTyper(exs []typerExample, epochs int, seed int64) *typer {
+	cls := map[string]bool{noEvent: true}
+	for _, e := range exs {
+		for _, t := range e.types {
+			cls[t] = true
+		}
+	}
+	t := &typer{w: map[string][]float64{}}
+	for c := range cls {
+		t.classes = append(t.classes, c)
+	}
+	sort.Strings(t.classes)
+	idx := map[string]int{}
+	for i, c := range t.classes {
+		idx[c] = i
+	}
+	n := len(t.classes)
+	w := map[string][]float64{}
+	sum := map[string][]float64{}
+	vec := func(m map[string][]float64, x string) []float64 {
+		v := m[x]
+		if v == nil {
+			v = make([]float64, n)
+			m[x] = v
+		}
+		return v
+	}
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	r := rand.New(rand.NewSource(seed))
+	step := 0.0
+	for e := 0; e < epochs; e++ {
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, oi := range order {
+			ex := exs[oi]
+			step++
+			sc := make([]float64, n)
+			for _, x := range ex.feats {
+				for i, v := range w[x] {
+					sc[i] += v
+				}
+			}
+			p := 0
+			for i := range sc {
+				if sc[i] > sc[p] {
+					p = i
+				}
+			}
+			want := []string{noEvent}
+			if len(ex.types) > 0 {
+				want = ex.types
+			}
+			ok := false
+			for _, c := range want {
+				if t.classes[p] == c {
+					ok = true
+				}
+			}
+			if ok {
+				continue
+			}
+			g := idx[want[0]]
+			for _, x := range ex.feats {
+				wv, sv := vec(w, x), vec(sum, x)
+				wv[g]++
+				wv[p]--
+				sv[g] += step
+				sv[p] -= step
+			}
+		}
+	}
+	for x, wv := range w {
+		avg := make([]float64, n)
+		nz := false
+		for i := range wv {
+			avg[i] = wv[i] - sum[x][i]/(step+1)
+			if avg[i] > 1e-9 || avg[i] < -1e-9 {
+				nz = true
+			}
+		}
+		if nz {
+			t.w[x] = avg
+		}
+	}
+	return t
+}
+
+// write saves the model: a header of comment lines, the classes and the
+// margin, then one "feature<TAB>weights" line per feature, sorted.
+func (t *typer) write(w io.Writer, header string) error {
+	bw := bufio.NewWriter(w)
+	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
+		fmt.Fprintf(bw, "# %s\n", l)
+	}
+	fmt.Fprintf(bw, "classes\t%s\n", strings.Join(t.classes, " "))
+	fmt.Fprintf(bw, "margin\t%g\n", t.margin)
+	keys := make([]string, 0, len(t.w))
+	for k := range t.w {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(bw, "%s\t", k)
+		for i, v := range t.w[k] {
+			if i > 0 {
+				bw.WriteByte(' ')
+			}
+			bw.WriteString(strconv.FormatFloat(v, 'g', 4, 64))
+		}
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// readTyper reads a model written by write.
+func readTyper(r io.Reader) (*typer, error) {
+	t := &typer{w: map[string][]float64{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		l := sc.Text()
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(l, "\t")
+		if !ok {
+			return nil, fmt.Errorf("typer line %d: no tab", line)
+		}
+		switch {
+		case k == "classes" && t.classes == nil:
+			t.classes = strings.Fields(v)
+		case k == "margin" && len(t.w) == 0:
+			m, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				return nil, fmt.Errorf("typer line %d: %w", line, err)
+			}
+			t.margin = m
+		default:
+			fs := strings.Fields(v)
+			if len(fs) != len(t.classes) || len(fs) == 0 {
+				return nil, fmt.Errorf("typer line %d: %d weights for %d classes", line, len(fs), len(t.classes))
+			}
+			wv := make([]float64, len(fs))
+			for i, s := range fs {
+				x, err := strconv.ParseFloat(s, 64)
+				if err != nil {
+					return nil, fmt.Errorf("typer line %d: %w", line, err)
+				}
+				wv[i] = x
+			}
+			t.w[k] = wv
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(t.classes) == 0 {
+		return nil, fmt.Errorf("typer: no classes line")
+	}
+	return t, nil
+}
+
+// backoff builds the event of the type the classifier gives the prepared
+// sentence, from the rules' material, or reports false.
+func (st *state) backoff() (marsad.Event, bool) {
+	typ := st.c.typer.predict(st.sentenceFeatures())
+	if typ == noEvent {
+		return marsad.Event{}, false
+	}
+	// A trigger of the type, then one of another type, with its own
+	// arguments or the sentence's subject.
+	for _, own := range []bool{true, false} {
+		for ti := range st.trigs {
+			if (st.trigs[ti].p.Type == typ) != own {
+				continue
+			}
+			st.fallback = true
+			ev, ok := st.code(ti)
+			st.fallback = false
+			if !ok {
+				continue
+			}
+			if !own {
+				ev.Type, ev.Code = typ, st.c.lx.defaultCode(typ)
+			}
+			ev.Confidence = 0.3
+			return ev, true
+		}
+	}
+	// No trigger: the subject of the sentence's first clause and the next
+	// named party.
+	end := len(st.toks)
+	for j, t := range st.toks {
+		if t.boundary && !t.word {
+			end = j
+			break
+		}
+	}
+	k := st.mainSubject(end, true)
+	if k < 0 || st.cityActor(k) {
+		return marsad.Event{}, false
+	}
+	var targets []int
+	for j := k + 1; j < len(st.sms); j++ {
+		if st.sms[j].ent != st.sms[k].ent && !st.isLocationPhrase(j) && !st.cityActor(j) {
+			targets = []int{j}
+			break
+		}
+	}
+	return marsad.Event{
+		Type:       typ,
+		Code:       st.c.lx.defaultCode(typ),
+		Mode:       asserted,
+		Actors:     st.ids([]int{k}),
+		Targets:    st.ids(targets),
+		Confidence: 0.2,
+		Start:      st.sent.Start,
+		End:        st.sent.End,
+	}, true
+}
+
+// defaultCode is the CAMEO code of the first lexicon pattern of a type
+// (the type's most general entry).
+func (lx *lexicon) defaultCode(typ string) string {
+	for _, p := range lx.pats {
+		if p.Type == typ {
+			return p.Code
+		}
+	}
+	return ""
+}

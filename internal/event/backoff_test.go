@@ -1,0 +1,223 @@
+package event
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+
+	"marsad"
+)
+
+// labelled is a gold sentence with its typer example and whether the
+// rules alone code an event in it.
+type labelled struct {
+	g     GoldSentence
+	ex    typerExample
+	rules bool
+}
+
+// prepared returns the articles of the gold sentences as the coder sees
+// them: with the gold participants injected, or (pipeline) as the
+// pipeline's cached analyses left them.
+func prepared(t testing.TB, gold []GoldSentence, arts map[string]*marsad.Article, pipeline bool) map[string]*marsad.Article {
+	t.Helper()
+	out := map[string]*marsad.Article{}
+	for _, g := range gold {
+		a := out[g.Article]
+		if a == nil {
+			if pipeline {
+				b := *arts[g.Article]
+				b.Events = nil
+				a = &b
+			} else {
+				a = copyArticle(arts[g.Article])
+			}
+			out[g.Article] = a
+		}
+		if !pipeline {
+			if err := InjectGold(a, g); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return out
+}
+
+// typerData computes the typer's example for every gold sentence.
+func typerData(t testing.TB, gold []GoldSentence, arts map[string]*marsad.Article) []labelled {
+	t.Helper()
+	c := New()
+	var out []labelled
+	for _, g := range gold {
+		a := arts[g.Article]
+		s, err := goldSpan(a, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := &state{c: c, a: a, ms: mentionsOf(a), seen: map[int]bool{}}
+		b := *a
+		b.Events = nil
+		st.a = &b
+		st.sentence(s)
+		rules := len(b.Events) > 0
+		st.prepare(s)
+		l := labelled{g: g, rules: rules, ex: typerExample{feats: st.sentenceFeatures()}}
+		for _, e := range g.Events {
+			l.ex.types = append(l.ex.types, e.Type)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// scoreWith codes the articles of the gold sentences with coder c and
+// scores the sentences.
+func scoreWith(t testing.TB, c *Coder, gold []GoldSentence, arts map[string]*marsad.Article) Score {
+	t.Helper()
+	var total Score
+	done := map[string]*marsad.Article{}
+	for _, g := range gold {
+		a := done[g.Article]
+		if a == nil {
+			b := *arts[g.Article]
+			b.Events = nil
+			a = &b
+			if err := c.Annotate(context.Background(), a); err != nil {
+				t.Fatal(err)
+			}
+			done[g.Article] = a
+		}
+		sc, _, err := ScoreSentence(a, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total = total.Add(sc)
+	}
+	return total
+}
+
+// TestBackoffCV compares the rules alone with the rules plus the trained
+// backoff by leave-one-split-out over the tuning splits
+// (MARSAD_EVENT_BACKOFF=1; MARSAD_EVENT_CACHE for the pipeline's entities
+// instead of the gold participants): each split in turn is held out, the
+// typer is trained on the others, and both coders are scored on it. The
+// held-out split (HeldOut) is never read. MARSAD_EVENT_MARGIN sets the
+// margin, MARSAD_EVENT_EPOCHS the epochs, MARSAD_EVENT_EMPTY=1 trains on
+// the sentences the rules leave empty only.
+func TestBackoffCV(t *testing.T) {
+	if os.Getenv("MARSAD_EVENT_BACKOFF") == "" {
+		t.Skip("set MARSAD_EVENT_BACKOFF=1 to cross-validate the backoff")
+	}
+	gold, arts := loadGold(t)
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
+	pipeline := os.Getenv("MARSAD_EVENT_CACHE") != ""
+	if pipeline {
+		arts = readCache(t)
+	}
+	arts = prepared(t, gold, arts, pipeline)
+	data := typerData(t, gold, arts)
+	epochs, margin := 10, 0.0
+	fmt.Sscan(os.Getenv("MARSAD_EVENT_EPOCHS"), &epochs)
+	if v := os.Getenv("MARSAD_EVENT_MARGIN"); v != "" {
+		margin, _ = strconv.ParseFloat(v, 64)
+	}
+	rules := New()
+	var totR, totB Score
+	for _, fold := range TuningSplits {
+		var train []typerExample
+		var test []GoldSentence
+		for _, l := range data {
+			if l.g.Split == fold {
+				test = append(test, l.g)
+			} else if os.Getenv("MARSAD_EVENT_EMPTY") == "" || !l.rules {
+				train = append(train, l.ex)
+			}
+		}
+		ty := trainTyper(train, epochs, 1)
+		ty.margin = margin
+		back := &Coder{lx: rules.lx, typer: ty}
+		r, b := scoreWith(t, rules, test, arts), scoreWith(t, back, test, arts)
+		totR, totB = totR.Add(r), totB.Add(b)
+		t.Logf("%-6s rules   %s", fold, r)
+		t.Logf("%-6s backoff %s", fold, b)
+	}
+	t.Logf("ALL    rules   %s", totR)
+	t.Logf("ALL    backoff %s", totB)
+}
+
+// TestBackoffDiag counts, over leave-one-split-out, what the backoff does
+// with the gold events of the sentences the rules leave empty
+// (MARSAD_EVENT_BACKOFF=diag).
+func TestBackoffDiag(t *testing.T) {
+	if os.Getenv("MARSAD_EVENT_BACKOFF") != "diag" {
+		t.Skip("set MARSAD_EVENT_BACKOFF=diag")
+	}
+	gold, arts := loadGold(t)
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
+	pipeline := os.Getenv("MARSAD_EVENT_CACHE") != ""
+	if pipeline {
+		arts = readCache(t)
+	}
+	arts = prepared(t, gold, arts, pipeline)
+	data := typerData(t, gold, arts)
+	rules := New()
+	counts := map[string]int{}
+	for _, fold := range TuningSplits {
+		var train []typerExample
+		for _, l := range data {
+			if l.g.Split != fold {
+				train = append(train, l.ex)
+			}
+		}
+		ty := trainTyper(train, 10, 1)
+		c := &Coder{lx: rules.lx, typer: ty}
+		for _, l := range data {
+			if l.g.Split != fold || l.rules {
+				continue
+			}
+			p := ty.predict(l.ex.feats)
+			gl := len(l.ex.types) > 0
+			switch {
+			case !gl && p == noEvent:
+				counts["none: none"]++
+				continue
+			case !gl:
+				counts["none: typed "+p]++
+			case p == noEvent:
+				counts["event: typed none"]++
+				continue
+			case contains(l.ex.types, p):
+				counts["event: right type"]++
+			default:
+				counts["event: wrong type"]++
+			}
+			a := arts[l.g.Article]
+			s, _ := goldSpan(a, l.g)
+			b := *a
+			b.Events = nil
+			st := &state{c: c, a: &b, ms: mentionsOf(a), seen: map[int]bool{}}
+			st.prepare(s)
+			ev, ok := st.backoff()
+			if !ok {
+				counts["  built nothing"]++
+				if gl && os.Getenv("MARSAD_EVENT_SHOW") != "" {
+					var trs []string
+					for _, tr := range st.trigs {
+						trs = append(trs, tr.p.Type+":"+st.toks[tr.first].norm)
+					}
+					t.Logf("%d %s %s %v subj=%d sms=%d trigs=%v | %.200s", l.g.Line, l.g.Split, p, l.ex.types, st.mainSubject(len(st.toks), true), len(st.sms), trs, a.Text[s.Start:s.End])
+				}
+				continue
+			}
+			b.Events = []marsad.Event{ev}
+			sc, _, _ := ScoreSentence(&b, l.g)
+			counts[fmt.Sprintf("  built: right type %d, actors %d", sc.TypeRight, sc.ActorRight)]++
+		}
+	}
+	for k, v := range counts {
+		t.Logf("%s: %d", k, v)
+	}
+}
