@@ -44,6 +44,8 @@ type hit struct {
 	// cycle marks a season or school year (round7.go): named by a year,
 	// it is no antecedent for العام نفسه or a day anaphor.
 	cycle bool
+	// perUnit: the unit a same-period anaphor takes over (round3.go).
+	perUnit byte
 }
 
 // ctx holds one extraction.

@@ -702,7 +702,7 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 			n, j = fmt.Sprint(v), k
 		}
 		// الأعوام القليلة المقبلة، الساعات القليلة الماضية
-		if n == "X" && c.is(j, "القليله", "القريبه") && (pastAdj[c.w(j+1)] || futureAdj[c.w(j+1)]) {
+		if n == "X" && c.is(j, "القليله", "القريبه", "القلائل") && (pastAdj[c.w(j+1)] || futureAdj[c.w(j+1)]) {
 			j++
 		}
 		// الأيام الثلاثة الأولى: a counted stretch at the start of something

@@ -14,6 +14,13 @@ import (
 // named day carried to a clock time after it, a Hijri year without its
 // suffix after a name (مهرجان صيف الباحة ١٤٣٦).
 
+// samePeriodUnit: the units that name a period of a year in a same-period
+// anaphor (M a month, Q a quarter, H a half).
+var samePeriodUnit = map[string]byte{"الشهر": 'M', "الربع": 'Q', "النصف": 'H'}
+
+// sameUnitAdj: the masculine adjectives of samePeriodAdj (الشهر المماثل).
+var sameUnitAdj = map[string]bool{"نفسه": true, "ذاته": true, "المماثل": true, "المقابل": true, "المناظر": true}
+
 // samePeriodAdj make الفترة an anaphor: الفترة نفسها، الفترة المماثلة.
 var samePeriodAdj = map[string]bool{
 	"نفسها": true, "ذاتها": true, "المماثله": true, "المقابله": true, "المناظره": true, "ذاتها،": true,
@@ -31,11 +38,18 @@ func (c *ctx) rSamePeriod(i int, s stem) []hit {
 		// anaphoric day, resolved as اليوم نفسه)
 		return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, ana: 'D'})
 	}
+	var unit byte // the kind of period the anaphor takes over; 0: any
 	switch {
 	case s.s == "الفتره" && samePeriodAdj[c.w(i+1)] && c.is(i+1, c.w(i+1)):
 		k = i + 2
 	case (s.s == "نفس" || s.s == "ذات") && c.is(i+1, "الفتره"):
 		k = i + 2
+	// round 7: نفس الشهر من العام الماضي، للشهر المقابل من العام الماضي،
+	// الربع المماثل من العام السابق — the same with a named unit
+	case (s.s == "نفس" || s.s == "ذات") && samePeriodUnit[c.w(i+1)] != 0 && c.is(i+1, c.w(i+1)):
+		unit, k = samePeriodUnit[c.w(i+1)], i+2
+	case samePeriodUnit[s.s] != 0 && sameUnitAdj[c.w(i+1)] && c.is(i+1, c.w(i+1)):
+		unit, k = samePeriodUnit[s.s], i+2
 	default:
 		return nil
 	}
@@ -54,7 +68,7 @@ func (c *ctx) rSamePeriod(i int, s stem) []hit {
 		}
 		year, j = h[0].value, h[0].j
 	}
-	return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: year, ana: 'P'})
+	return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: year, ana: 'P', perUnit: unit})
 }
 
 // periodValue matches the values a same-period anaphor can take over: a
@@ -245,7 +259,13 @@ func (c *ctx) rEidDay(i int, s stem) []hit {
 	if c.is(k, "المبارك", "السعيد") {
 		k++
 	}
-	h := hit{i: i, j: k, pre: s.pre, kind: marsad.TimeDate, value: "XXXX-XX-XX"}
+	return c.eidHit(i, k, s.pre, n, cands)
+}
+
+// eidHit is the n-th day of the Eid among cands nearest to the reference,
+// over tokens [i, k).
+func (c *ctx) eidHit(i, k, pre, n int, cands [][2]int) []hit {
+	h := hit{i: i, j: k, pre: pre, kind: marsad.TimeDate, value: "XXXX-XX-XX"}
 	if !c.hasRef {
 		return one(h)
 	}

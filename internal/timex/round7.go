@@ -238,6 +238,14 @@ func (c *ctx) rSeasonCount(i int, s stem) []hit {
 			return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDuration, value: "P1Y"})
 		}
 		return nil
+	case "المواسم":
+		// المواسم الأربعة الأخيرة، المواسم الخمسة الماضية: a counted
+		// stretch of seasons (an uncounted المواسم المقبلة is left out)
+		n, j, ok := c.numberW(i+1, strings.TrimPrefix(c.w(i+1), "ال"))
+		if !ok || n < 2 || n > 40 || !c.is(j, c.w(j)) || !(pastAdj[c.w(j)] || futureAdj[c.w(j)] || c.w(j) == "الاولي") {
+			return nil
+		}
+		return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDuration, value: fmt.Sprintf("P%dY", n)})
 	}
 	n, j, ok := c.numberW(i, s.s)
 	if !ok || n < 2 || n > 40 || !c.is(j, "مواسم", "موسما", "موسم") {
@@ -398,4 +406,150 @@ func (c *ctx) sentenceBetween(a, b int) bool {
 		}
 	}
 	return b < len(c.toks) && c.toks[b].brk
+}
+
+func init() {
+	grammar = append(grammar, (*ctx).rEidPeriod, (*ctx).rHolyMonth, (*ctx).rHajjSeason, (*ctx).rBareSeason)
+	for _, w := range []string{"ايام", "فتره", "اجازه", "عطله", "الشهر", "المواسم"} {
+		startWords[w] = true
+	}
+}
+
+// rEidPeriod: أيام عيد الفطر، فترة العيد، إجازة العيد — the Eid's days are
+// dated by its first day, as the Eid holiday is (test6's إجازة عيد الفطر
+// المبارك لعام 1436هـ → 2015-07-17); a bare العيد is the Eid nearest to the
+// reference.
+func (c *ctx) rEidPeriod(i int, s stem) []hit {
+	if s.s != "ايام" && s.s != "فتره" && s.s != "اجازه" && s.s != "عطله" {
+		return nil
+	}
+	k := i + 1
+	var cands [][2]int
+	switch {
+	case c.is(k, "عيد") && c.is(k+1, "الفطر"):
+		cands, k = [][2]int{{10, 1}}, k+2
+	case c.is(k, "عيد") && c.is(k+1, "الاضحي"):
+		cands, k = [][2]int{{12, 10}}, k+2
+	case c.is(k, "العيد") && s.s != "ايام":
+		// فترة العيد، إجازة العيد; a bare أيام العيد is mostly habitual
+		// (تقضي أيام العيد في منزلها، أيام العيد جميلة) and left out
+		cands, k = [][2]int{{10, 1}, {12, 10}}, k+1
+	default:
+		return nil
+	}
+	if c.is(k, "المبارك", "السعيد") {
+		k++
+	}
+	if y, j2, _, _, ok := c.yearAfter(k); ok && y < 1600 && len(cands) == 1 {
+		t, ok := hijriToGregorian(y, cands[0][0], cands[0][1])
+		if !ok {
+			return nil
+		}
+		return one(hit{i: i, j: j2, pre: s.pre, kind: marsad.TimeDate, day: dayOf(t), hasDay: true, value: dayOf(t).value()})
+	}
+	return c.eidHit(i, k, s.pre, 1, cands)
+}
+
+// rHolyMonth: الشهر الفضيل، الشهر الكريم، الشهر المبارك are Ramadan, the
+// one nearest to the reference (as a bare رمضان).
+func (c *ctx) rHolyMonth(i int, s stem) []hit {
+	if s.s != "الشهر" || !c.is(i+1, "الفضيل", "الكريم", "المبارك") {
+		return nil
+	}
+	h := hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "XXXX-XX"}
+	if c.hasRef {
+		hy, ok := hijriNear(c.ref, 9, 15, 0)
+		if !ok {
+			return nil
+		}
+		h.value = hijriMonthValue(hy, 9)
+	}
+	return one(h)
+}
+
+// rHajjSeason: موسم حج هذا العام، موسم الحج المقبل، موسم حج 1436هـ — the
+// Hajj season is written as its month, Dhu al-Hijjah (a Hijri month is the
+// Gregorian month holding its 15th). A bare موسم الحج is generic.
+func (c *ctx) rHajjSeason(i int, s stem) []hit {
+	if s.s != "موسم" && s.s != "الموسم" || !c.is(i+1, "الحج", "حج") {
+		return nil
+	}
+	k := i + 2
+	dir := 0
+	switch {
+	case c.is(k, "هذا", "لهذا") && c.is(k+1, "العام", "السنه"):
+		k += 2
+	case c.is(k, "العام", "للعام") && c.is(k+1, "الحالي", "الجاري"):
+		k += 2
+	case c.is(k, "الحالي", "الجاري"):
+		k++
+	case c.is(k, "المقبل", "القادم"):
+		dir, k = 1, k+1
+	case c.is(k, "الماضي", "المنصرم", "الفائت"):
+		dir, k = -1, k+1
+	default:
+		y, j2, _, greg, ok := c.yearAfter(k)
+		if !ok {
+			return nil
+		}
+		hy := y
+		if greg || y >= 1900 {
+			// the Hajj of a Gregorian year
+			hy = 0
+			for cand := y - 580; cand <= y-577; cand++ {
+				if t, ok := hijriToGregorian(cand, 12, 10); ok && t.Year() == y {
+					hy = cand
+				}
+			}
+		}
+		if hy < 1300 || hy > 1600 {
+			return nil
+		}
+		return one(hit{i: i, j: j2, pre: s.pre, kind: marsad.TimeDate, value: hijriMonthValue(hy, 12)})
+	}
+	h := hit{i: i, j: k, pre: s.pre, kind: marsad.TimeDate, value: "XXXX-XX"}
+	if c.hasRef {
+		hy, ok := hijriNear(c.ref, 12, 10, dir)
+		if !ok {
+			return nil
+		}
+		h.value = hijriMonthValue(hy, 12)
+	}
+	return one(h)
+}
+
+// seasonEdge: words of a season's course before a bare الموسم, which is
+// then the current one (بداية الموسم، خلال الموسم، منافسات الموسم).
+// Words of its end (نهاية الموسم، ختام الموسم) are left out: in the summer
+// break they tell of the season just ended as often as of the next one.
+var seasonEdge = map[string]bool{"بدايه": true, "مطلع": true, "انطلاق": true, "انطلاقه": true,
+	"بدء": true, "خلال": true, "منافسات": true, "اوائل": true}
+
+// rBareSeason: a bare الموسم after a word of its course, ending its noun
+// phrase, is the current season (cycleYear).
+func (c *ctx) rBareSeason(i int, s stem) []hit {
+	if s.s != "الموسم" || s.pre != 0 || i == 0 || c.toks[i].brk {
+		return nil
+	}
+	edge := false
+	for _, ps := range c.stems(i - 1) {
+		if seasonEdge[ps.s] {
+			edge = true
+		}
+	}
+	if !edge {
+		return nil
+	}
+	if n := i + 1; n < len(c.toks) && !c.toks[n].brk {
+		t := c.toks[n]
+		w := t.norm
+		if t.digits > 0 || t.word && (len(w) > 4 && w[:4] == "ال" || sameWords[w] || w == "الذي" || w == "من" || w == "قبل" || w == "بعد" || w == "حج") {
+			return nil
+		}
+	}
+	h := hit{i: i, j: i + 1, kind: marsad.TimeDate, value: "XXXX", cycle: true}
+	if c.hasRef {
+		h.value = fmt.Sprintf("%04d", c.cycleYear(0, false))
+	}
+	return one(h)
 }

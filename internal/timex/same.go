@@ -79,11 +79,16 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	for _, h := range hits {
 		if h.ana == 'P' {
 			// الفترة نفسها من العام الماضي: the period named last, in the
-			// year the anaphor names (its value so far)
-			if per != "" {
+			// year the anaphor names (its value so far); نفس الشهر takes a
+			// month only, الربع المماثل a quarter
+			if per != "" && perMatches(per, h.perUnit) {
 				h.value = h.value + per[4:]
 			}
 			h.ana = 0
+			// the period compared with is no antecedent: الشهر السابق
+			// after it is still the month before the one reported
+			out = append(out, h)
+			continue
 		}
 		if h.ana != 0 && h.anaStep != 0 {
 			// with no day, month or year named before, the step counts
@@ -157,6 +162,17 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// perMatches: the period value per is of the unit u (M, Q, H; 0 any).
+func perMatches(per string, u byte) bool {
+	switch u {
+	case 'M':
+		return allDigits(per[5:])
+	case 'Q', 'H':
+		return per[5] == u
+	}
+	return true
 }
 
 func allDigits(s string) bool {
