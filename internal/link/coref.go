@@ -432,7 +432,9 @@ func (d *doc) orgOrPlaceAt(tok tokenize.Token) int {
 var speechVerbs = map[string]bool{"قال": true, "اكد": true, "اوضح": true, "اشار": true, "لفت": true, "شدد": true,
 	"اضاف": true, "اعتبر": true, "بين": true, "ذكر": true, "اعلن": true, "راي": true, "صرح": true, "كشف": true,
 	"نفي": true, "افاد": true, "اعرب": true, "مؤكدا": true, "مشيرا": true, "موضحا": true, "مضيفا": true,
-	"معتبرا": true, "لافتا": true, "مشددا": true, "يري": true, "يقول": true, "اكد،": true, "زعم": true, "اقر": true}
+	"معتبرا": true, "لافتا": true, "مشددا": true, "يري": true, "يقول": true, "اكد،": true, "زعم": true, "اقر": true,
+	// The speaker's masdar (نقلت الوكالة عن خبري قوله إنه، تأكيده أنه).
+	"قوله": true, "تاكيده": true, "اشارته": true, "توضيحه": true, "نوه": true, "منوها": true, "مبينا": true}
 
 // reportCues introduce what is said of someone without making the speaker
 // the subject (اتهمه بأنه، وصفه بأنه، الحديث عنه بأنه): they license the
@@ -783,7 +785,7 @@ func (l *Linker) articleTitles(d *doc) {
 	}
 	for wi := range d.words {
 		head := d.wkey(wi)
-		if !roleHeads[head] {
+		if !roleHeads[head] && head != "وزير" {
 			// A possessive head introduces the definite title: شركة …
 			// رئيسها التنفيذي مارك باركر → الرئيس التنفيذي is Parker.
 			head = possessiveRole(head)
@@ -796,17 +798,35 @@ func (l *Linker) articleTitles(d *doc) {
 			if !ok {
 				break
 			}
-			if c := l.appositive(d, wi+n); c != nil && (n > 1 || d.wkey(wi) != "رئيس") {
-				if in := learned[key]; in != nil && in.c != c {
-					ambiguous[key] = true
+			if c := l.appositive(d, wi+n); c != nil && (n > 1 || d.wkey(wi) != "رئيس" && d.wkey(wi) != "وزير") {
+				var keys []string
+				if head != "وزير" { // a minister's full title is the knowledge base's
+					keys = append(keys, key)
 				}
-				learned[key] = &intro{c, d.toks[d.words[wi+n-1]].End}
+				// The head made definite with the title's last adjective
+				// stands for it later (وزير الطاقة الجزائري … الوزير
+				// الجزائري; رئيس النادي المكلف … الرئيس المكلف), unless
+				// that is a title of its own (رئيس الوزراء العراقي ≠ الرئيس
+				// العراقي). A last word that is a noun gives a phrase no
+				// text writes (الرئيس الإدارة).
+				if f := strings.Fields(key); n > 1 && !strings.HasPrefix(f[0], "ال") && definite(f[len(f)-1]) && !conjunctAt(d, wi+n) {
+					short := "ال" + f[0] + " " + f[len(f)-1]
+					if !l.titlePrefix[short] && len(l.kb.TitleHolders(short)) == 0 {
+						keys = append(keys, short)
+					}
+				}
+				for _, k := range keys {
+					if in := learned[k]; in != nil && in.c != c {
+						ambiguous[k] = true
+					}
+					learned[k] = &intro{c, d.toks[d.words[wi+n-1]].End}
+				}
 				break
 			}
 		}
 	}
 	for wi := 0; wi < len(d.words); wi++ {
-		if !roleHeads[d.wkey(wi)] {
+		if !roleHeads[d.wkey(wi)] && d.wkey(wi) != "الوزير" {
 			continue
 		}
 		if n := l.kbBareTitle(d, wi, covered); n > 0 {
@@ -825,7 +845,7 @@ func (l *Linker) articleTitles(d *doc) {
 			sp := marsad.Span{Start: d.toks[d.words[wi]].Start, End: d.toks[d.words[wi+n-1]].End}
 			// Only after the introduction, not in another apposition, and
 			// not the start of a longer title (رئيسة البرنامج الصيفي).
-			if sp.Start < in.end || covered(sp) || l.appositive(d, wi+n) != nil || l.nameBefore(d, wi) != nil {
+			if sp.Start < in.end || covered(sp) || l.appositive(d, wi+n) != nil || l.nameBefore(d, wi) != nil || deputyBefore(d, wi) {
 				break
 			}
 			if wi+n < len(d.words) && adjacent(d, d.words[wi+n-1], d.words[wi+n]) && strings.HasPrefix(d.wkey(wi+n), "ال") {
@@ -838,6 +858,22 @@ func (l *Linker) articleTitles(d *doc) {
 			break
 		}
 	}
+}
+
+// conjunctAt reports whether word wi starts with the conjunction و or ف
+// and the rest is a name (ورؤوف جاسر): a second person coordinated after a
+// title, not the title's holder (ممدوح عباس رئيس النادي الأسبق ورؤوف
+// جاسر …).
+func conjunctAt(d *doc, wi int) bool {
+	if wi >= len(d.words) {
+		return false
+	}
+	for _, r := range d.readings(wi) {
+		if r.skip > 0 && r.prefix == "" && strings.HasPrefix(d.wkey(wi), "و") && !strings.HasPrefix(d.wkey(wi), "ول") {
+			return true
+		}
+	}
+	return false
 }
 
 // kbBareTitle links a title cut short (المبعوث الأممي for المبعوث الأممي
