@@ -595,9 +595,11 @@ func withNisba(pred, gold string) bool {
 func joined(name string) string { return strings.ReplaceAll(name, " ", "") }
 
 // sameName reports whether one of two names is a run of whole words of
-// the other.
+// the other. An initial's dot is no part of its word (كيه. شانموجام has
+// the word كيه).
 func sameName(a, b string) bool {
-	a, b = collapseSpaces(normalize.Search(a)), collapseSpaces(normalize.Search(b))
+	dots := strings.NewReplacer(".", " ")
+	a, b = collapseSpaces(normalize.Search(dots.Replace(a))), collapseSpaces(normalize.Search(dots.Replace(b)))
 	if a == "" || b == "" {
 		return false
 	}

@@ -294,6 +294,29 @@ func (d *doc) repairNames() {
 			d.addTextName(family, j, k)
 		}
 	}
+	// The same, in subject–verb order: a name the NER missed, at the start
+	// of a clause, with its title in apposition before a verb of saying
+	// (لكن حنيفة أمان وزير الخارجية الماليزي قال إنّ).
+	for i, t := range d.toks {
+		if t.kind != word || d.inQuote[i] || !d.cueAround(i) {
+			continue
+		}
+		for ti := i - 1; ti >= 2 && ti > i-6 && d.sent[ti] == d.sent[i] && d.toks[ti].kind == word; ti-- {
+			if !d.lx.isTitle(d.toks[ti].norm) {
+				continue
+			}
+			k := ti - 1
+			if d.toks[k].kind != word || d.mentAt[k] >= 0 || !d.nameLike(d.toks[k].norm) {
+				break
+			}
+			j := d.givenNamesBefore(k)
+			if j < k && (j == 0 || d.sent[j-1] != d.sent[j] || d.toks[j-1].kind != word ||
+				hasNorm(d.toks[j-1], "لكن", "ولكن", "بينما", "فيما", "اما", "واما")) {
+				d.addTextName(family, j, k)
+			}
+			break
+		}
+	}
 	// A family name alone in a speaker slot, right after or before a cue
 	// verb (وأضاف الفضل، الفضل أكد), where the NER found nothing.
 	for k, t := range d.toks {

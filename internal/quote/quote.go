@@ -551,6 +551,13 @@ func (d *doc) bareContent(i int, c cue) complement {
 		return complement{}
 	}
 	start := i + 1
+	// The one addressed and the speaker's description may come first:
+	// وقال لـ"الاقتصادية" الصراف عبدالله الصيرفي ارتفعت …
+	start = d.skipAddressee(start)
+	for n := 0; n < 2 && start+1 < len(d.toks) && d.mentAt[start] < 0 && d.toks[start].kind == word &&
+		strings.HasPrefix(d.toks[start].norm, "ال") && d.nameLike(d.toks[start].norm[len("ال"):]) && d.mentAt[start+1] >= 0; n++ {
+		start++
+	}
 	if t := d.toks[start]; t.kind == word && !hasNorm(t, "نحن", "انا", "اننا", "انني") {
 		mi := d.mentAt[start]
 		if mi < 0 || !d.named(mi) || d.ments[mi].tok0 != start {
@@ -579,6 +586,25 @@ func (d *doc) bareContent(i int, c cue) complement {
 		return complement{}
 	}
 	return complement{kind: compColon, start: start, regionEnd: start}
+}
+
+// skipAddressee skips the one a statement is addressed to, right after
+// the verb: لـ"الاقتصادية"، لـ«الحياة»، للصحيفة، لصحيفة الحياة.
+func (d *doc) skipAddressee(k int) int {
+	if k >= len(d.toks) || d.toks[k].kind != word {
+		return k
+	}
+	t := d.toks[k]
+	if t.norm == "ل" && k+1 < len(d.toks) {
+		if qi, ok := d.qAt[k+1]; ok && d.quotedTerm(qi) {
+			return d.qs[qi].close + 1
+		}
+		return k
+	}
+	if w, ok := strings.CutPrefix(t.norm, "ل"); ok && (d.lx.isSpeakerHead(w) || strings.HasPrefix(w, "ل") && d.lx.isSpeakerHead(w[len("ل"):])) {
+		return k + 1
+	}
+	return k
 }
 
 // complementFollows reports whether a complementizer or colon comes soon

@@ -444,6 +444,11 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 		if ei, ok := d.definiteAntecedent(from); ok {
 			return speaker{ent: ei}, true
 		}
+		// A definite title (وشدد الوزير الفرنسي، وأضاف الرئيس): the person
+		// the article introduced with that title.
+		if ei, ok := d.titleAntecedent(from, npEnd); ok {
+			return speaker{ent: ei}, true
+		}
 		// …or a body the linker does not know, speaking earlier under its
 		// full name (أعلن جهاز الأمن الداخلي الإسرائيلي … وأضاف الجهاز).
 		if p, ok := d.unlinkedAntecedent(from, npEnd); ok {
@@ -614,6 +619,11 @@ func (d *doc) subjectBefore(i int, conj bool) (speaker, bool) {
 	if conj && !strings.HasPrefix(d.toks[i].norm, "ف") {
 		return speaker{ent: -1}, false // وأكد: a new clause, not this noun's predicate
 	}
+	// A name with its title in apposition before the verb (حنيفة أمان
+	// وزير الخارجية الماليزي قال): the name speaks.
+	if t, ok := d.appositiveTitle(k); ok && !conj {
+		return speaker{ent: d.ments[d.mentAt[t-1]].ent}, true
+	}
 	mi := d.mentAt[k]
 	if mi < 0 || !d.named(mi) || d.ments[mi].tok1 != k {
 		return speaker{ent: -1}, false
@@ -633,6 +643,28 @@ func (d *doc) subjectBefore(i int, conj bool) (speaker, bool) {
 		}
 	}
 	return speaker{ent: d.ments[mi].ent}, true
+}
+
+// appositiveTitle finds a person's title phrase ending at token k (at most
+// five words, no punctuation) right after a person named by his name: the
+// title's first word t, with the name ending at t-1.
+func (d *doc) appositiveTitle(k int) (int, bool) {
+	for t := k; t >= 1 && t > k-5 && d.sent[t] == d.sent[k]; t-- {
+		if d.toks[t].kind != word || d.isCueWord(t) {
+			return -1, false
+		}
+		if !d.lx.isTitle(d.toks[t].norm) {
+			if mi := d.mentAt[t]; mi >= 0 && d.ments[mi].typ == "PERS" {
+				return -1, false // a name inside the phrase: no apposition
+			}
+			continue
+		}
+		mi := d.mentAt[t-1]
+		if mi >= 0 && d.ments[mi].tok1 == t-1 && d.ments[mi].typ == "PERS" && d.named(mi) && (d.mentAt[t] < 0 || d.mentAt[t] != mi) {
+			return t, true
+		}
+	}
+	return -1, false
 }
 
 // topic finds the subject of أما … فـ: أما رعد جاسم (36 سنة) الموظف في
@@ -819,6 +851,85 @@ func (d *doc) titleHolder(from, stop int) (int, bool) {
 		return d.ments[after].ent, true
 	}
 	return -1, false
+}
+
+// titleAntecedent resolves a definite person's title at token k, alone or
+// with adjectives up to npEnd (الوزير، الوزير الفرنسي), to the person last
+// named before it with that title in apposition to his name (وزير الخارجية
+// الفرنسي لوران فابيوس، فابيوس وزير الخارجية الفرنسي: appositionWords),
+// and every adjective of the phrase there too. The pronoun-like use of a title is how news Arabic refers back to a
+// person; the NER and linker leave such titles without an entity.
+func (d *doc) titleAntecedent(k, npEnd int) (int, bool) {
+	// Without the article (and a و before it): وزير stays وزير.
+	bare := func(w string) string {
+		if strings.HasPrefix(w, "وال") {
+			w = w[len("و"):]
+		}
+		return strings.TrimPrefix(w, "ال")
+	}
+	w := strings.TrimPrefix(d.toks[k].norm, "و")
+	if !strings.HasPrefix(w, "ال") || !d.lx.isTitle(w) || npEnd-k > 3 {
+		return -1, false
+	}
+	want := []string{bare(w)}
+	for m := k + 1; m < npEnd; m++ {
+		if d.toks[m].kind != word || !strings.HasPrefix(d.toks[m].norm, "ال") {
+			return -1, false // a genitive (رئيس الشركة) names another title
+		}
+		want = append(want, bare(d.toks[m].norm))
+	}
+	best := -1
+	for mi, m := range d.ments {
+		if m.typ != "PERS" || m.kind == "pronoun" || m.tok1 >= k || m.tok0 < k-maxLookBack*4 {
+			continue
+		}
+		if best >= 0 && m.start <= d.ments[best].start {
+			continue
+		}
+		// An honorific or title the NER took for a name (سماحة) is no
+		// antecedent: the name it stands before is.
+		if w := bare(d.toks[m.tok0].norm); m.tok0 == m.tok1 && (d.lx.isTitle(w) || d.lx.honorifics[w]) {
+			continue
+		}
+		near := d.appositionWords(m, bare)
+		all := true
+		for _, x := range want {
+			all = all && near[x]
+		}
+		if all {
+			best = mi
+		}
+	}
+	if best < 0 {
+		return -1, false
+	}
+	return d.ments[best].ent, true
+}
+
+// appositionWords are the words (bare: no و or ال) of the title phrases in
+// apposition to the name mention m: the words right before it back to
+// punctuation, a preposition or another name (at most four), and right
+// after it, after an optional comma, up to punctuation (at most six). A
+// title further off belongs to someone else (لقاء نجم الدين كريم محافظ
+// كركوك مع كريستوس ستايليانيدس).
+func (d *doc) appositionWords(m ment, bare func(string) string) map[string]bool {
+	out := map[string]bool{}
+	stop := func(t int) bool {
+		tk := d.toks[t]
+		return tk.kind != word || d.sent[t] != d.sent[m.tok0] || d.lx.governors[tk.norm] || d.lx.meeting(tk.norm) ||
+			d.isCueWord(t) || (d.mentAt[t] >= 0 && d.ments[d.mentAt[t]].typ == "PERS" && d.ments[d.mentAt[t]].ent != m.ent)
+	}
+	for t := m.tok0 - 1; t >= 0 && t >= m.tok0-4 && !stop(t); t-- {
+		out[bare(d.toks[t].norm)] = true
+	}
+	a := m.tok1 + 1
+	if a < len(d.toks) && d.toks[a].kind == punct && (d.toks[a].norm == "،" || d.toks[a].norm == ",") {
+		a++
+	}
+	for t := a; t < len(d.toks) && t < a+6 && !stop(t); t++ {
+		out[bare(d.toks[t].norm)] = true
+	}
+	return out
 }
 
 // unlinkedAntecedent resolves a bare definite institution noun at token k
