@@ -680,7 +680,9 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 		case futureAdj[w]:
 			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "FUTURE_REF"})
 		case j == i+1 && s.s == "الفتره" && (w == "الحاليه" || w == "الراهنه" || w == "الجاريه"):
-			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "PRESENT_REF"})
+			// in a report of a quarter or half, the current period is the
+			// one reported (resolveSame: ana 'C')
+			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "PRESENT_REF", ana: 'C'})
 		}
 		return nil
 	}
@@ -1032,6 +1034,7 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		return nil // بعد عقد لقاء: عقد "held"
 	}
 	value := durValue(n, u)
+	half := false
 	// ساعة ونصف، ثلاث ساعات ونصف، عام ونصف
 	if c.is(j, "ونصف") && n != "X" {
 		j++
@@ -1042,6 +1045,8 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			value = fmt.Sprintf("PT%dH30M", x)
 		case "Y", "D", "M", "W":
 			value = fmt.Sprintf("P%d.5%s", x, u)
+		case "DE", "CE":
+			half = true // قبل أكثر من قرن ونصف: 150 years ago
 		}
 	}
 	ago := trigger == "قبل"
@@ -1056,6 +1061,15 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, value: "FUTURE_REF"})
 	}
 	out := c.finishDur(start, j, pre, value, mod, ago, n, u)
+	if half && ago && c.hasRef && len(out) == 1 && out[0].kind == marsad.TimeDate {
+		var x int
+		fmt.Sscan(n, &x)
+		if u == "CE" {
+			out[0].value = fmt.Sprintf("%02d", (c.ref.y-100*x-50)/100)
+		} else {
+			out[0].value = fmt.Sprintf("%03d", (c.ref.y-10*x-5)/10)
+		}
+	}
 	if first != nil {
 		out = append([]hit{*first}, out...)
 	}

@@ -61,6 +61,10 @@ func (c *ctx) rSamePeriod(i int, s stem) []hit {
 	var j int
 	if y, j2, hijri, _, ok := c.yearAfter(k); ok && !hijri {
 		year, j = fmt.Sprintf("%04d", y), j2
+	} else if c.is(k, "العام", "السنه") && c.is(k+1, "السابق", "السابقه") && c.hasRef {
+		// الفترة المماثلة من العام السابق: the year before the reference's
+		// (round 7; السابق is otherwise a step from the year named last)
+		year, j = fmt.Sprintf("%04d", c.ref.y-1), k+2
 	} else {
 		h := c.rRelUnit(k, stem{c.w(k), 0})
 		if len(h) != 1 || len(h[0].value) != 4 || !allDigits(h[0].value) {

@@ -76,7 +76,17 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	out := hits[:0]
 	var y, m, d string // the last year, month and day named
 	per := ""          // the last quarter, half, month, week or season named
+	qh := ""           // the last quarter or half named
 	for _, h := range hits {
+		if h.ana == 'C' {
+			// الفترة الحالية after a quarter or half was named: that period
+			if qh != "" && c.hasRef && (qh[:4] == fmt.Sprint(c.ref.y) || qh[:4] == fmt.Sprint(c.ref.y-1)) {
+				h.value = qh
+			}
+			h.ana = 0
+			out = append(out, h)
+			continue
+		}
 		if h.ana == 'P' {
 			// الفترة نفسها من العام الماضي: the period named last, in the
 			// year the anaphor names (its value so far); نفس الشهر takes a
@@ -146,6 +156,9 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 		}
 		if h.kind == marsad.TimeDate && periodValue.MatchString(v) {
 			per = v
+			if v[5] == 'Q' || v[5] == 'H' {
+				qh = v
+			}
 		}
 		if h.kind == marsad.TimeDate || h.kind == marsad.TimeTime {
 			if len(v) >= 4 && allDigits(v[:4]) && (len(v) == 4 || v[4] == '-') {
