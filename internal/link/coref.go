@@ -805,7 +805,7 @@ func (l *Linker) articleTitles(d *doc) {
 				}
 				// The head made definite with the title's last adjective
 				// stands for it later (وزير الطاقة الجزائري … الوزير
-				// الجزائري; رئيس النادي المكلف … الرئيس المكلف), unless
+				// الجزائري; مدير المركز الإعلامي … المدير الإعلامي), unless
 				// that is a title of its own (رئيس الوزراء العراقي ≠ الرئيس
 				// العراقي). A last word that is a noun gives a phrase no
 				// text writes (الرئيس الإدارة).

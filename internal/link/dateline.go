@@ -1,6 +1,7 @@
 package link
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,6 +141,9 @@ func (l *Linker) datelineAt(s string, bylines bool) (string, string) {
 			if isDash(sep) && l.placeFirst(rest) {
 				return "", "" // الرياض - جدة - الدمام: a list of places
 			}
+			if c == "-" {
+				return "", "" // جنيف - واس: an international story
+			}
 			return c, rest
 		}
 		if !bylines || sep == 0 || sep == '،' || sep == ',' || len(strings.Fields(part)) > datelineWords || strings.ContainsFunc(part, unicode.IsDigit) {
@@ -208,8 +212,31 @@ func closes(s string) bool {
 	return isDash(r) || r == ':' || r == '\n' || s == ""
 }
 
-// capitalNamed returns the country whose capital the part names, or "".
+//go:embed data/datelines.tsv
+var datelinesTSV string
+
+// datelineCities maps the key of a dateline city that is not a capital to
+// its country, or to "-" for a city of international stories (جنيف،
+// نيويورك): data/datelines.tsv.
+var datelineCities = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(datelinesTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if city, code, ok := strings.Cut(line, "\t"); ok {
+			m[kb.Key(city)] = strings.TrimSpace(code)
+		}
+	}
+	return m
+}()
+
+// capitalNamed returns the country whose capital (or listed dateline city)
+// the part names, "-" for a city of international stories, or "".
 func (l *Linker) capitalNamed(part string) string {
+	if c, ok := datelineCities[kb.Key(part)]; ok {
+		return c
+	}
 	for _, e := range l.kb.LookupKey(kb.Key(part)) {
 		if e.Type == marsad.LOC && e.CapitalOf != "" {
 			return e.CapitalOf

@@ -23,8 +23,13 @@ func TestDateline(t *testing.T) {
 		{"\u00a0\u200fبغداد (أ ف ب) - أعلن", "IQ"},
 		{"رويترز- بنغازي (ليبيا): قال", "LY"},
 		{"عين اليوم – متابعات\nطهران – أعلنت", "IR"},
+		{"سبق- الدمام: قالت", "SA"},                   // a listed dateline city (data/datelines.tsv)
+		{"دبي - رويترز: قال وزير النفط الإيراني", ""}, // a regional wire hub: no country
+		{"إسطنبول (رويترز) - قال", "TR"},              // listed
+		{"جنيف - أ ف ب: قال المبعوث", ""},             // a city of international stories: no country
+		{"نيويورك: قال الأمين العام", ""},             // the same
 		// Not datelines.
-		{"سبق- الدمام: قالت", ""},                         // a city whose country the KB lacks: the outlet's
+		{"سبق- تيماء: قالت", ""},                          // a city whose country the KB lacks: the outlet's
 		{"القاهرة تستضيف القمة - واس", ""},                // a sentence
 		{"الرياض - جدة - الدمام: رحلات يومية", ""},        // a list of places
 		{"- القاهرة - بيروت\n- عمان - دمشق", ""},          // list items
