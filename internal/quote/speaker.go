@@ -766,6 +766,28 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 		!d.lx.governors[strings.TrimPrefix(d.toks[start].norm, "و")] && !d.lx.adverbials[strings.TrimPrefix(d.toks[start].norm, "و")] &&
 		d.lx.isSpeakerHead(d.toks[h].norm) && !d.lx.isTitle(d.toks[h].norm) && (other < 0 || d.ments[other].tok0 > h) {
 		end := min(d.nounPhraseEnd(h, i), h+6)
+		// A definite head takes only definite words after it (المجلس
+		// الأعلى); ونفى المجلس [تلقيه أي شكوى]: the rest is its object.
+		if strings.HasPrefix(strings.TrimPrefix(d.toks[h].norm, "و"), "ال") {
+			e := h + 1
+			for e < end && d.toks[e].kind == word && strings.HasPrefix(d.toks[e].norm, "ال") {
+				e++
+			}
+			end = e
+		}
+		if end == h+1 {
+			// A definite noun alone points back to a body or person
+			// named before (ونفى المجلس … وزعم أن: المجلس الأعلى للقضاء).
+			if ei, ok := d.definiteAntecedent(h); ok {
+				return speaker{ent: ei}, true
+			}
+			if ei, ok := d.titleAntecedent(h, end); ok {
+				return speaker{ent: ei}, true
+			}
+			if p, ok := d.unlinkedAntecedent(h, end); ok {
+				return speaker{ent: -1, phrase: p}, true
+			}
+		}
 		if end > h {
 			return speaker{ent: -1, phrase: d.text[d.toks[h].start:d.toks[end-1].end]}, true
 		}
