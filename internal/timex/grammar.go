@@ -46,6 +46,12 @@ type hit struct {
 	cycle bool
 	// perUnit: the unit a same-period anaphor takes over (round3.go).
 	perUnit byte
+	// anaRef: an anaphoric unit that keeps its value from the reference
+	// when nothing was named before it (rThisUnit).
+	anaRef bool
+	// nthBase: the n-th day of an Eid (أول أيام العيد), which an event's
+	// later days count on from (merge).
+	nthBase int
 }
 
 // ctx holds one extraction.

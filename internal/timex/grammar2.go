@@ -1486,6 +1486,12 @@ func (c *ctx) merge(hits []hit) []hit {
 			hh := h
 			lastNth = &hh
 		}
+		if h.nthBase > 0 {
+			// أول أيام عيد الفطر … حتى اليوم الخامس
+			hh := h
+			hh.nth = h.nthBase
+			lastNth = &hh
+		}
 		if h.clock {
 			// a day just before: أمس الساعة العاشرة، يوم الخميس في الساعة 10
 			// مساء يوم غد الأربعاء عند الساعة التاسعة: a day with its part

@@ -297,6 +297,7 @@ func (c *ctx) eidHit(i, k, pre, n int, cands [][2]int) []hit {
 	}
 	h.day, h.hasDay = best.add(n-1), true
 	h.value = h.day.value()
+	h.nthBase = n
 	return one(h)
 }
 

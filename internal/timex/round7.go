@@ -78,9 +78,9 @@ func (c *ctx) cycleMod(j int) (off int, isNew bool, k int, ok bool) {
 // 1436/1437هـ، 1435 / 1436هـ، 36/1437، 2015م — and returns the calendar
 // year it begins in. A Hijri school year begins with Dhu al-Qa'da of its
 // first year (1436/1437 began in August 2015); a Hijri fiscal year is
-// written as its second Hijri year (the Saudi budget year 1435/1436 ran
-// from December 2014, mostly in 2015), as a Hijri year is (guidelines). A
-// single Hijri year names no cycle of its own and is left out.
+// written as its first Hijri year is (the Gregorian year holding its 7th
+// month: the Saudi budget year 1436/1437 ran from December 2014 and is
+// 2015's). A single Hijri year names no cycle of its own and is left out.
 func (c *ctx) cycleYearAt(j int, fiscal bool) (int, int, bool) {
 	y1, d1, ok := c.num(j)
 	if !ok || d1 != 4 && d1 != 2 {
@@ -110,7 +110,7 @@ func (c *ctx) cycleYearAt(j int, fiscal bool) (int, int, bool) {
 			return 0, j, false
 		}
 		if fiscal {
-			t, ok := hijriToGregorian(y2, 7, 1)
+			t, ok := hijriToGregorian(y1, 7, 1)
 			return t.Year(), k, ok
 		}
 		t, ok := hijriToGregorian(y1, 11, 1)
@@ -284,11 +284,20 @@ func (c *ctx) rThisUnit(i int, s stem) []hit {
 	if n := i + 1; n < len(c.toks) && !c.toks[n].brk {
 		t := c.toks[n]
 		w := t.norm
-		if t.digits > 0 || t.word && (len(w) > 4 && w[:4] == "ال" || sameWords[w] || w == "الذي" || w == "التي" || w == "من" || w == "قبل") {
+		if t.digits > 0 || t.word && (len(w) > 4 && w[:4] == "ال" || len(w) > 6 && w[:6] == "وال" || w == "ونصف" || sameWords[w] || w == "الذي" || w == "التي" || w == "من" || w == "قبل") {
 			return nil
 		}
 	}
-	return one(c.unitHit(i, i+1, s.pre, u, 0))
+	h := c.unitHit(i, i+1, s.pre, u, 0)
+	// خلال الشهر in a report of July is July: a month or year named
+	// before is the one meant (resolveSame), else the current one
+	switch u {
+	case "M":
+		h.ana, h.anaRef = 'M', true
+	case "Y":
+		h.ana, h.anaRef = 'Y', true
+	}
+	return one(h)
 }
 
 // rNthDay: اليوم الأول للمهرجان، في اليوم الثاني من الزيارة، يومه الأول —

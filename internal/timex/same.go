@@ -129,6 +129,10 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 			}
 			h.ana = 0
 		}
+		if h.anaRef && !c.recent(h.ana, y, m) {
+			// خلال العام after a year long past (1997) is still this one
+			h.ana = 0
+		}
 		if h.ana != 0 {
 			switch {
 			case h.ana == 'D' && d != "":
@@ -141,6 +145,7 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 			case h.ana == 'd' && m != "":
 				h.value = fmt.Sprintf("%s-%02d", m, h.mins)
 				h.day, h.hasDay = parseDay(h.value)
+			case h.anaRef:
 			default:
 				continue
 			}
@@ -175,6 +180,29 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// recent: the year y or month m named last (as resolveSame tracks them)
+// lies within the year before the reference, so that a bare unit of a
+// report (خلال الشهر، خلال العام) may be it.
+func (c *ctx) recent(u byte, y, m string) bool {
+	if !c.hasRef {
+		return false
+	}
+	switch u {
+	case 'Y':
+		v, err := strconv.Atoi(y)
+		return err == nil && v >= c.ref.y-1 && v <= c.ref.y
+	case 'M':
+		if len(m) != 7 {
+			return false
+		}
+		yy, e1 := strconv.Atoi(m[:4])
+		mm, e2 := strconv.Atoi(m[5:])
+		d := (c.ref.y-yy)*12 + c.ref.m - mm
+		return e1 == nil && e2 == nil && d >= 0 && d <= 12
+	}
+	return false
 }
 
 // perMatches: the period value per is of the unit u (M, Q, H; 0 any).

@@ -193,7 +193,8 @@ func (c *ctx) speechDays(hits []hit, quotes []marsad.Span) {
 				// an anaphor (الفترة المسائية، اليوم نفسه) keeps the day of
 				// its antecedent
 				// and so does a bare part of the day (merge gave it its day)
-				if r.i == h.i && r.j == h.j && r.pre == h.pre && r.kind == h.kind && r.ana == 0 && !r.barePart {
+				// and so does an event's n-th day (merge counted it)
+				if r.i == h.i && r.j == h.j && r.pre == h.pre && r.kind == h.kind && r.ana == 0 && !r.barePart && r.nth == 0 {
 					hits[k].value = r.value
 				}
 			}
