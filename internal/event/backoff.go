@@ -32,6 +32,14 @@ type typer struct {
 
 const noEvent = "NONE"
 
+// The typer's training settings; the margin was chosen by the
+// leave-one-split-out comparison (testdata/README.md step 10).
+const (
+	typerEpochs = 10
+	typerSeed   = 1
+	typerMargin = 5.0
+)
+
 // sentenceFeatures describes the prepared sentence: its words
 // (clitic-stripped) and word pairs, the trigger types the lexicon finds and
 // their words, and the mode cues present. Entities are left out: with gold
@@ -211,7 +219,8 @@ func trainTyper(exs []typerExample, epochs int, seed int64) *typer {
 }
 
 // write saves the model: a header of comment lines, the classes and the
-// margin, then one "feature<TAB>weights" line per feature, sorted.
+// margin, then one line per feature, sorted: the feature, a tab, and its
+// non-zero weights as class-index:weight.
 func (t *typer) write(w io.Writer, header string) error {
 	bw := bufio.NewWriter(w)
 	for _, l := range strings.Split(strings.TrimRight(header, "\n"), "\n") {
@@ -226,11 +235,13 @@ func (t *typer) write(w io.Writer, header string) error {
 	sort.Strings(keys)
 	for _, k := range keys {
 		fmt.Fprintf(bw, "%s\t", k)
+		sep := ""
 		for i, v := range t.w[k] {
-			if i > 0 {
-				bw.WriteByte(' ')
+			if v == 0 {
+				continue
 			}
-			bw.WriteString(strconv.FormatFloat(v, 'g', 4, 64))
+			fmt.Fprintf(bw, "%s%d:%s", sep, i, strconv.FormatFloat(v, 'g', 4, 64))
+			sep = " "
 		}
 		bw.WriteByte('\n')
 	}
@@ -263,13 +274,17 @@ func readTyper(r io.Reader) (*typer, error) {
 			}
 			t.margin = m
 		default:
-			fs := strings.Fields(v)
-			if len(fs) != len(t.classes) || len(fs) == 0 {
-				return nil, fmt.Errorf("typer line %d: %d weights for %d classes", line, len(fs), len(t.classes))
+			if len(t.classes) == 0 {
+				return nil, fmt.Errorf("typer line %d: weights before the classes line", line)
 			}
-			wv := make([]float64, len(fs))
-			for i, s := range fs {
-				x, err := strconv.ParseFloat(s, 64)
+			wv := make([]float64, len(t.classes))
+			for _, f := range strings.Fields(v) {
+				is, xs, ok := strings.Cut(f, ":")
+				i, err := strconv.Atoi(is)
+				if !ok || err != nil || i < 0 || i >= len(wv) {
+					return nil, fmt.Errorf("typer line %d: weight %q", line, f)
+				}
+				x, err := strconv.ParseFloat(xs, 64)
 				if err != nil {
 					return nil, fmt.Errorf("typer line %d: %w", line, err)
 				}
@@ -334,10 +349,14 @@ func (st *state) backoff() (marsad.Event, bool) {
 			break
 		}
 	}
+	// The mode cues are read as if the subject's first word were the
+	// trigger: a negation or a future verb before it (لم تتوصل إيران …).
+	first, _ := st.mentionTokens(k)
+	mode := st.mode(trigger{p: &pattern{Type: typ}, first: first, last: first})
 	return marsad.Event{
 		Type:       typ,
 		Code:       st.c.lx.defaultCode(typ),
-		Mode:       asserted,
+		Mode:       mode,
 		Actors:     st.ids([]int{k}),
 		Targets:    st.ids(targets),
 		Confidence: 0.2,

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"marsad"
 )
 
 // EvalCommand is `marsad eval events`: it scores the coder on the
@@ -18,8 +20,8 @@ import (
 // Modes: "gold" codes with the gold participants as the only entities (the
 // coder alone), "pipeline+gold" adds the pipeline's entities as distractors
 // and keeps its linking (titles, pronouns), "pipeline" is what a user gets.
-// --errors lists the disagreements on the tuning splits (dev, dev2,
-// the old test split, train, test3 and test4), never on the held-out test5 split.
+// --errors lists the disagreements on the tuning splits (TuningSplits),
+// never on the held-out split (HeldOut).
 //
 // Wire it in cmdEval: case "events": return event.EvalCommand(ctx, e.Stdout, e.Stderr, args[1:], p.Analyze)
 func EvalCommand(ctx context.Context, stdout, stderr io.Writer, args []string, analyze Analyzer) error {
@@ -50,12 +52,22 @@ func EvalCommand(ctx context.Context, stdout, stderr io.Writer, args []string, a
 		}
 		order = []string{*mode}
 	}
+	var analyzed map[string]*marsad.Article // one analysis for both pipeline modes
 	for _, m := range order {
 		opt := modes[m]
 		if m != "gold" && analyze == nil {
 			continue
 		}
-		if err := Report(ctx, stdout, gold, arts, opt, m, *showErrors); err != nil {
+		from := arts
+		if opt.Analyze != nil {
+			if analyzed == nil {
+				if analyzed, err = AnalyzeArticles(ctx, arts, analyze); err != nil {
+					return fmt.Errorf("eval events: %w", err)
+				}
+			}
+			from, opt.Analyze, opt.Analyzed = analyzed, nil, true
+		}
+		if err := Report(ctx, stdout, gold, from, opt, m, *showErrors); err != nil {
 			return err
 		}
 	}

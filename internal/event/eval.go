@@ -628,6 +628,37 @@ type Options struct {
 	// Gold injects the gold participants as entities (oracle NER and
 	// linking for the participants; pipeline entities stay as distractors).
 	Gold bool
+	// Analyzed says the articles were analyzed already (AnalyzeArticles):
+	// their entities, quotes and times are kept and Analyze is not run.
+	Analyzed bool
+}
+
+// AnalyzeArticles runs the earlier stages once on a copy of every article,
+// so that several splits and entity modes can be scored on one analysis
+// (Options.Analyzed).
+func AnalyzeArticles(ctx context.Context, arts map[string]*marsad.Article, analyze Analyzer) (map[string]*marsad.Article, error) {
+	out := make(map[string]*marsad.Article, len(arts))
+	for id, src := range arts {
+		a := copyArticle(src)
+		if err := analyze(ctx, a); err != nil {
+			return nil, fmt.Errorf("%s: %w", id, err)
+		}
+		out[id] = a
+	}
+	return out, nil
+}
+
+// cloneAnalyzed copies an analyzed article deeply enough for the coder and
+// InjectGold to change its entities and events.
+func cloneAnalyzed(src *marsad.Article) *marsad.Article {
+	a := *src
+	a.Entities = make([]marsad.Entity, len(src.Entities))
+	for i, e := range src.Entities {
+		e.Mentions = append([]marsad.Mention{}, e.Mentions...)
+		a.Entities[i] = e
+	}
+	a.Events = []marsad.Event{}
+	return &a
 }
 
 // Evaluate codes the articles of the gold sentences of one split ("dev",
@@ -658,7 +689,9 @@ func Evaluate(ctx context.Context, gold []GoldSentence, split string, arts map[s
 			return total, nil, fmt.Errorf("article %s not loaded", id)
 		}
 		a := copyArticle(src)
-		if opt.Analyze != nil {
+		if opt.Analyzed {
+			a = cloneAnalyzed(src)
+		} else if opt.Analyze != nil {
 			if err := opt.Analyze(ctx, a); err != nil {
 				return total, nil, fmt.Errorf("%s: %w", id, err)
 			}
@@ -715,6 +748,13 @@ func copyArticle(src *marsad.Article) *marsad.Article {
 // on).
 func Report(ctx context.Context, w io.Writer, gold []GoldSentence, arts map[string]*marsad.Article, opt Options, mode string, showErrors bool) error {
 	fmt.Fprintf(w, "event coding (%s), %d sentences\n", mode, len(gold))
+	if opt.Analyze != nil && !opt.Analyzed {
+		var err error
+		if arts, err = AnalyzeArticles(ctx, arts, opt.Analyze); err != nil {
+			return err
+		}
+		opt.Analyze, opt.Analyzed = nil, true
+	}
 	for _, split := range append(append([]string{}, TuningSplits...), HeldOut, "") {
 		sc, errs, err := Evaluate(ctx, gold, split, arts, opt)
 		if err != nil {

@@ -50,9 +50,10 @@ type Coder struct {
 }
 
 var (
-	defaultOnce sync.Once
-	defaultLex  *lexicon
-	defaultErr  error
+	defaultOnce  sync.Once
+	defaultLex   *lexicon
+	defaultTyper *typer
+	defaultErr   error
 )
 
 // New returns a coder with the embedded lexicon. The lexicon is compiled
@@ -68,11 +69,23 @@ func New() *Coder {
 
 // NewCoder is New returning the lexicon error instead of panicking.
 func NewCoder() (*Coder, error) {
-	defaultOnce.Do(func() { defaultLex, defaultErr = loadLexicon() })
+	defaultOnce.Do(func() {
+		defaultLex, defaultErr = loadLexicon()
+		if defaultErr != nil {
+			return
+		}
+		f, err := dataFS.Open("data/typer.tsv")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defer f.Close()
+		defaultTyper, defaultErr = readTyper(f)
+	})
 	if defaultErr != nil {
 		return nil, defaultErr
 	}
-	return &Coder{lx: defaultLex}, nil
+	return &Coder{lx: defaultLex, typer: defaultTyper}, nil
 }
 
 // Annotate replaces a.Events with the events coded in a's sentences.
@@ -1678,6 +1691,11 @@ func (st *state) cueBefore(c modeCue, i int) bool {
 	words := 0
 	for j := i - 1; j >= 0 && words < c.n; j-- {
 		t := st.toks[j]
+		// A plan governs its أن-clause (من المقرر أن يزور، قرر أن يرسل،
+		// يعتزم أن يلتقي): a bare أن does not end a planned cue's reach.
+		if t.word && t.norm == "ان" && c.mode == planned {
+			continue
+		}
 		if t.boundary || t.comma {
 			return false
 		}

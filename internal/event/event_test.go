@@ -202,8 +202,42 @@ func TestAnnotate(t *testing.T) {
 		"a capital stands for its government",
 		article("قصفت طهران مواقع جماعة جند الله.", [3]string{L, "طهران", "tehran"}, [3]string{O, "جماعة جند الله", "jundallah"}),
 		[]want{{"ASSAULT", "190", "asserted", "tehran", "jundallah", ""}},
+	}, {
+		"a plan governs its أن-clause",
+		article("ومن المقرر أن يزور وزير الخارجية الكوبي برونو رودريغيز واشنطن.", [3]string{P, "برونو رودريغيز", "rodriguez"}, [3]string{L, "واشنطن", "washington"}),
+		[]want{{"CONSULT", "042", "planned", "rodriguez", "washington", ""}},
+	}, {
+		"forces loyal to a named leader act for him",
+		article("سيطرت القوات الموالية للرئيس عبدربه منصور هادي على مطار عدن.", [3]string{P, "عبدربه منصور هادي", "hadi"}, [3]string{L, "عدن", "aden"}),
+		[]want{{"COERCE", "192", "asserted", "hadi", "aden", ""}},
+	}, {
+		"forces loyal to a name with a clitic preposition",
+		article("هاجمت القوات الموالية لهادي مواقع الحوثيين.", [3]string{P, "هادي", "hadi"}, [3]string{O, "الحوثيين", "houthis"}),
+		[]want{{"ASSAULT", "190", "asserted", "hadi", "houthis", ""}},
+	}, {
+		"a coalition a state leads acts for the state",
+		article("شنت القوات التي تقودها الولايات المتحدة غارات على مواقع تنظيم داعش.", [3]string{L, "الولايات المتحدة", "usa"}, [3]string{O, "تنظيم داعش", "isis"}),
+		[]want{{"ASSAULT", "195", "asserted", "usa", "isis", ""}},
+	}, {
+		"the subject of another relative clause is still not the actor",
+		article("قالت الوكالة التي يرأسها برناردينو ليون إن المفاوضات مستمرة.", [3]string{P, "برناردينو ليون", "leon"}),
+		nil,
+	}, {
+		"a claim of responsibility reports the attack",
+		article("أعلن تنظيم داعش الإرهابي مسؤوليته عن التفجير الذي استهدف مسجدا.", [3]string{O, "تنظيم داعش", "isis"}),
+		[]want{{"ASSAULT", "183", "asserted", "isis", "", ""}},
+	}, {
+		"an attack a group claimed, in a relative clause",
+		article("قتل 30 شخصا في هجوم انتحاري تبناه تنظيم داعش.", [3]string{O, "تنظيم داعش", "isis"}),
+		[]want{{"ASSAULT", "183", "asserted", "isis", "", ""}},
+	}, {
+		"an abduction is ASSAULT",
+		article("نفت الوزارة خطف جبهة النصرة لمقاتلين.", [3]string{O, "جبهة النصرة", "nusra"}),
+		[]want{{"ASSAULT", "181", "negated", "nusra", "", ""}},
 	}}
+	// The rules alone: the trained backoff has its own test.
 	c := New()
+	c.typer = nil
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := c.Annotate(context.Background(), tc.a); err != nil {

@@ -7,22 +7,67 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"sync"
 	"testing"
 
+	"marsad"
 	"marsad/internal/event"
 	"marsad/internal/pipeline"
 )
 
 // TestEvalCommand runs `marsad eval events` as the lead will wire it: the
 // report over every split and entity mode, printed in the test log.
-func TestEvalCommand(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
+// analyzedGold is the pipeline's analysis of the gold articles, done once
+// for the tests of this file.
+var analyzedGold struct {
+	once sync.Once
+	gold []event.GoldSentence
+	arts map[string]*marsad.Article
+	err  error
+}
+
+func goldAnalyzed(t *testing.T) ([]event.GoldSentence, map[string]*marsad.Article) {
+	t.Helper()
+	analyzedGold.once.Do(func() {
+		p, err := pipeline.Default()
+		if err != nil {
+			analyzedGold.err = err
+			return
+		}
+		gold, err := event.ReadGold("")
+		if err != nil {
+			analyzedGold.err = err
+			return
+		}
+		arts, err := event.LoadGoldArticles(gold)
+		if err != nil {
+			analyzedGold.err = fmt.Errorf("needs ../shared/data/saudinewsnet: %w", err)
+			return
+		}
+		analyzedGold.gold = gold
+		analyzedGold.arts, analyzedGold.err = event.AnalyzeArticles(context.Background(), arts, p.Analyze)
+	})
+	if analyzedGold.err != nil {
+		t.Fatal(analyzedGold.err)
 	}
+	return analyzedGold.gold, analyzedGold.arts
+}
+
+func TestEvalCommand(t *testing.T) {
 	var out, errb bytes.Buffer
-	if err := event.EvalCommand(context.Background(), &out, &errb, nil, p.Analyze); err != nil {
+	if err := event.EvalCommand(context.Background(), &out, &errb, []string{"--mode", "gold"}, nil); err != nil {
 		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	// The pipeline modes as EvalCommand reports them, on the analysis the
+	// floors below use (one pipeline run for the package's tests).
+	gold, arts := goldAnalyzed(t)
+	for _, m := range []struct {
+		name string
+		gold bool
+	}{{"pipeline+gold", true}, {"pipeline", false}} {
+		if err := event.Report(context.Background(), &out, gold, arts, event.Options{Analyzed: true, Gold: m.gold}, m.name, false); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("\n%s", out.String())
 	if os.Getenv("MARSAD_EVENT_PRINT") != "" {
@@ -35,18 +80,7 @@ func TestEvalCommand(t *testing.T) {
 // test3, the old test split, train, and dev+dev2+test together). The pipeline
 // rows move with NER and linking too.
 func TestPipelineFloors(t *testing.T) {
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := event.ReadGold("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	arts, err := event.LoadGoldArticles(gold)
-	if err != nil {
-		t.Fatalf("needs ../shared/data/saudinewsnet: %v", err)
-	}
+	gold, arts := goldAnalyzed(t)
 	for _, c := range []struct {
 		split               string
 		gold                bool
@@ -75,7 +109,7 @@ func TestPipelineFloors(t *testing.T) {
 		{"train", false, 0.56, 0.66, 0.39},
 		{"tune", false, 0.77, 0.80, 0.14},
 	} {
-		sc, _, err := event.Evaluate(context.Background(), gold, c.split, arts, event.Options{Analyze: p.Analyze, Gold: c.gold})
+		sc, _, err := event.Evaluate(context.Background(), gold, c.split, arts, event.Options{Analyzed: true, Gold: c.gold})
 		if err != nil {
 			t.Fatal(err)
 		}
