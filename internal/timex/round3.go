@@ -53,10 +53,18 @@ func (c *ctx) rSamePeriod(i int, s stem) []hit {
 	default:
 		return nil
 	}
-	if !c.is(k, "من") {
+	switch {
+	case c.is(k, "من"):
+		k++
+	case c.is(k, "لعام", "للعام", "لسنه"):
+		// الفترة ذاتها لعام 2014 (round 7)
+	default:
+		// خلال الفترة نفسها: the period named last itself (round 7)
+		if s.s == "الفتره" && sameWords[c.w(i+1)] {
+			return one(hit{i: i, j: k, pre: s.pre, kind: marsad.TimeDate, ana: 'S'})
+		}
 		return nil
 	}
-	k++
 	var year string
 	var j int
 	if y, j2, hijri, _, ok := c.yearAfter(k); ok && !hijri {
@@ -66,7 +74,11 @@ func (c *ctx) rSamePeriod(i int, s stem) []hit {
 		// (round 7; السابق is otherwise a step from the year named last)
 		year, j = fmt.Sprintf("%04d", c.ref.y-1), k+2
 	} else {
-		h := c.rRelUnit(k, stem{c.w(k), 0})
+		w := c.w(k)
+		if w == "للعام" {
+			w = "العام"
+		}
+		h := c.rRelUnit(k, stem{w, 0})
 		if len(h) != 1 || len(h[0].value) != 4 || !allDigits(h[0].value) {
 			return nil
 		}

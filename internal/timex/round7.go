@@ -258,7 +258,8 @@ func (c *ctx) rSeasonCount(i int, s stem) []hit {
 // الأسبوع، ختام تعاملات الأسبوع (the market's week). طوال العام is mostly
 // "all year round", not this year, and is left out.
 var extentWords = map[string]bool{"خلال": true, "ختام": true, "تعاملات": true,
-	"جلسات": true, "تداولات": true, "ينهي": true, "انهي": true, "ليختتم": true, "يختتم": true, "اختتم": true}
+	"جلسات": true, "تداولات": true, "ينهي": true, "تنهي": true, "انهي": true, "انهاء": true,
+	"ليختتم": true, "يختتم": true, "اختتم": true}
 
 var bareUnits = map[string]string{"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y"}
 

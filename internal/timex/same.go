@@ -78,6 +78,16 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	per := ""          // the last quarter, half, month, week or season named
 	qh := ""           // the last quarter or half named
 	for _, h := range hits {
+		if h.ana == 'S' {
+			// الفترة نفسها: the quarter, half, month, week or season named
+			// last; with none, it is left out
+			if per == "" {
+				continue
+			}
+			h.value, h.ana = per, 0
+			out = append(out, h)
+			continue
+		}
 		if h.ana == 'C' {
 			// الفترة الحالية after a quarter or half was named: that period
 			if qh != "" && c.hasRef && (qh[:4] == fmt.Sprint(c.ref.y) || qh[:4] == fmt.Sprint(c.ref.y-1)) {
