@@ -317,6 +317,28 @@ func (d *doc) repairNames() {
 			break
 		}
 	}
+	// …and in verb–subject order: a name the NER missed right after a
+	// verb of saying, opening with a known given name and followed by its
+	// title in apposition (دعا هادي إليامي رئيس لجنة حقوق الإنسان
+	// العربية; a comma is not enough: وتكشف قوة الممثل، وأكمل).
+	for i, t := range d.toks {
+		if t.kind != word || d.inQuote[i] || !d.cueAround(i) || i+2 >= len(d.toks) || !givenNames()[d.toks[i+1].norm] ||
+			!d.nameLike(d.toks[i+1].norm) { // أمين is a given name and a title
+			continue
+		}
+		k := i + 1
+		for k+1 < len(d.toks) && k < i+4 && d.toks[k+1].kind == word && d.mentAt[k+1] < 0 && d.sent[k+1] == d.sent[i] &&
+			!d.lx.isTitle(d.toks[k+1].norm) && (nameLinks[d.toks[k+1].norm] || d.nameLike(d.toks[k+1].norm)) {
+			k++
+		}
+		next := k + 1
+		if k == i+1 || next >= len(d.toks) || d.mentAt[i+1] >= 0 || d.mentAt[k] >= 0 || nameLinks[d.toks[k].norm] {
+			continue
+		}
+		if d.toks[next].kind == word && d.lx.isTitle(d.toks[next].norm) {
+			d.addTextName(family, i+1, k)
+		}
+	}
 	// A family name alone in a speaker slot, right after or before a cue
 	// verb (وأضاف الفضل، الفضل أكد), where the NER found nothing.
 	for k, t := range d.toks {
