@@ -250,3 +250,23 @@ func TestContext(t *testing.T) {
 		t.Errorf("saudi-led-coalition: %+v", e)
 	}
 }
+
+// TestTranslitWords: the curated word list (data/translit-words.tsv) comes
+// before the learned model for institution nouns and name particles.
+func TestTranslitWords(t *testing.T) {
+	tr, err := DefaultTranslit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ ar, want string }{
+		{"ديوان المظالم", "Diwan al-Mazalim"},
+		{"عبدالله بن عبدالعزيز آل سعود", "Abdullah bin Abdulaziz Al Saud"},
+		{"وزارة الصحة", "Wizarat al-Sihha"},
+		{"الهيئة العامة للسياحة والتراث الوطني", "al-Hayat al-Amma lil-Siyaha wal-Turath al-Watani"},
+		{"فيصل بن نواف بن عبد العزيز", "Faisal bin Nawaf bin Abdulaziz"},
+	} {
+		if got := tr.Name(tc.ar); got != tc.want {
+			t.Errorf("Name(%s) = %q, want %q", tc.ar, got, tc.want)
+		}
+	}
+}

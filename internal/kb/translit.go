@@ -204,12 +204,21 @@ func (t *Translit) Word(w string) string {
 	if !hasArabic(k) {
 		return w
 	}
+	if s, ok := translitWords()[k]; ok {
+		return s
+	}
 	if s, ok := t.words[k]; ok {
 		return s
 	}
-	// The article ال of Arab names is written al- (الجبير → al-Jubeir).
+	// The article ال of Arab names is written al- (الجبير → al-Jubeir),
+	// with a proclitic before it lil-, wal-, bil- (للسياحة → lil-Siyaha).
 	if rest, ok := strings.CutPrefix(k, "ال"); ok && utf8.RuneCountInString(rest) >= 3 {
 		return "al-" + capitalize(t.Word(rest))
+	}
+	for _, p := range [][2]string{{"لل", "lil-"}, {"وال", "wal-"}, {"بال", "bil-"}} {
+		if rest, ok := strings.CutPrefix(k, p[0]); ok && utf8.RuneCountInString(rest) >= 3 {
+			return p[1] + capitalize(t.Word(rest))
+		}
 	}
 	return capitalize(t.letters(k))
 }
@@ -230,17 +239,48 @@ func (t *Translit) letters(k string) string {
 	return b.String()
 }
 
-// Name transliterates a multi-word name word by word.
+// Name transliterates a multi-word name word by word; a compound the
+// word list spells as one (عبد الله → Abdullah) is one word, and آل before
+// a family name is Al.
 func (t *Translit) Name(name string) string {
 	f := strings.Fields(Key(name))
 	out := make([]string, 0, len(f))
-	for _, w := range f {
-		if s := t.Word(w); s != "" {
+	for i := 0; i < len(f); i++ {
+		if i+1 < len(f) {
+			if s, ok := translitWords()[f[i]+" "+f[i+1]]; ok {
+				out = append(out, s)
+				i++
+				continue
+			}
+			if f[i] == "ال" {
+				out = append(out, "Al")
+				continue
+			}
+		}
+		if s := t.Word(f[i]); s != "" {
 			out = append(out, s)
 		}
 	}
 	return strings.Join(out, " ")
 }
+
+//go:embed data/translit-words.tsv
+var translitWordsTSV string
+
+// translitWords is data/translit-words.tsv by key: curated Latin spellings
+// that come before the learned model's.
+var translitWords = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(translitWordsTSV, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if ar, en, ok := strings.Cut(line, "\t"); ok {
+			m[Key(ar)] = strings.TrimSpace(en)
+		}
+	}
+	return m
+})
 
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
