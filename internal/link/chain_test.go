@@ -1,8 +1,12 @@
 package link
 
 import (
+	"context"
 	"slices"
 	"testing"
+
+	"marsad"
+	"marsad/internal/kb"
 )
 
 // TestChainedTitle: a title that another title separates from the name is
@@ -27,5 +31,31 @@ func TestChainedTitle(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTitleTimeFrame: a title in a sentence dated to an earlier year names
+// that year's holder (none the knowledge base lists for 1973), not the
+// holder on the article's day.
+func TestTitleTimeFrame(t *testing.T) {
+	a := marsad.NewArticle()
+	a.Published = "2015-08-01"
+	a.Text = "وفي عام 1973 أعلن العاهل السعودي حظر النفط عن الدول الداعمة لإسرائيل. وقال العاهل السعودي اليوم إن المملكة ماضية في دعم الاستقرار."
+	if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if m.Kind == KindTitle {
+				n++
+				if m.Start < 60 {
+					t.Errorf("1973's العاهل السعودي linked to %s", e.ID)
+				}
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("got %d title mentions, want 1 (today's king)", n)
 	}
 }

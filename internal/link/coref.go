@@ -1,8 +1,11 @@
 package link
 
 import (
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"marsad"
@@ -228,12 +231,13 @@ func (l *Linker) titles(d *doc) {
 		if c == nil && !t.bare && !t.minister {
 			var e *kb.Entity
 			var ok bool
+			day := sentenceDay(d, t.span.Start)
 			if t.country != "" {
 				if role != "" {
-					e, ok = l.kb.RoleHolder(role, country, d.day)
+					e, ok = l.kb.RoleHolder(role, country, day)
 				}
 			} else {
-				e, ok = l.kb.Holder(t.key, d.day)
+				e, ok = l.kb.Holder(t.key, day)
 				// المتحدث باسم قوات التحالف is Yemen's coalition's spokesman
 				// only in a story of that coalition.
 				ok = ok && l.titleFits(d, t.key)
@@ -858,6 +862,59 @@ func (l *Linker) articleTitles(d *doc) {
 			break
 		}
 	}
+}
+
+// sentenceDay is the day a title names its holder on: the article's date,
+// unless the title's sentence dates itself to an earlier year (عام 1973،
+// في 1990م): the holder of that year (1 July), whom the knowledge base
+// may not list, so that العاهل السعودي in a history of the 1973 embargo is
+// not the king of the article's day.
+func sentenceDay(d *doc, off int) time.Time {
+	if d.day.IsZero() {
+		return d.day
+	}
+	if d.sents == nil {
+		d.sents = sentences(d.a)
+	}
+	var sent marsad.Span
+	for _, st := range d.sents {
+		if st.Start <= off && off < st.End {
+			sent = st
+			break
+		}
+	}
+	if sent.End == 0 {
+		return d.day
+	}
+	year := 0
+	for _, m := range yearRe.FindAllStringSubmatch(d.a.Text[sent.Start:sent.End], -1) {
+		y, err := strconv.Atoi(normalizeDigits(m[1] + m[2]))
+		if err != nil || y < 1800 || y >= d.day.Year() {
+			continue
+		}
+		if year != 0 && year != y {
+			return d.day // two years: no one time frame
+		}
+		year = y
+	}
+	if year == 0 {
+		return d.day
+	}
+	return time.Date(year, time.July, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// yearRe finds a Gregorian year introduced as one: عام/سنة/العام before
+// it, or م after it.
+var yearRe = regexp.MustCompile(`(?:(?:عام|سنة|العام)\s+([0-9٠-٩]{4}))|(?:([0-9٠-٩]{4})\s*م(?:\s|$|[،,.]))`)
+
+// normalizeDigits writes Arabic-Indic digits as ASCII.
+func normalizeDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '٠' && r <= '٩' {
+			return '0' + (r - '٠')
+		}
+		return r
+	}, s)
 }
 
 // conjunctAt reports whether word wi starts with the conjunction و or ف

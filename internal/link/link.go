@@ -342,6 +342,7 @@ type doc struct {
 	names    []*mention       // name mentions by offset (title pass)
 	nameEnd  map[int]*mention // name mention by end offset
 	context  map[string]bool  // ids of the entities the article names (articleContext)
+	sents    []marsad.Span    // the article's sentences (sentenceDay), computed once
 }
 
 // replaceMentions drops the mentions in drop and adds the new ones,
