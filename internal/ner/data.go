@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"marsad/internal/dataset"
@@ -230,4 +231,39 @@ func UnlabeledNews(maxTokens, step int) ([][]string, error) {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	return out, nil
+}
+
+var (
+	newsOnce sync.Once
+	newsAll  [][]string
+	newsErr  error
+)
+
+// newsDocs returns every SaudiNewsNet article's content as search-form
+// tokens (CorpusTokens), read once.
+func newsDocs() ([][]string, error) {
+	newsOnce.Do(func() { newsAll, newsErr = readNewsDocs() })
+	return newsAll, newsErr
+}
+
+func readNewsDocs() ([][]string, error) {
+	p, err := dataset.File("saudinewsnet", "saudinewsnet.jsonl.gz")
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var docs [][]string
+	n := 0
+	err = ReadNewsJSONL(f, func(text string) bool {
+		n++
+		if n%2 == 0 { // contents only
+			docs = append(docs, CorpusTokens(nil, text))
+		}
+		return true
+	})
+	return docs, err
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,6 +96,7 @@ func TestExp(t *testing.T) {
 	cfg.DocStage = env("DOC", "1") == "1"
 	cfg.WithAQMAR = env("AQMAR", "0") == "1"
 	expKnobs(&cfg, env)
+	expTopics(t, &cfg, env)
 	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
 	fmt.Sscan(env("SEEDS", fmt.Sprint(cfg.Seeds)), &cfg.Seeds)
 	fmt.Sscan(env("DROPOUT", fmt.Sprint(cfg.Dropout)), &cfg.Dropout)
@@ -182,6 +185,18 @@ func TestExpCV(t *testing.T) {
 		}
 	}
 	cfg.External, cfg.Clusters = ext, cl
+	expTopics(t, &cfg, env)
+	if p := os.Getenv("LEX"); p != "" {
+		cfg.Lexicon = readLexTSV(t, p, env("LEXMIN", "0"))
+	}
+	if env("LEXGO", "0") == "1" {
+		docs, err := newsDocs()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Lexicon = MineLexicon(docs)
+		fmt.Fprintf(os.Stderr, "lexicon: %d names\n", len(cfg.Lexicon))
+	}
 	var extra []Sentence
 	if env("AQMAR", "0") == "1" {
 		extra, _, _ = AQMAR()
@@ -294,7 +309,8 @@ func TestExpCV(t *testing.T) {
 // mergeStage sums the weights of models trained with different seeds: a sum
 // of linear scores is one linear model.
 func mergeStage(ms []*Model) *Model {
-	m := &Model{scheme: ms[0].scheme, labels: ms[0].labels, clusters: ms[0].clusters, external: ms[0].external, corpus: ms[0].corpus, final: ms[0].final}
+	m := &Model{scheme: ms[0].scheme, labels: ms[0].labels, clusters: ms[0].clusters, external: ms[0].external, corpus: ms[0].corpus, final: ms[0].final,
+		topics: ms[0].topics, topicWindow: ms[0].topicWindow, topicFeats: ms[0].topicFeats, lex: ms[0].lex}
 	m.index = map[fhash]int32{}
 	m.w = nil
 	L := len(m.labels)
@@ -434,4 +450,67 @@ func expKnobs(cfg *Config, env func(k, def string) string) {
 	cfg.CRFAverage = env("CRFAVG", "0") == "1"
 	fmt.Sscan(env("PRUNE", fmt.Sprint(cfg.Prune)), &cfg.Prune)
 	fmt.Sscan(env("SEED", fmt.Sprint(cfg.Seed)), &cfg.Seed)
+}
+
+// expTopics reads the topic knobs: TOPICS (k, 0: none), TWIN (window in
+// sentences either side), TFEATS (conjunctions, see topicFeatures), TVOCAB.
+func expTopics(t *testing.T, cfg *Config, env func(k, def string) string) {
+	k, _ := strconv.Atoi(env("TOPICS", "0"))
+	if k == 0 {
+		return
+	}
+	tc := DefaultTopicConfig()
+	tc.K = k
+	fmt.Sscan(env("TVOCAB", "20000"), &tc.Vocab)
+	fmt.Sscan(env("TSEED", "1"), &tc.Seed)
+	docs, err := newsDocs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	cfg.Topics = BuildTopics(tc, docs)
+	if env("TRANDOM", "0") == "1" { // control: the same words, random weights
+		rng := rand.New(rand.NewPCG(7, 7))
+		words := make([]string, 0, len(cfg.Topics.w))
+		for w := range cfg.Topics.w {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		for _, w := range words {
+			for j := range cfg.Topics.w[w] {
+				cfg.Topics.w[w][j] = rng.Float32()
+			}
+		}
+	}
+	fmt.Fprintf(os.Stderr, "topics: k=%d vocab=%d in %v\n", k, len(cfg.Topics.w), time.Since(start))
+	fmt.Sscan(env("TWIN", "5"), &cfg.TopicWindow)
+	cfg.TopicFeats = env("TFEATS", "bgc")
+}
+
+// readLexTSV reads "type<TAB>word<TAB>share" lines, keeping shares ≥ min.
+func readLexTSV(t *testing.T, p, minShare string) map[string]lexEntry {
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lo float64
+	fmt.Sscan(minShare, &lo)
+	lex := map[string]lexEntry{}
+	for _, l := range strings.Split(string(b), "\n") {
+		f := strings.Split(l, "\t")
+		if len(f) != 3 {
+			continue
+		}
+		var sh float64
+		fmt.Sscan(f[2], &sh)
+		if sh < lo {
+			continue
+		}
+		e := lexEntry{typ: typeBit(f[0]), level: 1}
+		if sh >= 0.5 {
+			e.level = 2
+		}
+		lex[f[1]] = e
+	}
+	return lex
 }

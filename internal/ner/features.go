@@ -45,6 +45,8 @@ const (
 	_
 	_
 	tQuote
+	tTopic
+	tLex
 )
 
 // tokInfo is what the features need to know about one token, computed once
@@ -69,6 +71,12 @@ type featurizer struct {
 	// stats counts how a first model tagged each word in unlabeled news
 	// (see Config.Unlabeled); nil if unused.
 	stats *docCounts
+	// topic is the topic of the text around the sentence (topic.go), -1
+	// if none; topicFeats selects the conjunctions (an experiment knob).
+	topic      int8
+	topicFeats string
+	gazMask    []uint8 // per token: external mask | corpus mask << 4
+	lex        map[string]lexEntry
 
 	toks    []tokInfo
 	matches []gazMatch
@@ -86,7 +94,41 @@ type featurizer struct {
 }
 
 func newFeaturizer(c *Clusters, external, corpus *Gazetteer) *featurizer {
-	return &featurizer{clusters: c, gaz: [2]*Gazetteer{external, corpus}}
+	return &featurizer{clusters: c, gaz: [2]*Gazetteer{external, corpus}, topic: -1}
+}
+
+// topicFeatures adds token i's topic conjunctions.
+func (f *featurizer) topicFeatures(add func(fhash), i int) {
+	tp := int(f.topic)
+	t := &f.toks[i]
+	fs := f.topicFeats
+	if fs == "" {
+		fs = "bgc"
+	}
+	for _, c := range fs {
+		switch c {
+		case 'b': // the topic alone: a label prior per topic
+			add(newHash(tTopic).num(0).num(tp))
+		case 'g': // × the gazetteer types of the token
+			if m := f.gazMask[i]; m != 0 {
+				add(newHash(tTopic).num(1).num(tp).num(int(m)))
+			}
+		case 'c': // × the token's coarsest word cluster
+			if t.clOK {
+				add(newHash(tTopic).num(2).num(tp).num(int(t.cl.c[0])))
+			}
+		case 'd': // × the second clustering
+			if t.clOK && f.clusters.groups > 1 {
+				add(newHash(tTopic).num(3).num(tp).num(int(t.cl.c[1])))
+			}
+		case 'w': // × the bare word
+			add(newHash(tTopic).num(4).num(tp).str(t.bare))
+		case 'p': // × the previous word's coarse cluster and the token's gazetteer types
+			if i > 0 && f.toks[i-1].clOK {
+				add(newHash(tTopic).num(5).num(tp).num(int(f.toks[i-1].cl.c[0])).num(int(f.gazMask[i])))
+			}
+		}
+	}
 }
 
 // extract computes the features of every token of words: token i's are
@@ -96,17 +138,9 @@ func newFeaturizer(c *Clusters, external, corpus *Gazetteer) *featurizer {
 // sentences (see doc.go).
 func (f *featurizer) extract(words []string, doc *docCounts) {
 	n := len(words)
-	if f.cache == nil || len(f.cache) > maxCache || f.cacheStats != f.stats {
-		f.cache = make(map[string]*wordInfo, 1024)
-		f.cacheStats = f.stats
-	}
 	f.toks, f.infos = f.toks[:0], f.infos[:0]
 	for _, w := range words {
-		wi := f.cache[w]
-		if wi == nil {
-			wi = f.info(w)
-			f.cache[w] = wi
-		}
+		wi := f.word(w)
 		f.toks = append(f.toks, wi.tok)
 		f.infos = append(f.infos, wi)
 	}
@@ -119,6 +153,8 @@ func (f *featurizer) extract(words []string, doc *docCounts) {
 	for i := range f.gazHits {
 		f.gazHits[i] = f.gazHits[i][:0]
 	}
+	f.gazMask = grow(f.gazMask, n)
+	clear(f.gazMask)
 	for src, g := range f.gaz {
 		if g == nil {
 			continue
@@ -126,6 +162,7 @@ func (f *featurizer) extract(words []string, doc *docCounts) {
 		f.matches = g.match(f.matches[:0], f.toks)
 		for _, m := range f.matches {
 			for i := m.start; i < m.end; i++ {
+				f.gazMask[i] |= m.mask << (4 * src)
 				bi := 'I'
 				if i == m.start {
 					bi = 'B'
@@ -213,6 +250,9 @@ func (f *featurizer) extract(words []string, doc *docCounts) {
 		if doc != nil {
 			f.feats = doc.features(f.feats, t.bare)
 		}
+		if f.topic >= 0 {
+			f.topicFeatures(add, i)
+		}
 		add(newHash(tBigramL).str(normAt(i - 1)).sep().str(t.norm))
 		add(newHash(tBigramR).str(t.norm).sep().str(normAt(i + 1)))
 		f.feats = append(f.feats, f.infos[i].local...)
@@ -263,6 +303,20 @@ func quotedSpans(dst []uint8, toks []tokInfo) []uint8 {
 	return dst
 }
 
+// word returns what the featurizer knows of w, from the cache.
+func (f *featurizer) word(w string) *wordInfo {
+	if f.cache == nil || len(f.cache) > maxCache || f.cacheStats != f.stats {
+		f.cache = make(map[string]*wordInfo, 1024)
+		f.cacheStats = f.stats
+	}
+	wi := f.cache[w]
+	if wi == nil {
+		wi = f.info(w)
+		f.cache[w] = wi
+	}
+	return wi
+}
+
 // maxCache bounds the word cache; it is emptied when full.
 const maxCache = 50000
 
@@ -311,6 +365,10 @@ func (f *featurizer) info(w string) *wordInfo {
 	}
 	if f.stats != nil {
 		loc = f.stats.featuresAs(loc, t.bare, tCorp)
+	}
+	if e, ok := f.lex[t.bare]; ok {
+		add(newHash(tLex).num(int(e.typ)))
+		add(newHash(tLex).num(int(e.typ)).num(int(e.level)))
 	}
 	add(newHash(tWord).str(t.word))
 	add(newHash(tNorm).str(t.norm))

@@ -22,6 +22,11 @@ type Model struct {
 	external *Gazetteer
 	corpus   *Gazetteer
 
+	topics      *Topics // nil: no topic features
+	topicWindow int
+	topicFeats  string
+	lex         map[string]lexEntry
+
 	// stage2, when not nil, re-tags documents with the first stage's tags
 	// of the surrounding sentences as features (doc.go); window is how many
 	// sentences either side it looks at (0: the whole document).
@@ -51,10 +56,13 @@ type decoder struct {
 func (m *Model) decoder() *decoder {
 	if d, ok := m.pool.Get().(*decoder); ok {
 		d.f.stats = m.stats // set after training, when the pool may hold decoders
+		d.f.topic = -1
 		return d
 	}
 	f := newFeaturizer(m.clusters, m.external, m.corpus)
 	f.stats = m.stats
+	f.topicFeats = m.topicFeats
+	f.lex = m.lex
 	return &decoder{f: f}
 }
 
@@ -65,7 +73,22 @@ func (m *Model) decoder() *decoder {
 // Tag sees one sentence alone; TagDocument, given all the sentences of an
 // article, is more accurate.
 func (m *Model) Tag(tokens []string) []string {
-	return m.tag(tokens, nil)
+	return m.tagTopic(tokens, nil, m.topicsOf([][]string{tokens}, 0)[0])
+}
+
+// topicsOf returns the topic of each sentence of a document (-1 without
+// a topic model).
+func (m *Model) topicsOf(sents [][]string, window int) []int8 {
+	if m.topics == nil {
+		out := make([]int8, len(sents))
+		for i := range out {
+			out[i] = -1
+		}
+		return out
+	}
+	d := m.decoder()
+	defer m.pool.Put(d)
+	return m.topics.topicsOf(sents, window, func(w string) string { return d.f.word(w).tok.bare })
 }
 
 // TagDocument tags the sentences of one document (an article, or a stream
@@ -73,9 +96,10 @@ func (m *Model) Tag(tokens []string) []string {
 // sentences around each one. It is safe for concurrent use.
 func (m *Model) TagDocument(sents [][]string) [][]string {
 	out := make([][]string, len(sents))
+	topics := m.topicsOf(sents, m.topicWindow)
 	if m.stage2 == nil || m.joint == nil {
 		for i, s := range sents {
-			out[i] = m.tag(s, nil)
+			out[i] = m.tagTopic(s, nil, topics[i])
 		}
 		return out
 	}
@@ -88,6 +112,7 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 	ds := make([]docSent, len(sents))
 	for i, s := range sents {
 		n := len(s)
+		d.f.topic = topics[i]
 		d.f.extract(s, nil)
 		d.emit = grow(d.emit, n*L)
 		clear(d.emit)
@@ -180,12 +205,13 @@ func (m *Model) decode(d *decoder, n int) []string {
 	return toBIO(out)
 }
 
-func (m *Model) tag(tokens []string, doc *docCounts) []string {
+func (m *Model) tagTopic(tokens []string, doc *docCounts, topic int8) []string {
 	if len(tokens) == 0 {
 		return []string{}
 	}
 	d := m.decoder()
 	defer m.pool.Put(d)
+	d.f.topic = topic
 	d.f.extract(tokens, doc)
 	L := len(m.labels)
 	d.emit = grow(d.emit, len(tokens)*L)

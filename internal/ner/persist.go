@@ -39,6 +39,15 @@ type modelFile struct {
 	StatsKeys []string
 	Stats     []uint32
 
+	// Topic model (topic.go): words, K weights each, and how the model
+	// uses it; names mined from unlabeled news (lexicon.go).
+	TopicWords  []string
+	TopicW      []float32
+	TopicK      int
+	TopicWindow int
+	TopicFeats  string
+	Lexicon     []string
+
 	Window int        // document window of Stage2
 	Stage2 *modelFile // the document-level stage, if any
 }
@@ -72,6 +81,17 @@ func (m *Model) Save(w io.Writer, clustersSum string) error {
 			mf.Stats = append(append(mf.Stats, mask), vals...)
 		}
 	}
+	if m.topics != nil {
+		mf.TopicK, mf.TopicWindow, mf.TopicFeats = m.topics.K, m.topicWindow, m.topicFeats
+		for w := range m.topics.w {
+			mf.TopicWords = append(mf.TopicWords, w)
+		}
+		sort.Strings(mf.TopicWords)
+		for _, w := range mf.TopicWords {
+			mf.TopicW = append(mf.TopicW, m.topics.w[w]...)
+		}
+	}
+	mf.Lexicon = lexLines(m.lex)
 	if m.stage2 != nil {
 		mf.Window = m.window
 		mf.Stage2 = m.stage2.file(clustersSum)
@@ -176,12 +196,26 @@ func Load(r io.Reader, clusters *Clusters, clustersSum string) (*Model, error) {
 			m.stats.m[k] = c
 		}
 	}
+	if mf.TopicK > 0 {
+		if mf.TopicK > 127 || len(mf.TopicW) != mf.TopicK*len(mf.TopicWords) {
+			return nil, fmt.Errorf("load model: inconsistent topic model")
+		}
+		tp := &Topics{K: mf.TopicK, w: make(map[string][]float32, len(mf.TopicWords))}
+		for i, w := range mf.TopicWords {
+			tp.w[w] = mf.TopicW[i*mf.TopicK : (i+1)*mf.TopicK : (i+1)*mf.TopicK]
+		}
+		m.topics, m.topicWindow, m.topicFeats = tp, mf.TopicWindow, mf.TopicFeats
+	}
+	if m.lex, err = parseLexLines(mf.Lexicon); err != nil {
+		return nil, fmt.Errorf("load model: %w", err)
+	}
 	if mf.Stage2 != nil {
 		mf.Stage2.Format, mf.Stage2.Meta.Version = fileFormat, modelVersion
 		if m.stage2, err = fromFile(mf.Stage2, clusters, clustersSum); err != nil {
 			return nil, err
 		}
 		m.stage2.external, m.stage2.corpus, m.stage2.stats = m.external, m.corpus, m.stats
+		m.stage2.topics, m.stage2.topicWindow, m.stage2.topicFeats, m.stage2.lex = m.topics, m.topicWindow, m.topicFeats, m.lex
 		m.window = mf.Window
 		m.buildJoint()
 	}

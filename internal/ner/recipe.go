@@ -34,6 +34,20 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		return nil, "", err
 	}
 	cfg.External, cfg.Clusters = ext, cl
+	if (cfg.TopicK > 0 && cfg.Topics == nil) || (cfg.MineNames && cfg.Lexicon == nil) {
+		docs, err := newsDocs()
+		if err != nil {
+			return nil, "", err
+		}
+		if cfg.TopicK > 0 && cfg.Topics == nil {
+			tc := DefaultTopicConfig()
+			tc.K = cfg.TopicK
+			cfg.Topics = BuildTopics(tc, docs)
+		}
+		if cfg.MineNames && cfg.Lexicon == nil {
+			cfg.Lexicon = MineLexicon(docs)
+		}
+	}
 	if unlabeledTokens > 0 {
 		if cfg.Unlabeled, err = UnlabeledNews(unlabeledTokens, unlabeledStep); err != nil {
 			return nil, "", err

@@ -64,6 +64,22 @@ type Config struct {
 	// or machine-tagged, each with its Domain set.
 	Extra []Sentence
 
+	// Topics, when not nil, adds the topic of the sentences at most
+	// TopicWindow away, conjoined with the token's gazetteer types and
+	// word cluster (topic.go); TopicFeats picks the conjunctions.
+	// TrainShipped builds Topics from SaudiNewsNet with TopicK topics
+	// when TopicK > 0 and Topics is nil, and mines Lexicon when
+	// MineNames is set and Lexicon is nil.
+	Topics      *Topics
+	TopicK      int
+	TopicWindow int
+	TopicFeats  string
+	MineNames   bool
+
+	// Lexicon holds names mined from unlabeled news (lexicon.go), by
+	// bare search form.
+	Lexicon map[string]lexEntry
+
 	Clusters *Clusters  // nil: no cluster features
 	External *Gazetteer // nil: no external gazetteer
 
@@ -154,6 +170,19 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 	}
 	folds := max(cfg.DocFolds, 2)
 	pred := make([][]string, len(sents))
+	// The jackknife models tag each sentence with the topic of its text,
+	// as the final model does in TagDocument.
+	topicOf := make([]int8, len(sents))
+	for i := range topicOf {
+		topicOf[i] = -1
+	}
+	if cfg.Topics != nil {
+		toks := make([][]string, len(sents))
+		for i, s := range sents {
+			toks[i] = s.Tokens
+		}
+		topicOf = cfg.Topics.sentenceTopics(toks, cfg.TopicWindow)
+	}
 	for k := 0; k < folds; k++ {
 		lo, hi := len(sents)*k/folds, len(sents)*(k+1)/folds
 		rest := append(append([]Sentence(nil), sents[:lo]...), sents[hi:]...)
@@ -170,7 +199,7 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 		}
 		mk.stats = perSent0(perSent, lo)
 		for i := lo; i < hi; i++ {
-			pred[i] = mk.Tag(sents[i].Tokens)
+			pred[i] = mk.tagTopic(sents[i].Tokens, nil, topicOf[i])
 		}
 	}
 	ds := make([]docSent, len(sents))
@@ -252,6 +281,15 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 			corpus = CorpusGazetteer(others)
 		}
 		fz[k] = newFeaturizer(cfg.Clusters, cfg.External, corpus)
+		fz[k].lex = cfg.Lexicon
+	}
+	var topicOf []int8
+	if cfg.Topics != nil {
+		toks := make([][]string, len(train))
+		for i, s := range train {
+			toks[i] = s.Tokens
+		}
+		topicOf = cfg.Topics.sentenceTopics(toks, cfg.TopicWindow)
 	}
 	hashes := make([][][]fhash, len(train))
 	counts := map[fhash]int32{}
@@ -259,6 +297,10 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 	one := func(i int, doc *docCounts) {
 		s := train[i]
 		f := fz[foldOf(i, len(train), folds)]
+		f.topic, f.topicFeats = -1, cfg.TopicFeats
+		if topicOf != nil {
+			f.topic = topicOf[i]
+		}
 		f.stats = nil
 		if perSent != nil {
 			f.stats = perSent[i]
@@ -326,6 +368,11 @@ func trainStage(cfg Config, sents []Sentence, perSent []*docCounts, docs func(fu
 		corpus:   CorpusGazetteer(train),
 		trans:    make([]float32, (L+1)*L),
 		final:    make([]float32, L),
+
+		topics:      cfg.Topics,
+		topicWindow: cfg.TopicWindow,
+		topicFeats:  cfg.TopicFeats,
+		lex:         cfg.Lexicon,
 	}
 	constrain(labels, cfg.Scheme, m.trans, m.final)
 	mask := append([]float32(nil), m.trans...)
@@ -574,10 +621,19 @@ func unlabeledStats(cfg Config, sents []Sentence) (perSent []*docCounts, final *
 	// Pruning is for the size and speed of the kept model only.
 	base.Prune = 0
 	folds := max(cfg.DocFolds, 2)
+	// The unlabeled sentences are running text, article after article:
+	// their topics come from the sentences around them.
+	topicOf := make([]int8, len(cfg.Unlabeled))
+	for i := range topicOf {
+		topicOf[i] = -1
+	}
+	if cfg.Topics != nil {
+		topicOf = cfg.Topics.sentenceTopics(cfg.Unlabeled, cfg.TopicWindow)
+	}
 	count := func(m *Model) *docCounts {
 		c := newDocCounts()
-		for _, s := range cfg.Unlabeled {
-			c.add(newDocSent(s, m.Tag(s)), 1)
+		for i, s := range cfg.Unlabeled {
+			c.add(newDocSent(s, m.tagTopic(s, nil, topicOf[i])), 1)
 		}
 		return c
 	}
