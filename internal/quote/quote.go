@@ -320,10 +320,28 @@ type complement struct {
 // The tokens between are the speaker region (أوضح [الرئيس الأميركي] أن).
 func (d *doc) findComplement(i int, c cue) complement {
 	sent := d.sent[i]
-	for j := i + 1; j < len(d.toks) && j <= i+maxRegion; j++ {
+	aside := 0 // tokens of parenthesized asides in the region, not counted
+	for j := i + 1; j < len(d.toks) && j <= i+maxRegion+aside; j++ {
 		t := d.toks[j]
 		if t.kind == newline || d.sent[j] != sent {
 			return complement{}
+		}
+		// An aside in parentheses after the subject (زكية … (دكتوراة
+		// الفلسفة في أصول التربية) إلى ضرورة …، حسن خيزران (55 عاما)):
+		// nothing in it opens the content, and it does not lengthen
+		// the region.
+		// Parentheses that close the sentence hold the words said, as
+		// some outlets write them (قال كيري في القاهرة (لا شك …).).
+		if t.kind == punct && t.norm == "(" && j+1 < len(d.toks) && d.inParen[j+1] {
+			k := j + 1
+			for k < len(d.toks) && d.inParen[k] {
+				k++
+			}
+			if n := k + 1; n < len(d.toks) && d.sent[n] == sent && d.toks[n].kind != newline && !strings.ContainsAny(d.toks[n].norm, ".!?؟") {
+				aside += k - j + 1
+				j = k
+				continue
+			}
 		}
 		switch t.kind {
 		case mark:
@@ -380,7 +398,7 @@ func (d *doc) findComplement(i int, c cue) complement {
 			if d.lx.compPreps[t.norm] && j+1 < len(d.toks) && d.lx.isComplementizer(d.toks[j+1].norm) {
 				return complement{kind: compThat, start: j + 2, regionEnd: j}
 			}
-			if j-i <= maxPrepGap && d.nominalSubjectOK(i, j, c) && !d.nameBeforeThat(i, j) {
+			if j-i-aside <= maxPrepGap && d.nominalSubjectOK(i, j, c) && !d.nameBeforeThat(i, j) {
 				for _, p := range c.preps {
 					if p == "ب" && len(t.norm) > len("ب")+4 && strings.HasPrefix(t.norm, "ب") && !d.lx.isComplementizer(t.norm) && !isPronounPP(t.norm) {
 						return complement{kind: compPrep, start: j, regionEnd: j} // طالب بإطلاق: ب is part of the content word
@@ -394,6 +412,13 @@ func (d *doc) findComplement(i int, c cue) complement {
 			if c2, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && (c2.form.finite() ||
 				(c2.form == participle && d.toks[j-1].kind == punct && (d.toks[j-1].norm == "،" || d.toks[j-1].norm == ","))) {
 				return complement{} // another statement starts before any content (…، مضيفاً)
+			} else if ok && c2.form == participle {
+				// …with no comma, after unmarked speech (وقال الصراف عبدالله
+				// الصيرفي ارتفعت قيمة … 80 في المائة موضحا أن): the words
+				// before the participle were said.
+				if b := d.bareContent(i, c); b.kind != compNone && b.start < j {
+					return b
+				}
 			}
 			if d.lx.isAttitude(t.norm, d.nextNorm(j)) {
 				return complement{}
