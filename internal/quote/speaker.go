@@ -147,6 +147,12 @@ func (d *doc) relative(i int) (sp speaker, ok, rel bool) {
 			return speaker{ent: d.ments[mi].ent}, true, true
 		}
 	}
+	// With no one named before it, a relative on a thing inside another
+	// statement (… تخوم مدينة زنجبار التي قال إن أخبارها ستكون مفرحة)
+	// has the dropped subject of that statement: its speaker.
+	if d.insideEmitted(d.toks[i].start) && d.last.valid() && d.lastSent == d.sent[i] {
+		return d.last, true, true
+	}
 	return sp, false, false
 }
 
