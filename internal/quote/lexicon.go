@@ -64,6 +64,7 @@ type lexicon struct {
 	notNames        map[string]bool // هو، ذلك … (notnames.txt)
 	titles          map[string]bool // رئيس، مدير، المحلل … (titles.txt): persons, not bodies
 	documents       map[string]bool // بيان، تصريح … (documents.txt): جاء في بيان X «…»
+	bodies          map[string]bool // جهاز، وزارة … (bodies.txt): heads of body names
 	scripture       map[string]bool // تعالى، صلى … (scripture.txt): قال تعالى cites a verse
 	eponyms         map[string]bool // جامعة، مطار، مسلسل … (eponyms.txt): a name after one is theirs
 	kinship         map[string]bool // عم، خال … (kinship.txt)
@@ -102,6 +103,7 @@ func loadLexicon() (*lexicon, error) {
 		notNames:       map[string]bool{},
 		titles:         map[string]bool{},
 		documents:      map[string]bool{},
+		bodies:         map[string]bool{},
 		eponyms:        map[string]bool{},
 		kinship:        map[string]bool{},
 		scripture:      map[string]bool{},
@@ -181,7 +183,7 @@ func loadLexicon() (*lexicon, error) {
 	// Built once: Annotate runs concurrently and must not append to
 	// shared slices.
 	lx.openers = append(append([][]string{}, lx.conj...), lx.markers...)
-	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames, "titles.txt": lx.titles, "documents.txt": lx.documents, "eponyms.txt": lx.eponyms, "kinship.txt": lx.kinship, "scripture.txt": lx.scripture} {
+	for name, dst := range map[string]map[string]bool{"speakers.txt": lx.speakerHeads, "adverbials.txt": lx.adverbials, "governors.txt": lx.governors, "honorifics.txt": lx.honorifics, "notcomp.txt": lx.notComp, "deputies.txt": lx.deputies, "notnames.txt": lx.notNames, "titles.txt": lx.titles, "documents.txt": lx.documents, "bodies.txt": lx.bodies, "eponyms.txt": lx.eponyms, "kinship.txt": lx.kinship, "scripture.txt": lx.scripture} {
 		if ls, err = lines(name); err != nil {
 			return nil, err
 		}

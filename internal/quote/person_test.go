@@ -20,3 +20,22 @@ func TestPersonName(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyName(t *testing.T) {
+	q := New()
+	for name, want := range map[string]bool{
+		"جهاز الأمن الداخلي الإسرائيلي":          true,
+		"وحدة التوثيق والدراسات في مؤسسة الضمير": true,
+		"صحيفة «لو موند» المسائية":               true,
+		"الجهاز":                       false, // a bare noun points back, it names nothing
+		"مصادر مطلعة":                  false,
+		"مسؤول في الوزارة":             false,
+		"المتحدث باسم الوزارة":         false,
+		"الوزير الفرنسي":               false,
+		"مكتب الإحصاء الاتحادي قال إن": false,
+	} {
+		if got := q.BodyName(name); got != want {
+			t.Errorf("BodyName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
