@@ -3,6 +3,7 @@ package link
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"marsad"
@@ -57,5 +58,43 @@ func TestTitleTimeFrame(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("got %d title mentions, want 1 (today's king)", n)
+	}
+}
+
+// TestLedeTitle: a story that opens with a title the knowledge base does
+// not resolve (قال الرئيس التنفيذي للشركة …) names the person later as the
+// first new speaker; not a speaker named in the lede, nor one with a title
+// of his own after the name.
+func TestLedeTitle(t *testing.T) {
+	run := func(text string) map[string]string {
+		a := marsad.NewArticle()
+		a.Published = "2015-08-01"
+		a.Text = text
+		// The names as the NER gives them.
+		for _, n := range []string{"سامي العتيبي", "خالد الزهراني", "فهد المالكي"} {
+			if i := strings.Index(text, n); i >= 0 {
+				a.Entities = append(a.Entities, marsad.Entity{Name: n, Type: marsad.PERS, Mentions: []marsad.Mention{{Start: i, End: i + len(n), Text: n}}})
+			}
+		}
+		if err := New(kb.MustDefault()).Annotate(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				if m.Kind == KindTitle {
+					out[a.Text[m.Start:m.End]] = e.Name
+				}
+			}
+		}
+		return out
+	}
+	got := run("قال الرئيس التنفيذي للشركة الوطنية إن الأرباح ارتفعت وإن خالد الزهراني سيقود المشروع. وأضاف البيان أن العمل بدأ. وقال سامي العتيبي إن الخطة جاهزة.")
+	if got["الرئيس التنفيذي للشركة الوطنية"] != "سامي العتيبي" {
+		t.Errorf("lede title: got %v, want سامي العتيبي", got)
+	}
+	got = run("قال الرئيس التنفيذي للشركة الوطنية إن الأرباح ارتفعت. وقال فهد المالكي المدير المالي إن الخطة جاهزة.")
+	if len(got) != 0 {
+		t.Errorf("a speaker with his own title: got %v, want none", got)
 	}
 }

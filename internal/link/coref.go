@@ -864,6 +864,80 @@ func (l *Linker) articleTitles(d *doc) {
 	}
 }
 
+// ledeTitle links the title a story opens with before the name is given
+// (قال الرئيس التنفيذي للجنة المنظمة … إن … ووصل بلاتر … وقال اليكسي
+// سوروكين): a title the knowledge base does not resolve, headed by a role
+// noun right after a speech verb in the first sentence, with no name in
+// apposition, is the first person who is first named after that sentence
+// as the subject of a speech verb. A person already named in the lede is
+// someone the speaker spoke of.
+func (l *Linker) ledeTitle(d *doc) {
+	if d.sents == nil {
+		d.sents = sentences(d.a)
+	}
+	if len(d.sents) < 2 {
+		return
+	}
+	d.indexNames()
+	lede := d.sents[0]
+	for wi := 1; wi < len(d.words) && d.toks[d.words[wi]].Start < lede.End; wi++ {
+		prev := strings.TrimPrefix(strings.TrimPrefix(d.wkey(wi-1), "و"), "ف")
+		if !roleHeads[d.wkey(wi)] || !speechVerbs[prev] || !adjacent(d, d.words[wi-1], d.words[wi]) {
+			continue
+		}
+		// The title: the head and the definite words after it (الرئيس
+		// التنفيذي للجنة المنظمة), at most four.
+		n := 1
+		for wi+n < len(d.words) && n < 5 && adjacent(d, d.words[wi+n-1], d.words[wi+n]) && definiteWord(d.wkey(wi+n)) {
+			n++
+		}
+		sp := marsad.Span{Start: d.toks[d.words[wi]].Start, End: d.toks[d.words[wi+n-1]].End}
+		if n < 2 || l.appositive(d, wi+n) != nil {
+			return
+		}
+		for _, m := range d.mentions {
+			if m.span.Overlaps(sp) {
+				return // a knowledge-base title, or a name inside
+			}
+		}
+		seen := map[*cluster]bool{}
+		for _, m := range d.names {
+			if m.cl == nil || m.span.Start < lede.End {
+				if m.cl != nil {
+					seen[m.cl] = true
+				}
+				continue
+			}
+			if m.cl.typ != marsad.PERS || seen[m.cl] {
+				seen[m.cl] = true
+				continue
+			}
+			seen[m.cl] = true
+			// A speaker with a title of his own after the name (عبد الجبار
+			// بورديلي المفتش العام للشرطة) is another office's holder.
+			after := sort.Search(len(d.words), func(i int) bool { return d.toks[d.words[i]].Start >= m.span.End })
+			if after < len(d.words) && adjacent(d, d.words[after-1], d.words[after]) && definite(d.wkey(after)) {
+				return
+			}
+			if l.subjectOfSpeech(d, m) {
+				t := &mention{span: sp, key: kb.Key(d.a.Text[sp.Start:sp.End]), kind: KindTitle}
+				l.join(m.cl, t)
+				d.mentions = append(d.mentions, t)
+			}
+			return
+		}
+		return
+	}
+}
+
+// definiteWord reports whether a word key is a definite noun or adjective,
+// with or without a proclitic (للجنة، بالمنطقة).
+func definiteWord(k string) bool {
+	k = strings.TrimPrefix(strings.TrimPrefix(k, "و"), "ف")
+	return definite(k) || strings.HasPrefix(k, "لل") && utf8.RuneCountInString(k) >= 5 ||
+		(strings.HasPrefix(k, "بال") || strings.HasPrefix(k, "كال")) && utf8.RuneCountInString(k) >= 6
+}
+
 // sentenceDay is the day a title names its holder on: the article's date,
 // unless the title's sentence dates itself to an earlier year (عام 1973،
 // في 1990م): the holder of that year (1 July), whom the knowledge base
