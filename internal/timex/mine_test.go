@@ -200,8 +200,9 @@ func TestTimeNounCoverage(t *testing.T) {
 	}
 }
 
-// coverageFloor sits a little under the measured share (testdata/README.md).
-const coverageFloor = 0.0
+// coverageFloor sits a little under the measured share (testdata/README.md:
+// 0.661 before round 7, 0.701 after).
+const coverageFloor = 0.69
 
 // TestCorpusDump writes what the extractor finds on a SaudiNewsNet sample
 // (TIMEX_DUMP=file, TIMEX_SAMPLE=offset, every 10th article), one JSON line

@@ -563,3 +563,35 @@ func (c *ctx) rBareSeason(i int, s stem) []hit {
 	}
 	return one(h)
 }
+
+func init() {
+	grammar = append(grammar, (*ctx).rThatUnit)
+	for _, w := range []string{"ذلك", "تلك"} {
+		startWords[w] = true
+	}
+}
+
+// thatPeriods: the period nouns a demonstrative of distance makes a past
+// reference of, as ذلك الوقت and ذلك الحين are (phrases.txt).
+var thatPeriods = map[string]bool{"الفتره": true, "الفترات": true, "الحقبه": true, "الايام": true, "السنوات": true,
+	"الاعوام": true, "السنين": true, "اللحظه": true, "اللحظات": true, "الاثناء": true}
+
+// rThatUnit: تلك الفترة، تلك الأيام (PAST_REF); ذلك اليوم، ذلك العام، تلك
+// السنة — the day, month or year named last, as اليوم نفسه (resolveSame;
+// with none, left out).
+func (c *ctx) rThatUnit(i int, s stem) []hit {
+	if s.s != "ذلك" && s.s != "تلك" {
+		return nil
+	}
+	w := c.w(i + 1)
+	if !c.is(i+1, w) {
+		return nil
+	}
+	if thatPeriods[w] && s.s == "تلك" {
+		return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
+	}
+	if u, j, ok := unitLetter(w, i+2); ok && (s.s == "تلك") == (w == "السنه") {
+		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: u})
+	}
+	return nil
+}
