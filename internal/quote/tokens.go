@@ -129,6 +129,10 @@ func family(r string) (fam int, opener, closer bool) {
 //     too — the press style of quotations running over paragraphs, each
 //     paragraph reopening the mark. Otherwise it is unbalanced and dropped.
 //   - Single quotes count only at word edges, so apostrophes do not pair.
+// maxNestedAt is how far (in tokens) into a quotation a nested one may
+// open.
+const maxNestedAt = 50
+
 func pairQuotes(text string, toks []token) []qspan {
 	var out []qspan
 	var stacks [4][]int
@@ -172,12 +176,25 @@ func pairQuotes(text string, toks []token) []qspan {
 					out = append(out, qspan{open: o, close: i})
 				}
 			}
+		case len(st) == 2 && (looksClose || !looksOpen):
+			// A quoted name inside a quotation (“… لتنظيم "داعش" …”)
+			// closes first; the outer quotation stays open.
+			o := st[1]
+			stacks[fam] = st[:1]
+			if i > o+1 {
+				out = append(out, qspan{open: o, close: i})
+			}
 		case len(st) > 0 && (looksClose || !looksOpen):
 			o := st[0]
 			stacks[fam] = st[:0]
 			if i > o+1 {
 				out = append(out, qspan{open: o, close: i})
 			}
+		case len(st) == 1 && looksOpen && !looksClose && i > 0 && toks[i-1].kind == word && i-st[0] <= maxNestedAt:
+			// An opening mark after a word shortly inside an open
+			// quotation opens a nested one (… نعمة بالنسبة لتنظيم "داعش"
+			// …); further on, the first mark was a stray one.
+			stacks[fam] = append(st, i)
 		case looksOpen || (canOpen && !canClose) || (!looksClose && len(st) == 0):
 			stacks[fam] = append(st[:0], i)
 		}
