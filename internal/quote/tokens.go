@@ -129,6 +129,7 @@ func family(r string) (fam int, opener, closer bool) {
 //     too — the press style of quotations running over paragraphs, each
 //     paragraph reopening the mark. Otherwise it is unbalanced and dropped.
 //   - Single quotes count only at word edges, so apostrophes do not pair.
+//
 // maxNestedAt is how far (in tokens) into a quotation a nested one may
 // open.
 const maxNestedAt = 50
