@@ -568,7 +568,9 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 				start = d.toks[d.words[ws[from]]].Start
 			}
 			sp := marsad.Span{Start: start, End: d.toks[d.words[ws[to-1]]].End}
-			if e := trustedName(key, l.kb.LookupKey(key)); e != nil {
+			// A person mined from the corpus is often the start of a
+			// longer name (خالد بن عبدالقادر | طاهر): not a segment.
+			if e := trustedName(key, l.kb.LookupKey(key)); e != nil && !(e.Mined() && e.Type == marsad.PERS) {
 				return sp, key, e
 			}
 			if to == len(ws) && from > 0 && r.skip == 0 {
