@@ -115,6 +115,10 @@ func family(r string) (fam int, opener, closer bool) {
 	return 0, true, true // " “ ” „ ‟ ″
 }
 
+// maxNestedAt is how far (in tokens) into a quotation a nested one may
+// open.
+const maxNestedAt = 50
+
 // pairQuotes pairs the quotation marks of each paragraph.
 //
 //   - Guillemets nest (« … «آية» … »): a stack per family.
@@ -122,18 +126,15 @@ func family(r string) (fam int, opener, closer bool) {
 //     the text around each mark, since the press writes ” and " on both
 //     sides: a mark after a space and before a letter opens, one after a
 //     letter and before a space or punctuation closes. A second opener
-//     while one is open means the first was never closed (وأضاف: "يتطلب …
-//     سواء كانت "داعش" أو …): the newer one is kept.
+//     right after a word, shortly inside an open quotation, opens a nested
+//     one (… بالنسبة لتنظيم "داعش" وسيوفر …"); any other second opener
+//     means the first was never closed (وأضاف: "يتطلب … سواء كانت "داعش"
+//     أو …, far on): the newer one is kept.
 //   - A quotation still open at the end of its paragraph is closed there
 //     when it follows a colon or the next paragraph opens with a mark
 //     too — the press style of quotations running over paragraphs, each
 //     paragraph reopening the mark. Otherwise it is unbalanced and dropped.
 //   - Single quotes count only at word edges, so apostrophes do not pair.
-//
-// maxNestedAt is how far (in tokens) into a quotation a nested one may
-// open.
-const maxNestedAt = 50
-
 func pairQuotes(text string, toks []token) []qspan {
 	var out []qspan
 	var stacks [4][]int
