@@ -51,6 +51,7 @@ func prepared(t testing.TB, gold []GoldSentence, arts map[string]*marsad.Article
 func typerData(t testing.TB, gold []GoldSentence, arts map[string]*marsad.Article) []labelled {
 	t.Helper()
 	c := New()
+	c.typer = nil // the rules alone
 	var out []labelled
 	for _, g := range gold {
 		a := arts[g.Article]
@@ -126,6 +127,7 @@ func TestBackoffCV(t *testing.T) {
 		margin, _ = strconv.ParseFloat(v, 64)
 	}
 	rules := New()
+	rules.typer = nil
 	var totR, totB Score
 	for _, fold := range TuningSplits {
 		var train []typerExample
@@ -165,6 +167,7 @@ func TestBackoffDiag(t *testing.T) {
 	arts = prepared(t, gold, arts, pipeline)
 	data := typerData(t, gold, arts)
 	rules := New()
+	rules.typer = nil
 	counts := map[string]int{}
 	for _, fold := range TuningSplits {
 		var train []typerExample
@@ -220,66 +223,6 @@ func TestBackoffDiag(t *testing.T) {
 	}
 	for k, v := range counts {
 		t.Logf("%s: %d", k, v)
-	}
-}
-
-// TestTrainTyper writes data/typer.tsv, the backoff's classifier trained on
-// every tuning split with the gold participants as entities
-// (MARSAD_EVENT_TRAIN_TYPER=1). The held-out split is not read.
-func TestTrainTyper(t *testing.T) {
-	if os.Getenv("MARSAD_EVENT_TRAIN_TYPER") == "" {
-		t.Skip("set MARSAD_EVENT_TRAIN_TYPER=1 to retrain data/typer.tsv")
-	}
-	gold, arts := loadGold(t)
-	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
-	data := typerData(t, gold, prepared(t, gold, arts, false))
-	var exs []typerExample
-	events := 0
-	for _, l := range data {
-		exs = append(exs, l.ex)
-		events += len(l.ex.types)
-	}
-	ty := trainTyper(exs, typerEpochs, typerSeed)
-	ty.margin = typerMargin
-	out, err := os.Create("data/typer.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	hdr := fmt.Sprintf(`The backoff's sentence classifier (backoff.go): a multi-class averaged
-perceptron, one feature a line with its non-zero weights (class index:weight). Trained by
-TestTrainTyper (MARSAD_EVENT_TRAIN_TYPER=1) on the %d sentences (%d events)
-of the tuning splits %v of testdata (my annotations of SaudiNewsNet,
-Alhagri 2015, CC BY-NC-SA 4.0), gold participants as entities, %d epochs,
-shuffle seed %d, margin %g. The held-out split %s is not used. Leave-one-
-split-out comparison with the rules alone: testdata/README.md step 10.`, len(exs), events, TuningSplits, typerEpochs, typerSeed, typerMargin, HeldOut)
-	if err := ty.write(out, hdr); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// TestTyperModel checks that the shipped model reads back and types a
-// plain report of an air strike.
-func TestTyperModel(t *testing.T) {
-	c := New()
-	if c.typer == nil {
-		t.Fatal("no typer")
-	}
-	var sb strings.Builder
-	if err := c.typer.write(&sb, "round trip"); err != nil {
-		t.Fatal(err)
-	}
-	back, err := readTyper(strings.NewReader(sb.String()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(back.w) != len(c.typer.w) || back.margin != c.typer.margin {
-		t.Errorf("round trip: %d features, margin %g; want %d, %g", len(back.w), back.margin, len(c.typer.w), c.typer.margin)
-	}
-	for _, bad := range []string{"", "classes\tA B\nx\t2:1\n", "classes\tA\nmargin\tz\n", "x\t0:1\n", "classes\tA\nx\t0:z\n"} {
-		if _, err := readTyper(strings.NewReader(bad)); err == nil {
-			t.Errorf("readTyper(%q): no error", bad)
-		}
 	}
 }
 
@@ -339,5 +282,37 @@ func TestBackoff(t *testing.T) {
 				t.Errorf("got %s/%s %v → %v, want %s %s → %s", e.Type, e.Code, e.Actors, e.Targets, tc.typ, tc.actor, tc.target)
 			}
 		})
+	}
+}
+
+// TestBackoffHeldOut is the one measurement of the backoff variant on the
+// held-out split at the end of a round (MARSAD_EVENT_BACKOFF=heldout): the
+// typer is trained on every tuning split and the held-out split is scored
+// in aggregate only, with the gold participants and, when
+// MARSAD_EVENT_CACHE names the held-out split's pipeline cache
+// (TestCachePipeline with MARSAD_EVENT_CACHE_HELDOUT=1), with the
+// pipeline's entities. Its errors are never printed.
+func TestBackoffHeldOut(t *testing.T) {
+	if os.Getenv("MARSAD_EVENT_BACKOFF") != "heldout" {
+		t.Skip("set MARSAD_EVENT_BACKOFF=heldout, once, at the end of a round")
+	}
+	gold, arts := loadGold(t)
+	tune := slices.DeleteFunc(slices.Clone(gold), func(g GoldSentence) bool { return g.Split == HeldOut })
+	held := slices.DeleteFunc(slices.Clone(gold), func(g GoldSentence) bool { return g.Split != HeldOut })
+	var exs []typerExample
+	for _, l := range typerData(t, tune, prepared(t, tune, arts, false)) {
+		exs = append(exs, l.ex)
+	}
+	ty := trainTyper(exs, typerEpochs, typerSeed)
+	ty.margin = typerMargin
+	rules := New()
+	back := &Coder{lx: rules.lx, typer: ty}
+	ga := prepared(t, held, arts, false)
+	t.Logf("gold     rules   %s", scoreWith(t, rules, held, ga))
+	t.Logf("gold     backoff %s", scoreWith(t, back, held, ga))
+	if os.Getenv("MARSAD_EVENT_CACHE") != "" {
+		pa := prepared(t, held, readCache(t), true)
+		t.Logf("pipeline rules   %s", scoreWith(t, rules, held, pa))
+		t.Logf("pipeline backoff %s", scoreWith(t, back, held, pa))
 	}
 }

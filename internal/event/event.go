@@ -45,15 +45,14 @@ type Coder struct {
 	// cross-validation in the tests).
 	propose func([]candidate) []marsad.Event
 	// typer, when set, types the sentences the rules leave without an
-	// event (backoff.go).
+	// event (backoff.go; the comparison's, not shipped).
 	typer *typer
 }
 
 var (
-	defaultOnce  sync.Once
-	defaultLex   *lexicon
-	defaultTyper *typer
-	defaultErr   error
+	defaultOnce sync.Once
+	defaultLex  *lexicon
+	defaultErr  error
 )
 
 // New returns a coder with the embedded lexicon. The lexicon is compiled
@@ -69,23 +68,11 @@ func New() *Coder {
 
 // NewCoder is New returning the lexicon error instead of panicking.
 func NewCoder() (*Coder, error) {
-	defaultOnce.Do(func() {
-		defaultLex, defaultErr = loadLexicon()
-		if defaultErr != nil {
-			return
-		}
-		f, err := dataFS.Open("data/typer.tsv")
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		defer f.Close()
-		defaultTyper, defaultErr = readTyper(f)
-	})
+	defaultOnce.Do(func() { defaultLex, defaultErr = loadLexicon() })
 	if defaultErr != nil {
 		return nil, defaultErr
 	}
-	return &Coder{lx: defaultLex, typer: defaultTyper}, nil
+	return &Coder{lx: defaultLex}, nil
 }
 
 // Annotate replaces a.Events with the events coded in a's sentences.
@@ -297,7 +284,8 @@ func (st *state) sentence(s marsad.Span) {
 		}
 		kept = append(kept, e)
 	}
-	// Where the rules code nothing, the trained backoff may (backoff.go).
+	// Where the rules code nothing, the trained backoff may (backoff.go;
+	// set only for the comparison).
 	if len(kept) == 0 && st.c.typer != nil {
 		if ev, ok := st.backoff(); ok {
 			kept = append(kept, ev)
@@ -1692,8 +1680,9 @@ func (st *state) cueBefore(c modeCue, i int) bool {
 	for j := i - 1; j >= 0 && words < c.n; j-- {
 		t := st.toks[j]
 		// A plan governs its أن-clause (من المقرر أن يزور، قرر أن يرسل،
-		// يعتزم أن يلتقي): a bare أن does not end a planned cue's reach.
-		if t.word && t.norm == "ان" && c.mode == planned {
+		// يعتزم أن يلتقي), and so does its denial (من غير المقرر أن يزور):
+		// a bare أن does not end the cue's reach.
+		if t.word && t.norm == "ان" && (c.mode == planned || c.words[0] == "غير") {
 			continue
 		}
 		if t.boundary || t.comma {

@@ -207,6 +207,10 @@ func TestAnnotate(t *testing.T) {
 		article("ومن المقرر أن يزور وزير الخارجية الكوبي برونو رودريغيز واشنطن.", [3]string{P, "برونو رودريغيز", "rodriguez"}, [3]string{L, "واشنطن", "washington"}),
 		[]want{{"CONSULT", "042", "planned", "rodriguez", "washington", ""}},
 	}, {
+		"an unplanned visit is negated",
+		article("لكن من غير المقرر أن يزور باراك أوباما كينيا.", [3]string{P, "باراك أوباما", "obama"}, [3]string{L, "كينيا", "kenya"}),
+		[]want{{"CONSULT", "042", "negated", "obama", "kenya", ""}},
+	}, {
 		"forces loyal to a named leader act for him",
 		article("سيطرت القوات الموالية للرئيس عبدربه منصور هادي على مطار عدن.", [3]string{P, "عبدربه منصور هادي", "hadi"}, [3]string{L, "عدن", "aden"}),
 		[]want{{"COERCE", "192", "asserted", "hadi", "aden", ""}},
@@ -231,13 +235,15 @@ func TestAnnotate(t *testing.T) {
 		article("قتل 30 شخصا في هجوم انتحاري تبناه تنظيم داعش.", [3]string{O, "تنظيم داعش", "isis"}),
 		[]want{{"ASSAULT", "183", "asserted", "isis", "", ""}},
 	}, {
+		"خطف الأضواء is no abduction",
+		article("خطف الملياردير الأميركي دونالد ترامب الأضواء.", [3]string{P, "دونالد ترامب", "trump"}),
+		nil,
+	}, {
 		"an abduction is ASSAULT",
-		article("نفت الوزارة خطف جبهة النصرة لمقاتلين.", [3]string{O, "جبهة النصرة", "nusra"}),
+		article("نفت جبهة النصرة اختطاف المقاتلين.", [3]string{O, "جبهة النصرة", "nusra"}),
 		[]want{{"ASSAULT", "181", "negated", "nusra", "", ""}},
 	}}
-	// The rules alone: the trained backoff has its own test.
 	c := New()
-	c.typer = nil
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := c.Annotate(context.Background(), tc.a); err != nil {

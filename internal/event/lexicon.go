@@ -11,7 +11,7 @@ import (
 	"marsad/internal/text/normalize"
 )
 
-//go:embed data/triggers.tsv data/modes.tsv data/roots.tsv data/typer.tsv
+//go:embed data/triggers.tsv data/modes.tsv data/roots.tsv
 var dataFS embed.FS
 
 // word is one position of a trigger pattern: alternatives in search form,

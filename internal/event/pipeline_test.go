@@ -92,6 +92,9 @@ func TestPipelineFloors(t *testing.T) {
 		// Tuning data since step 10.
 		{"test5", false, 0.33, 0.60, 0.43},
 		{"test5", true, 0.40, 0.73, 0.39},
+		// train2 (step 10): pipeline type 0.447-0.461, actors 0.65, false
+		// 0.45-0.47 with the NER and linking of the round.
+		{"train2", false, 0.41, 0.60, 0.50},
 		// test4: tuning data since step 9. Held out, measured once at
 		// commit 76d2271 (pipeline type 0.523, actors 0.783, false 0.343;
 		// pipeline+gold 0.682, 0.833, 0.286).
@@ -188,7 +191,14 @@ func TestCachePipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gold = slices.DeleteFunc(gold, func(g event.GoldSentence) bool { return g.Split == event.HeldOut })
+	// MARSAD_EVENT_CACHE_HELDOUT=1 caches the held-out split only, for the
+	// one measurement of the backoff variant at the end of a round
+	// (TestBackoffHeldOut); nothing is printed.
+	if os.Getenv("MARSAD_EVENT_CACHE_HELDOUT") != "" {
+		gold = slices.DeleteFunc(gold, func(g event.GoldSentence) bool { return g.Split != event.HeldOut })
+	} else {
+		gold = slices.DeleteFunc(gold, func(g event.GoldSentence) bool { return g.Split == event.HeldOut })
+	}
 	arts, err := event.LoadGoldArticles(gold)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,99 @@
+package event_test
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"marsad"
+	"marsad/internal/dataset"
+	"marsad/internal/event"
+	"marsad/internal/pipeline"
+	"marsad/internal/text/clean"
+)
+
+// TestCorpusEvents writes the events the pipeline codes in every 40th
+// SaudiNewsNet article that no evaluation set uses, one line per event
+// (article, sentence start, type, mode, actor and target names, the
+// sentence), to the file MARSAD_EVENT_CORPUS names (MARSAD_EVENT_CORPUS_N
+// articles, default 600). Run before and after a change and diff the files
+// to read what the change adds or removes on news outside every set
+// (testdata/README.md, step 10).
+func TestCorpusEvents(t *testing.T) {
+	path := os.Getenv("MARSAD_EVENT_CORPUS")
+	if path == "" {
+		t.Skip("set MARSAD_EVENT_CORPUS to a file to write")
+	}
+	n := 600
+	if v, err := strconv.Atoi(os.Getenv("MARSAD_EVENT_CORPUS_N")); err == nil && v > 0 {
+		n = v
+	}
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := event.ReadGold("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	for _, g := range gold {
+		used[g.Article] = true
+	}
+	// MARSAD_EVENT_CORPUS_EXCLUDE names a file of more ids to leave out
+	// (one a line), so that two versions of the coder read the same
+	// articles.
+	if ex := os.Getenv("MARSAD_EVENT_CORPUS_EXCLUDE"); ex != "" {
+		b, err := os.ReadFile(ex)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range strings.Fields(string(b)) {
+			used[id] = true
+		}
+	}
+	news, err := dataset.SaudiNewsNet(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	defer w.Flush()
+	done := 0
+	for i := 3; i < len(news) && done < n; i += 40 {
+		nw := news[i]
+		if nw.Content == "" || used[nw.ID] || nw.Source == "arreyadi" || nw.Source == "arriyadiyah" {
+			continue
+		}
+		done++
+		a := marsad.NewArticle()
+		c := clean.Text(nw.Content)
+		a.ID, a.Text, a.Paragraphs = nw.ID, c.Text, c.Paragraphs
+		if err := p.Analyze(context.Background(), a); err != nil {
+			t.Fatal(err)
+		}
+		name := map[string]string{}
+		for _, e := range a.Entities {
+			name[e.ID] = e.Name
+		}
+		names := func(ids []string) string {
+			var out []string
+			for _, id := range ids {
+				out = append(out, name[id])
+			}
+			return strings.Join(out, ";")
+		}
+		for _, e := range a.Events {
+			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", a.ID, e.Start, e.Type, e.Mode, names(e.Actors), names(e.Targets), strings.ReplaceAll(a.Text[e.Start:e.End], "\n", " "))
+		}
+	}
+	t.Logf("%d articles", done)
+}
