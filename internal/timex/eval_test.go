@@ -56,7 +56,7 @@ var floors = map[string]struct{ f1, value float64 }{
 	"eval_test4.jsonl": {0.95, 0.91}, // measured once at 887e2c0 (code of dd6c696): F1 0.978, value 0.944
 	"eval_test5.jsonl": {0.95, 0.92}, // held out in round 5 (F1 0.940, value 0.860 at b1030df); tuning since (round 7: 0.980, 0.944)
 	"eval_test6.jsonl": {0.94, 0.88}, // held out in round 6 (F1 0.934, value 0.860 at 2abd072); tuning since (round 7: 0.961, 0.905)
-	"eval_test7.jsonl": {0, 0},       // held out in round 7: floor set after its one measurement
+	"eval_test7.jsonl": {0.94, 0.88}, // held out in round 7, measured once at 4a84bde: F1 0.965, value 0.905
 }
 
 func TestEvaluation(t *testing.T) {
