@@ -46,7 +46,8 @@ const heldOut = "eval_" + HeldOutSet + ".jsonl"
 // is the held-out set of round 7, scored once at the end of the round; test …
 // test6 were the held-out sets of rounds 1–6 and are tuning data now (round
 // 7 added the season and school-year expressions of its guideline change to
-// their gold).
+// their gold, except test6's, on which internal/agreement measures annotator
+// agreement).
 var floors = map[string]struct{ f1, value float64 }{
 	"eval_dev.jsonl":   {0.97, 0.96},
 	"eval_dev2.jsonl":  {0.97, 0.96},
@@ -55,7 +56,7 @@ var floors = map[string]struct{ f1, value float64 }{
 	"eval_test3.jsonl": {0.95, 0.93}, // held out in round 3 (F1 0.926, value 0.886 at 3dfb05d); tuning since (round 4: 0.980, 0.969)
 	"eval_test4.jsonl": {0.95, 0.91}, // measured once at 887e2c0 (code of dd6c696): F1 0.978, value 0.944
 	"eval_test5.jsonl": {0.95, 0.92}, // held out in round 5 (F1 0.940, value 0.860 at b1030df); tuning since (round 7: 0.980, 0.944)
-	"eval_test6.jsonl": {0.94, 0.88}, // held out in round 6 (F1 0.934, value 0.860 at 2abd072); tuning since (round 7: 0.961, 0.905)
+	"eval_test6.jsonl": {0.90, 0.87}, // held out in round 6 (F1 0.934, value 0.860 at 2abd072); tuning since (round 7: 0.916, 0.897 — its gold keeps the round-6 guidelines, see README)
 	"eval_test7.jsonl": {0.94, 0.88}, // held out in round 7, measured once at 4a84bde: F1 0.965, value 0.905
 }
 
