@@ -13,10 +13,11 @@ import (
 var floors = map[string]float64{
 	"dev":   0.96, // measured 0.991 (tuning set)
 	"dev2":  0.94, // measured 0.967 (tuning set)
-	"test2": 0.95, // measured 0.977 (tuning set; 0.874 held out in round 1)
-	"test3": 0.93, // measured 0.961 (tuning set; 0.879 held out in round 1)
-	"test4": 0.92, // measured 0.952 (tuning set; 0.800 held out in round 2)
-	"test5": 0.91, // measured 0.939 once, at the end of round 3 (held out)
+	"test2": 0.95, // measured 0.973 (tuning set; 0.874 held out in round 1)
+	"test3": 0.94, // measured 0.967 (tuning set; 0.879 held out in round 1)
+	"test4": 0.93, // measured 0.959 (tuning set; 0.800 held out in round 2)
+	"test5": 0.93, // measured 0.960 (tuning set; 0.939 held out in round 3)
+	"test6": 0.79, // measured 0.815 once, at the end of round 4 (held out)
 }
 
 func loadGold(t testing.TB) []GoldArticle {
