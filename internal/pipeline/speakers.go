@@ -12,7 +12,7 @@ import (
 )
 
 // speakerStage gives an entity to each quoted speaker that has a personal
-// name but no entity (the NER missed «أندريه بيلوسوف» in «وأكد وزير الدفاع
+// name or a body's name but no entity (the NER missed «أندريه بيلوسوف» in «وأكد وزير الدفاع
 // الروسي أندريه بيلوسوف أن …»; the quote stage read the name from the
 // speaker slot). A quote's speaker is an entity id in the contract, and an
 // analyst looking for that person must find the statement. Unnamed sources
@@ -33,7 +33,14 @@ func (s speakerStage) Annotate(ctx context.Context, a *marsad.Article) error {
 	}
 	for qi := range a.Quotes {
 		q := &a.Quotes[qi]
-		if q.Speaker != "" || !s.quotes.PersonName(q.SpeakerName) {
+		typ := marsad.PERS
+		switch {
+		case q.Speaker != "":
+			continue
+		case s.quotes.PersonName(q.SpeakerName):
+		case s.quotes.BodyName(q.SpeakerName):
+			typ = marsad.ORG // جهاز الأمن الداخلي الإسرائيلي: a body, named by its head noun
+		default:
 			continue
 		}
 		sp, ok := nameSpan(a.Text, q.SpeakerName, q.Start)
@@ -41,7 +48,7 @@ func (s speakerStage) Annotate(ctx context.Context, a *marsad.Article) error {
 			continue // not found, or a name the linker already resolved otherwise
 		}
 		m := marsad.Mention{Start: sp.Start, End: sp.End, Text: a.Text[sp.Start:sp.End], Kind: link.KindName}
-		e := s.linker.NameEntity(marsad.PERS, q.SpeakerName)
+		e := s.linker.NameEntity(typ, q.SpeakerName)
 		if i, seen := byID[e.ID]; seen {
 			if !hasMention(a.Entities[i], m) {
 				a.Entities[i].Mentions = append(a.Entities[i].Mentions, m)
