@@ -17,7 +17,8 @@ import (
 )
 
 // TestCorpusEvents writes the events the pipeline codes in every 40th
-// SaudiNewsNet article that no evaluation set uses, one line per event
+// (MARSAD_EVENT_CORPUS_STRIDE) SaudiNewsNet article that no evaluation set
+// uses, one line per event
 // (article, sentence start, type, mode, actor and target names, the
 // sentence), to the file MARSAD_EVENT_CORPUS names (MARSAD_EVENT_CORPUS_N
 // articles, default 600). Run before and after a change and diff the files
@@ -67,8 +68,12 @@ func TestCorpusEvents(t *testing.T) {
 	defer f.Close()
 	w := bufio.NewWriter(f)
 	defer w.Flush()
+	stride := 40
+	if v, err := strconv.Atoi(os.Getenv("MARSAD_EVENT_CORPUS_STRIDE")); err == nil && v > 0 {
+		stride = v
+	}
 	done := 0
-	for i := 3; i < len(news) && done < n; i += 40 {
+	for i := 3; i < len(news) && done < n; i += stride {
 		nw := news[i]
 		if nw.Content == "" || used[nw.ID] || nw.Source == "arreyadi" || nw.Source == "arriyadiyah" {
 			continue

@@ -235,10 +235,6 @@ func TestAnnotate(t *testing.T) {
 		article("قتل 30 شخصا في هجوم انتحاري تبناه تنظيم داعش.", [3]string{O, "تنظيم داعش", "isis"}),
 		[]want{{"ASSAULT", "183", "asserted", "isis", "", ""}},
 	}, {
-		"خطف الأضواء is no abduction",
-		article("خطف الملياردير الأميركي دونالد ترامب الأضواء.", [3]string{P, "دونالد ترامب", "trump"}),
-		nil,
-	}, {
 		"an abduction is ASSAULT",
 		article("نفت جبهة النصرة اختطاف المقاتلين.", [3]string{O, "جبهة النصرة", "nusra"}),
 		[]want{{"ASSAULT", "181", "negated", "nusra", "", ""}},
