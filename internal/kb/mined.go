@@ -492,11 +492,32 @@ func (b *builder) minedNames(path string) error {
 	}
 	// Clubs: the club's one word is a partial name (الباطن), found in sports
 	// articles only (package link).
+	// A club the institution miner kept (نادي الوحدة) becomes a club.
+	mined := map[string]*Entity{}
+	for _, e := range b.entities {
+		if e.Source == SourceCorpus {
+			mined[e.ID] = e
+		}
+	}
+	// A club's word spelled like a known name but for its long vowels
+	// (الأنصار / النصر) would merge with it in an article (the linker joins
+	// names by their skeleton).
+	skel := map[string]bool{}
+	for k := range b.byKey {
+		skel[Skeleton(k)] = true
+	}
+	for k := range b.partial {
+		skel[Skeleton(k)] = true
+	}
 	for x, n := range c.clubs {
-		if n < minMinedDocs || known("نادي "+x) || b.partial[x] {
-			continue
+		if n < minMinedDocs || known("نادي "+x) || b.partial[x] || known(x) || skel[Skeleton(x)] {
+			continue // a club named after a known place (نادي الرياض) is not found by it
 		}
 		short := argmax(c.surfaces["club "+x])
+		if e := mined[NameID("ORG", "نادي "+short)]; e != nil {
+			e.Class, e.Partial = ClassClub, []string{short}
+			continue
+		}
 		found = append(found, &Entity{Type: "ORG", Name: "نادي " + short, Partial: []string{short}, Class: ClassClub, Source: SourceCorpus})
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].Type+found[i].Name < found[j].Type+found[j].Name })
