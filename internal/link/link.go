@@ -37,11 +37,20 @@
 //   - A bare title the article does not introduce (ولي العهد، وزير
 //     الخارجية) names the office of the outlet's country (Linker.Home,
 //     OutletCountry), or of the country of the story's dateline
-//     (القاهرة - واس: dateline.go) when the article names that office's
-//     holder; a bare government body (مجلس الوزراء) is the dateline's
-//     country's before the outlet's (scope.go); and a title the article
-//     introduces before a name (رئيسة البرنامج هدى …، رئيسها التنفيذي
-//     "مارك باركر") refers to that person when used alone.
+//     (القاهرة - واس, a capital or a city of data/datelines.tsv:
+//     dateline.go) when the article names that office's holder; a bare
+//     government body (مجلس الوزراء) is the dateline's country's before the
+//     outlet's (scope.go); a title the article introduces before a name
+//     (رئيسة البرنامج هدى …، رئيسها التنفيذي "مارك باركر") refers to that
+//     person when used alone, and so does its head made definite with its
+//     last adjective (وزير الطاقة الجزائري … الوزير الجزائري); a story's
+//     opening title given before the name (قال الرئيس التنفيذي للجنة …)
+//     is the first new speaker named after the lede; a title in a
+//     sentence dated to an earlier year names that year's holder.
+//   - People, places and clubs mined from the corpus (kb, Entity.Mined:
+//     الأمير … بن …، محافظة القنفذة، نادي الفتح) are found without the
+//     NER and linked as the article's own names; a place found with its
+//     classifier (مدينة الحسكة) is the name after it.
 //   - Organisations: institution names mined from the corpus (kb,
 //     SourceCorpus) are found without the NER; a shortened name (الائتلاف
 //     السوري), a bare head (الائتلاف) and a Latin spelling (Nike / نايكي)
