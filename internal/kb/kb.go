@@ -7,8 +7,9 @@
 // the binary. It is not written by hand: Build makes it from a curated core
 // (data/core.tsv, data/countries.tsv, data/roles.tsv) and real sources
 // (Debian iso-codes' Arabic country names, mledoze/countries, ANETAC name
-// pairs, the names annotated in ANERcorp and NewsFANE), and `marsad build kb`
-// rewrites the file reproducibly.
+// pairs, the names annotated in ANERcorp and NewsFANE, institutions, people,
+// places and clubs mined from SaudiNewsNet: institutions.go, mined.go), and
+// `marsad build kb` rewrites the file reproducibly.
 package kb
 
 import (

@@ -270,3 +270,45 @@ func TestTranslitWords(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMinedScan: the corpus miner reads any text without panicking, and a
+// mined person's chain holds a name word.
+func FuzzMinedScan(f *testing.F) {
+	for _, s := range []string{"", "وقال الأمير سطام بن سعود بن عبدالعزيز إن", "بمحافظة القنفذة وجبل صبر ونادي الفتح",
+		"الشيخ", "الدكتور عبد", "محافظة أبو", "الأمير بن بن آل", "جامعة الإمام محمد بن سعود الإسلامية"} {
+		f.Add(s)
+	}
+	mw := parseMinedWords(minedTXT)
+	f.Fuzz(func(t *testing.T, text string) {
+		c := &minedCounts{words: map[string]int{}, headed: map[string]int{}, headed2: map[string]int{}, named: map[string]int{},
+			named2: map[string]int{}, persons: map[string]int{}, clubs: map[string]int{}, headOf: map[string]map[string]int{},
+			surfaces: map[string]map[string]int{}}
+		mw.scan(text, c, map[string]bool{})
+		for k := range c.persons {
+			if strings.TrimSpace(k) == "" {
+				t.Errorf("empty person chain from %q", text)
+			}
+		}
+	})
+}
+
+// TestMinedChains: the person chains and place names the miner reads.
+func TestMinedChains(t *testing.T) {
+	mw := parseMinedWords(minedTXT)
+	c := &minedCounts{words: map[string]int{}, headed: map[string]int{}, headed2: map[string]int{}, named: map[string]int{},
+		named2: map[string]int{}, persons: map[string]int{}, clubs: map[string]int{}, headOf: map[string]map[string]int{},
+		surfaces: map[string]map[string]int{}}
+	mw.scan("وقال الفريق أول ركن عبدالرحمن بن صالح البنيان إن. وقال الشيخ الدكتور عبدالرحمن السديس إن. "+
+		"وزار جامعة الإمام محمد بن سعود الإسلامية. في محافظة أبو عريش وشبه جزيرة سيناء ونادي الفتح أمس والتقى الأمير خالد قبل", c, map[string]bool{})
+	for _, want := range []string{"عبد الرحمن بن صالح البنيان", "عبد الرحمن السديس"} {
+		if c.persons[Key(want)] != 1 {
+			t.Errorf("person %s not read: %v", want, c.persons)
+		}
+	}
+	if len(c.persons) != 2 {
+		t.Errorf("persons %v: want only the two chains (no namesake of a university, no bare given name)", c.persons)
+	}
+	if c.headed[Key("أبو عريش")] != 1 || c.named[Key("جزيرة سيناء")] != 0 || c.clubs[Key("الفتح")] != 1 {
+		t.Errorf("places/clubs: headed %v named %v clubs %v", c.headed, c.named, c.clubs)
+	}
+}

@@ -168,7 +168,7 @@ func (mw minedWords) scan(text string, c *minedCounts, nisba map[string]bool) {
 				}
 				two := next < len(run) && mw.secondWord(keys[next], nisba)
 				if mw.namedHead[head] {
-					if i > 0 && keys[i-1] == "شبه" {
+					if i > 0 && anyReading(map[string]bool{"شبه": true}, keys[i-1]) {
 						continue // شبه جزيرة سيناء: a peninsula, named by its name alone
 					}
 					count(&c.named, head+" "+x)
