@@ -97,6 +97,9 @@ func TestExp(t *testing.T) {
 	cfg.WithAQMAR = env("AQMAR", "0") == "1"
 	expKnobs(&cfg, env)
 	expTopics(t, &cfg, env)
+	if v := os.Getenv("LEXGO"); v != "" {
+		cfg.MineNames = v == "1"
+	}
 	fmt.Sscan(env("MINCOUNT", "1"), &cfg.MinCount)
 	fmt.Sscan(env("SEEDS", fmt.Sprint(cfg.Seeds)), &cfg.Seeds)
 	fmt.Sscan(env("DROPOUT", fmt.Sprint(cfg.Dropout)), &cfg.Dropout)

@@ -73,6 +73,9 @@ func (m *Model) decoder() *decoder {
 // Tag sees one sentence alone; TagDocument, given all the sentences of an
 // article, is more accurate.
 func (m *Model) Tag(tokens []string) []string {
+	if m.topics == nil {
+		return m.tagTopic(tokens, nil, -1)
+	}
 	return m.tagTopic(tokens, nil, m.topicsOf([][]string{tokens}, 0)[0])
 }
 

@@ -46,6 +46,9 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		}
 		if cfg.MineNames && cfg.Lexicon == nil {
 			cfg.Lexicon = MineLexicon(docs)
+			if log != nil {
+				fmt.Fprintf(log, "names mined from SaudiNewsNet: %d\n", len(cfg.Lexicon))
+			}
 		}
 	}
 	if unlabeledTokens > 0 {
@@ -73,6 +76,14 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		"countries-ar: mledoze/countries Arabic country names (gazetteer)",
 		"aqmar: the names annotated in the AQMAR Arabic Wikipedia training file (gazetteer)",
 		"saudinewsnet: SaudiNewsNet articles, through the word clusters in data/clusters.tsv.gz and as unlabeled text tagged by first models (tag statistics per word)",
+	}
+	if len(cfg.Lexicon) > 0 {
+		m.Meta.Data = append(m.Meta.Data, fmt.Sprintf("saudinewsnet: %d names mined from all its articles, the words after typed head nouns (lexicon.go: at least %d times, in at least %.0f%% of their uses)", len(cfg.Lexicon), lexMinCount, 100*lexMinShare))
+		m.Meta.Params += fmt.Sprintf("; mined names=%d", len(cfg.Lexicon))
+	}
+	if cfg.Topics != nil {
+		m.Meta.Data = append(m.Meta.Data, fmt.Sprintf("saudinewsnet: a topic model of its articles (k=%d, topic.go)", cfg.Topics.K))
+		m.Meta.Params += fmt.Sprintf("; topics=%d window=%d conjunctions=%q", cfg.Topics.K, cfg.TopicWindow, cfg.TopicFeats)
 	}
 	if cfg.WithAQMAR {
 		m.Meta.Data = append(m.Meta.Data, "aqmar: AQMAR Arabic Wikipedia NER corpus, training file (sentences)")
