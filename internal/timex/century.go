@@ -130,6 +130,7 @@ func (c *ctx) rPartOfYear(i int, s stem) []hit {
 		return nil // a half of a Hijri year is no Gregorian half
 	}
 	if !hasY {
+		k0 := k
 		if c.is(k, "من", "في", "خلال") {
 			k++
 		}
@@ -138,6 +139,9 @@ func (c *ctx) rPartOfYear(i int, s stem) []hit {
 		}
 		w := c.w(k)
 		if !c.is(k, w) || w != "العام" && w != "السنه" && w != "للعام" && w != "للسنه" && w != "لهذا" {
+			if code == "Q" && c.is(i+1, c.w(i+1)) && c.w(i+1) != "الاخير" && !c.is(k0, "من") {
+				return c.bareQuarter(i, k0, s.pre, n)
+			}
 			return nil
 		}
 		if w == "لهذا" {

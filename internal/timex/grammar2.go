@@ -81,6 +81,11 @@ func (c *ctx) rDayMonth(i int, s stem) []hit {
 	if u, j, ok := c.sameUnit(k, c.w(k)); ok && u == 'M' && first == nil {
 		return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate, ana: 'd', mins: d})
 	}
+	// 24 من نفس الشهر، في 3 من ذات الشهر (round 8): the same, the
+	// demonstrative first; not نفس الشهر من العام الماضي (rSamePeriod)
+	if c.is(k, "نفس", "ذات") && c.is(k+1, "الشهر") && !c.is(k+2, "من", "لعام", "للعام") && first == nil && k > i+1 {
+		return one(hit{i: i, j: k + 2, pre: s.pre, kind: marsad.TimeDate, ana: 'd', mins: d})
+	}
 	m, j, ok := c.monthAt(k, c.w(k))
 	if !ok {
 		return nil
@@ -1049,6 +1054,20 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 			half = true // قبل أكثر من قرن ونصف: 150 years ago
 		}
 	}
+	// بعد ثلاثة أعوام من الآن، قبل عشر سنوات من اليوم (round 8): a date
+	// counted from the publication day, in the unit counted
+	if (trigger == "بعد" || trigger == "قبل") && c.is(j, "من") && c.is(j+1, "الان", "اليوم") && n != "X" && mod == "" {
+		if _, err := strconv.Atoi(n); err == nil {
+			if trigger == "بعد" {
+				n = "-" + n
+			}
+			out := c.finishDur(start, j+2, pre, value, mod, true, n, u)
+			if first != nil {
+				out = append([]hit{*first}, out...)
+			}
+			return out
+		}
+	}
 	ago := trigger == "قبل"
 	if ago && c.is(j, "من") {
 		// قبل أيام قليلة من انطلاق…: before an event, a duration
@@ -1150,8 +1169,10 @@ func (c *ctx) finishDur(i, j, pre int, value, mod string, ago bool, n, u string)
 		y, m := addMonths(c.ref.y, c.ref.m, -k)
 		h.value = fmt.Sprintf("%04d-%02d", y, m)
 	case "W":
-		h.day, h.hasDay = c.ref.add(-7*k), true
-		h.value = h.day.value()
+		// قبل أسبوعين is a week, not a day: TIMEX3 keeps the granularity of
+		// the unit counted, as for months and years (TimeML 1.2.1 §2.2.1.2;
+		// HeidelTime writes UNDEF-REF-week-MINUS-2)
+		h.value = weekValue(c.ref.add(-7 * k).time())
 	case "D":
 		h.day, h.hasDay = c.ref.add(-k), true
 		h.value = h.day.value()

@@ -78,6 +78,24 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	per := ""          // the last quarter, half, month, week or season named
 	qh := ""           // the last quarter or half named
 	for _, h := range hits {
+		if h.ana == 'q' {
+			// الربع الحالي / السابق (round 8): from the quarter named last;
+			// a quarter stepped to is compared with, no antecedent itself
+			step := h.anaStep
+			h = c.resolveQuarter(h, qh)
+			if step != 0 {
+				out = append(out, h)
+				continue
+			}
+		}
+		if h.ana == 'Q' {
+			// a bare quarter (round 8) in the year of the quarter or half
+			// named last
+			if y, err := strconv.Atoi(qh[:min(4, len(qh))]); err == nil && c.hasRef && y >= c.ref.y-10 && y <= c.ref.y+1 {
+				h.value = qh[:4] + h.value[4:]
+			}
+			h.ana = 0
+		}
 		if h.ana == 'S' {
 			// الفترة نفسها: the quarter, half, month, week or season named
 			// last; with none, it is left out

@@ -1,0 +1,47 @@
+package timex
+
+import (
+	"testing"
+	"time"
+
+	"marsad"
+)
+
+// Cases for the rules of round 8 (round8.go, testdata/README.md). refAug is
+// Monday 3 August 2015 (third quarter).
+func TestExtractRound8(t *testing.T) {
+	refAug := time.Date(2015, 8, 3, 0, 0, 0, 0, time.UTC)
+	d := marsad.TimeDate
+	for _, c := range []struct {
+		text string
+		want []want
+	}{
+		// "two weeks ago" keeps the week's granularity, as months and years do
+		{"أعلنت الشركة قبل أسبوعين أنها", []want{{"قبل أسبوعين", "2015-W30", d, ""}}},
+		{"سافر قبل ثلاثة أيام", []want{{"قبل ثلاثة أيام", "2015-07-31", d, ""}}},
+		// counted from now
+		{"سيكتمل المشروع بعد ثلاثة أعوام من الآن.", []want{{"ثلاثة أعوام من الآن", "2018", d, ""}}},
+		// a day of the month named before, the demonstrative first
+		{"هبط في 20 يوليو ثم في 24 من نفس الشهر", []want{{"20 يوليو", "2015-07-20", d, ""}, {"24 من نفس الشهر", "2015-07-24", d, ""}}},
+		// the past, present and future of a person or a people
+		{"اندمجت مع ماضيهم وحاضرهم، وانعكس على حاضره ومستقبله", []want{{"ماضيهم", "PAST_REF", d, ""}, {"حاضرهم", "PRESENT_REF", d, ""}, {"حاضره", "PRESENT_REF", d, ""}, {"مستقبله", "FUTURE_REF", d, ""}}},
+		{"الاشتياق للماضي ورفض الحاضر", []want{{"للماضي", "PAST_REF", d, ""}}},
+		{"بين الماضي والحاضر", []want{{"الماضي", "PAST_REF", d, ""}, {"الحاضر", "PRESENT_REF", d, ""}}},
+		// not the city, the adjective or the receivers
+		{"في حاضرة الدمام كان في مقدمة مستقبلي سموه", nil},
+		{"خلال الأسبوع الماضي والحالي", []want{{"الأسبوع الماضي", "2015-W31", d, ""}}},
+		// quarters: the one reported, the one before it, from the publication day
+		{"ارتفعت الأرباح في الربع الثاني، وخلال الربع الحالي مقارنة مع الربع السابق", []want{{"الربع الثاني", "2015-Q2", d, ""}, {"الربع الحالي", "2015-Q2", d, ""}, {"الربع السابق", "2015-Q1", d, ""}}},
+		{"تراجعت الأرباح 5% خلال الربع الحالي مقارنة مع الربع السابق", []want{{"الربع الحالي", "2015-Q2", d, ""}, {"الربع السابق", "2015-Q1", d, ""}}},
+		{"سجل الفريق 30 نقطة في الربع الأول من المباراة", nil},
+		{"خسرت الشركة مليون ريال في الربع الرابع", []want{{"الربع الرابع", "2014-Q4", d, ""}}},
+		{"بلغ الفائض في الربع الأخير من العام الماضي 5 مليارات مقارنة بالربع الثالث", []want{{"الربع الأخير من العام الماضي", "2014-Q4", d, ""}, {"الربع الثالث", "2014-Q3", d, ""}}},
+		{"سجل صافي تدفق سالب للربع الثاني على التوالي", nil},
+		{"يتوقع نمو الطلب في الربع المقبل", []want{{"الربع المقبل", "2015-Q4", d, ""}}},
+		{"يزور الوفد المدينة خلال الربع الحالي", []want{{"الربع الحالي", "2015-Q3", d, ""}}},
+		// "meanwhile" is no time expression
+		{"وفي هذه الأثناء وصل الوفد", nil},
+	} {
+		check(t, c.text, refAug, true, c.want)
+	}
+}
