@@ -163,6 +163,7 @@ func ExtractQuoted(text string, ref time.Time, hasRef bool, quotes []marsad.Span
 		i = best[len(best)-1].j
 	}
 	hits = c.merge(hits)
+	hits = c.dropNonTimes(hits)
 	hits = c.everyYear(hits)
 	hits = c.resolveSame(hits)
 	// a speech day needs a named day besides the expression it moves

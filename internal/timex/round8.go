@@ -197,3 +197,35 @@ func (c *ctx) bareQuarter(i, j, pre, n int) []hit {
 	// before it, when there is one
 	return one(hit{i: i, j: j, pre: pre, kind: marsad.TimeDate, value: fmt.Sprintf("%04d-Q%d", y, n), ana: 'Q'})
 }
+
+// givenNames are frequent Saudi given names and titles: a definite weekday
+// right after one is a family name (محمد الخميس، الأستاذ إبراهيم الخميس،
+// عبدالله الجمعة), not a day.
+var givenNames = map[string]bool{"محمد": true, "عبدالله": true, "احمد": true, "خالد": true, "سعد": true, "فهد": true,
+	"عبدالرحمن": true, "ابراهيم": true, "صالح": true, "عبدالعزيز": true, "سعود": true, "ناصر": true, "يوسف": true,
+	"حسن": true, "حسين": true, "عادل": true, "منصور": true, "سلمان": true, "فيصل": true, "عمر": true, "بن": true,
+	"الاستاذ": true, "المهندس": true}
+
+// dropNonTimes removes single words that read as times but are not, by the
+// word next to them: في أمس الحاجة ("in the direst need"), على مدار اليوم
+// ("round the clock", not annotated), a weekday that is a family name.
+func (c *ctx) dropNonTimes(hits []hit) []hit {
+	out := hits[:0]
+	for _, h := range hits {
+		if h.j == h.i+1 && h.pre == 0 {
+			w := c.w(h.i)
+			switch {
+			case w == "امس" && c.is(h.i+1, "الحاجه"):
+				continue
+			case (w == "اليوم" || w == "الساعه") && c.is(h.i-1, "مدار"):
+				continue
+			case strings.HasPrefix(w, "ال") && givenNames[c.w(h.i-1)] && c.is(h.i-1, c.w(h.i-1)):
+				if _, ok := lex.weekdays[w]; ok {
+					continue
+				}
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}

@@ -45,3 +45,22 @@ func TestExtractRound8(t *testing.T) {
 		check(t, c.text, refAug, true, c.want)
 	}
 }
+
+func TestDropNonTimes(t *testing.T) {
+	ref := time.Date(2015, 8, 3, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"يركز على من هم في أمس الحاجة إليها",
+		"ضعف شبكة الانترنت على مدار اليوم",
+		"وأوضح محمد الخميس رئيس اللجنة أن",
+		"أكد الأستاذ إبراهيم الخميس أن المشروع",
+	} {
+		check(t, text, ref, true, nil)
+	}
+	check(t, "وصل الوفد أمس الخميس", ref, true, []want{{"أمس الخميس", "2015-07-30", marsad.TimeDate, ""}})
+}
+
+func TestBareYearBeforeParticle(t *testing.T) {
+	ref := time.Date(2015, 8, 3, 0, 0, 0, 0, time.UTC)
+	check(t, "انتقل إلى مانشستر يونايتد حتى 2019 مقابل 75 مليون يورو", ref, true, []want{{"2019", "2019", marsad.TimeDate, ""}})
+	check(t, "بلغت الصادرات 2019 مليون", ref, true, nil)
+}
