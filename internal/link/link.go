@@ -1345,7 +1345,22 @@ func (l *Linker) output(d *doc) []marsad.Entity {
 		}
 		sort.Slice(c.mentions, func(i, j int) bool { return c.mentions[i].span.Start < c.mentions[j].span.Start })
 		ent := marsad.Entity{Type: c.majorityType()}
-		if c.e != nil {
+		if c.e != nil && c.e.Mined() {
+			// A mined name keeps its knowledge-base id (the same for its
+			// shorter and longer forms) but is shown as the article names
+			// it (بدر السمحان, not the fuller mined بدر بن عبدالرحمن
+			// السمحان), as any name of the article.
+			best := c.mentions[0]
+			for _, m := range c.mentions {
+				if m.kind == KindName && (best.kind != KindName || len(m.key) > len(best.key)) {
+					best = m
+				}
+			}
+			ent.ID, ent.Name, ent.NameEn = c.e.ID, l.display(d, best), c.e.NameEn
+			if l.tr != nil {
+				ent.NameEn = l.tr.Name(best.key)
+			}
+		} else if c.e != nil {
 			ent.ID, ent.Name, ent.NameEn, ent.Wikidata = c.e.ID, c.e.Name, c.e.NameEn, c.e.Wikidata
 			if c.scope != "" {
 				ent.ID, ent.Name, ent.NameEn = ScopedID(c.e.ID, c.scope), l.scopedName(c.e, c.scope), l.scopedNameEn(c.e, c.scope)
