@@ -1552,6 +1552,9 @@ func (c *ctx) merge(hits []hit) []hit {
 				continue
 			case lastDay != nil && !c.breakBetween(lastDay.j, h.i):
 				h.value = fmt.Sprintf("%sT%02d:%02d", lastDay.day.value(), h.hour, h.mins)
+			case c.leadDay(lastDay, h.i):
+				// round 8: the story's day, told in its first sentence
+				h.value = fmt.Sprintf("%sT%02d:%02d", lastDay.day.value(), h.hour, h.mins)
 			case c.hasRef:
 				h.value = fmt.Sprintf("%sT%02d:%02d", c.ref.value(), h.hour, h.mins)
 			}

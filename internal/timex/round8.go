@@ -229,3 +229,23 @@ func (c *ctx) dropNonTimes(hits []hit) []hit {
 	}
 	return out
 }
+
+// leadDay: a clock time with no day of its own in a later paragraph of a
+// news story belongs to the past day the story's first sentence tells of
+// (فجر أمس الأربعاء … عند الساعة الرابعة فجراً; أغلقت البورصة أمس … في
+// الساعة 0942 بتوقيت جرينتش), when that is still the last day named and the
+// clock's clause is not about the future. Rounds 4 and 7 anchored clocks on
+// any day a paragraph back and got about half wrong (market prices of the
+// issue's day, schedules); the lead's past day is the story's own.
+func (c *ctx) leadDay(last *hit, i int) bool {
+	if last == nil || !last.hasDay || !c.hasRef || last.day.value() >= c.ref.value() || c.sentenceBetween(0, last.i) {
+		return false // only a past day: a story told afterwards, not a schedule
+	}
+	// the agency's own time stamp after "// انتهى //" is the issue's
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if c.is(k, "انتهي") {
+			return false
+		}
+	}
+	return !c.futureContext(i)
+}

@@ -64,3 +64,15 @@ func TestBareYearBeforeParticle(t *testing.T) {
 	check(t, "انتقل إلى مانشستر يونايتد حتى 2019 مقابل 75 مليون يورو", ref, true, []want{{"2019", "2019", marsad.TimeDate, ""}})
 	check(t, "بلغت الصادرات 2019 مليون", ref, true, nil)
 }
+
+func TestLeadDayClock(t *testing.T) {
+	ref := time.Date(2015, 8, 6, 0, 0, 0, 0, time.UTC)
+	tm := marsad.TimeTime
+	check(t, "تعرض الإعلامي لإطلاق نار فجر أمس الأربعاء في بيروت.\nوتشير المعلومات إلى أن الحادث وقع عند الساعة الرابعة فجرًا.", ref, true,
+		[]want{{"فجر أمس الأربعاء", "2015-08-05", marsad.TimeDate, ""}, {"الساعة الرابعة فجرًا", "2015-08-05T04:00", tm, ""}})
+	// a schedule, and the agency's time stamp, keep the day
+	check(t, "افتتح المعرض أمس.\nوسيفتح المعرض أبوابه الساعة التاسعة صباحا.", ref, true,
+		[]want{{"أمس", "2015-08-05", marsad.TimeDate, ""}, {"الساعة التاسعة صباحا", "2015-08-06T09:00", tm, ""}})
+	check(t, "افتتح المعرض أمس.\n// انتهى //\n11:02 ت م", ref, true,
+		[]want{{"أمس", "2015-08-05", marsad.TimeDate, ""}, {"11:02 ت م", "2015-08-06T11:02", tm, ""}})
+}
