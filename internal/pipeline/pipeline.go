@@ -46,8 +46,10 @@ func Default() (*Pipeline, error) {
 	linker, quotes := link.New(base), quote.New()
 	p.add("linking", linker)
 	p.add("quotes", quotes)
-	p.add("speakers", speakerStage{linker, quotes})
+	// Times before speakers: a body's speaker phrase is trimmed of a time
+	// expression that follows the name (bodySpan).
 	p.add("times", timex.Annotator{})
+	p.add("speakers", speakerStage{linker, quotes})
 	p.add("events", event.New())
 	return p, nil
 }

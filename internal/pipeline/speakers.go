@@ -9,6 +9,8 @@ import (
 	"marsad"
 	"marsad/internal/link"
 	"marsad/internal/quote"
+	"marsad/internal/text/normalize"
+	"marsad/internal/text/tokenize"
 )
 
 // speakerStage gives an entity to each quoted speaker that has a personal
@@ -44,11 +46,15 @@ func (s speakerStage) Annotate(ctx context.Context, a *marsad.Article) error {
 			continue
 		}
 		sp, ok := nameSpan(a.Text, q.SpeakerName, q.Start)
+		if ok && typ == marsad.ORG {
+			sp, ok = bodySpan(a, sp)
+		}
 		if !ok || overlapsMention(a.Entities, sp) {
 			continue // not found, or a name the linker already resolved otherwise
 		}
+		name := a.Text[sp.Start:sp.End]
 		m := marsad.Mention{Start: sp.Start, End: sp.End, Text: a.Text[sp.Start:sp.End], Kind: link.KindName}
-		e := s.linker.NameEntity(typ, q.SpeakerName)
+		e := s.linker.NameEntity(typ, name)
 		if i, seen := byID[e.ID]; seen {
 			if !hasMention(a.Entities[i], m) {
 				a.Entities[i].Mentions = append(a.Entities[i].Mentions, m)
@@ -106,6 +112,51 @@ func wordBounded(text string, i, j int) bool {
 	}
 	prev, _ := utf8.DecodeLastRuneInString(text[:i-utf8.RuneLen(before)])
 	return !unicode.IsLetter(prev)
+}
+
+// bodySpan trims a body's speaker phrase of what the clause adds after
+// the name — a time expression (الاتحاد الاسكتلندي لكرة القدم [الاثنين]) or an
+// adverbial accusative (الصحيفة [نقلاً] عن) — and keeps it only while it is
+// still a name: two words or more, one of them definite. An indefinite
+// phrase (صحيفة يونانية) is an unnamed source, like مصادر مطلعة, and gets no
+// entity.
+func bodySpan(a *marsad.Article, sp marsad.Span) (marsad.Span, bool) {
+	words := tokenize.Tokens(a.Text[sp.Start:sp.End])
+	for len(words) > 0 {
+		w := words[len(words)-1]
+		ws := marsad.Span{Start: sp.Start + w.Start, End: sp.Start + w.End}
+		if w.Kind != tokenize.Word || inTime(a.Times, ws) || isAdverbialAccusative(w.Text) {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	if len(words) < 2 {
+		return sp, false
+	}
+	definite := false
+	for _, w := range words {
+		bare := strings.TrimPrefix(normalize.Search(w.Text), "و")
+		if strings.HasPrefix(bare, "ال") || strings.HasPrefix(bare, "لل") {
+			definite = true
+		}
+	}
+	return marsad.Span{Start: sp.Start + words[0].Start, End: sp.Start + words[len(words)-1].End}, definite
+}
+
+// isAdverbialAccusative reports a word with the accusative tanween on its
+// alif (نقلاً، أيضاً، مؤخراً): an adverb or circumstantial, never part of a name.
+func isAdverbialAccusative(w string) bool {
+	return strings.HasSuffix(w, "اً") || strings.HasSuffix(w, "ًا")
+}
+
+func inTime(ts []marsad.TimeExpr, sp marsad.Span) bool {
+	for _, t := range ts {
+		if (marsad.Span{Start: t.Start, End: t.End}).Overlaps(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasMention(e marsad.Entity, m marsad.Mention) bool {

@@ -68,3 +68,35 @@ func TestWordBounded(t *testing.T) {
 		}
 	}
 }
+
+// A body's speaker phrase loses a following time expression or adverb and
+// is kept only while it is still a definite name of two words or more.
+func TestBodySpan(t *testing.T) {
+	for _, tt := range []struct {
+		text, phrase string
+		time         string // a time expression the timex stage found, or ""
+		want         string // "" when the phrase gets no entity
+	}{
+		{"وقال الاتحاد الاسكتلندي لكرة القدم الاثنين إن", "الاتحاد الاسكتلندي لكرة القدم الاثنين", "الاثنين", "الاتحاد الاسكتلندي لكرة القدم"},
+		{"وذكرت الصحيفة نقلاً عن مصادر أن", "الصحيفة نقلاً", "", ""},
+		{"وقالت صحيفة يونانية إن", "صحيفة يونانية", "", ""},
+		{"وأعلنت وكالة الأنباء الطلابية الإيرانية أن", "وكالة الأنباء الطلابية الإيرانية", "", "وكالة الأنباء الطلابية الإيرانية"},
+		{"وقالت لجنة مبادرة السلام العربية أيضاً إن", "لجنة مبادرة السلام العربية أيضاً", "", "لجنة مبادرة السلام العربية"},
+	} {
+		a := marsad.NewArticle()
+		a.Text = tt.text
+		if tt.time != "" {
+			i := strings.Index(tt.text, tt.time)
+			a.Times = []marsad.TimeExpr{{Text: tt.time, Start: i, End: i + len(tt.time)}}
+		}
+		i := strings.Index(tt.text, tt.phrase)
+		sp, ok := bodySpan(a, marsad.Span{Start: i, End: i + len(tt.phrase)})
+		got := ""
+		if ok {
+			got = tt.text[sp.Start:sp.End]
+		}
+		if got != tt.want {
+			t.Errorf("bodySpan(%q) = %q, want %q", tt.phrase, got, tt.want)
+		}
+	}
+}
