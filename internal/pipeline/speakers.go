@@ -141,7 +141,40 @@ func bodySpan(a *marsad.Article, sp marsad.Span) (marsad.Span, bool) {
 			definite = true
 		}
 	}
-	return marsad.Span{Start: sp.Start + words[0].Start, End: sp.Start + words[len(words)-1].End}, definite
+	out := marsad.Span{Start: sp.Start + words[0].Start, End: sp.Start + words[len(words)-1].End}
+	return out, definite && agreeingAfterDefiniteHead(words)
+}
+
+// agreeingAfterDefiniteHead checks a phrase that opens with a definite head
+// (الوزارة، المجلس): such a head is not in construct, so what follows it in
+// a name is an adjective agreeing with it (اللجنة الوطنية الاستشارية،
+// المجلس الأعلى) up to a complement with ل or ب (الاتحاد الاسكتلندي لكرة
+// القدم). Anything else is the rest of the clause the attributor took in
+// (الوزارة [المتقدمين سرعة حجز موعد] — the verb's object): the bare head
+// points back to a body named before, which is the quote stage's to find.
+// An indefinite head (وزارة الخارجية) is in construct and is not checked.
+func agreeingAfterDefiniteHead(words []tokenize.Token) bool {
+	head := strings.TrimPrefix(normalize.Search(words[0].Text), "و")
+	if !strings.HasPrefix(head, "ال") {
+		return true
+	}
+	feminine := strings.HasSuffix(head, "ه")
+	for _, w := range words[1:] {
+		f := normalize.Search(w.Text)
+		switch {
+		case strings.HasPrefix(f, "لل"), strings.HasPrefix(f, "ل"), strings.HasPrefix(f, "ب"):
+			return true // the complement: its own construct follows
+		case !strings.HasPrefix(f, "ال"):
+			return false
+		case strings.HasSuffix(f, "ي"), strings.HasSuffix(f, "يه"):
+			// a nisba adjective agrees with either gender
+		case feminine && strings.HasSuffix(f, "ه"):
+		case !feminine && !strings.HasSuffix(f, "ه") && !strings.HasSuffix(f, "ين") && !strings.HasSuffix(f, "ون") && !strings.HasSuffix(f, "ات"):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // isAdverbialAccusative reports a word with the accusative tanween on its
