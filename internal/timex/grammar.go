@@ -688,6 +688,12 @@ func (c *ctx) dateHit(i, j, pre int, y, m, d int, hijri bool) []hit {
 	h := hit{i: i, j: j, pre: pre, kind: marsad.TimeDate}
 	if hijri {
 		t, ok := hijriToGregorian(y, m, d)
+		if !ok && d == 30 && m >= 1 && m <= 12 && hijriMonthLen(y, m) == 29 {
+			// round 8: the 30th of a month Umm al-Qura gives 29 days
+			// (written from another reckoning) is the day after the 29th
+			t, ok = hijriToGregorian(y, m, 29)
+			t = t.AddDate(0, 0, 1)
+		}
 		if !ok {
 			return nil
 		}
@@ -832,7 +838,11 @@ func (c *ctx) altMonth(j int, m monthName) int {
 		k++
 		open = true
 	default:
-		return j
+		// round 8: the two names side by side (20 يوليو تموز 2012, the
+		// Reuters style), the second another name of the same month
+		if k >= len(c.toks) || !c.toks[k].word || c.toks[k].brk {
+			return j
+		}
 	}
 	m2, k2, ok := c.monthAt(k, c.w(k))
 	if !ok || m2.month != m.month || m2.hijri != m.hijri || strings.Join(m2.words, " ") == strings.Join(m.words, " ") {

@@ -249,3 +249,52 @@ func (c *ctx) leadDay(last *hit, i int) bool {
 	}
 	return !c.futureContext(i)
 }
+
+func init() {
+	grammar = append(grammar, (*ctx).rNumericRange)
+}
+
+// rNumericRange: the bare first day of a range whose second end is a
+// numeric date (من 8 إلى 29 / 11 / 1433هـ، من تاريخ 1 إلى 30/11/1436هـ) is
+// that day of the same month, as rDayMonth reads من 10 إلى 12 أغسطس.
+func (c *ctx) rNumericRange(i int, s stem) []hit {
+	if s.pre != 0 || c.toks[i].digits == 0 || c.toks[i].digits > 2 || !c.is(i+1, "الي", "حتي", "-", "–") {
+		return nil
+	}
+	if i > 0 && (c.is(i-1, "/", "-", "–", ".", ":") || c.toks[i-1].digits > 0) {
+		return nil // inside a date, a clock or a list of numbers
+	}
+	d1 := c.toks[i].num
+	second := c.rNumericDate(i+2, stem{c.w(i + 2), 0})
+	if len(second) != 1 || !second[0].hasDay {
+		return nil
+	}
+	h2 := second[0]
+	d2 := c.toks[i+2].num
+	if d1 < 1 || d1 >= d2 {
+		return nil
+	}
+	h1 := hit{i: i, j: i + 1, kind: marsad.TimeDate, hasDay: true}
+	if h2.day.d == d2 && c.toks[i+4].num == h2.day.m {
+		h1.day = day{h2.day.y, h2.day.m, d1}
+	} else {
+		// a Hijri date: the same Hijri month
+		hy, hm, hd := gregorianToHijri(h2.day.time())
+		if hd != d2 && !(d2 == 30 && hd == 1) {
+			return nil
+		}
+		if hd == 1 && d2 == 30 { // the 30th read as the next month's 1st
+			hm--
+			if hm == 0 {
+				hm, hy = 12, hy-1
+			}
+		}
+		t, ok := hijriToGregorian(hy, hm, d1)
+		if !ok {
+			return nil
+		}
+		h1.day = dayOf(t)
+	}
+	h1.value = h1.day.value()
+	return []hit{h1, h2}
+}

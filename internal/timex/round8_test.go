@@ -76,3 +76,14 @@ func TestLeadDayClock(t *testing.T) {
 	check(t, "افتتح المعرض أمس.\n// انتهى //\n11:02 ت م", ref, true,
 		[]want{{"أمس", "2015-08-05", marsad.TimeDate, ""}, {"11:02 ت م", "2015-08-06T11:02", tm, ""}})
 }
+
+func TestRound8Dates(t *testing.T) {
+	ref := time.Date(2015, 8, 9, 0, 0, 0, 0, time.UTC)
+	d := marsad.TimeDate
+	// both names of a month side by side (Reuters)
+	check(t, "دخل السينما عند منتصف ليل 20 يوليو تموز 2012 وهو", ref, true, []want{{"20 يوليو تموز 2012", "2012-07-20", d, ""}})
+	// the 30th of a 29-day Umm al-Qura month, and a range's bare first day
+	check(t, "بدءًا من تاريخ 1 إلى 30 /11 / 1436هـ خلال الدوام", ref, true, []want{{"1", "2015-08-16", d, ""}, {"30 /11 / 1436هـ", "2015-09-14", d, ""}})
+	check(t, "خلال المدة من 8 إلى 29 / 11 / 1433هـ، المتضمنة", ref, true, []want{{"8", "2012-09-24", d, ""}, {"29 / 11 / 1433هـ", "2012-10-15", d, ""}})
+	check(t, "من 5 إلى 10/8/2015", ref, true, []want{{"5", "2015-08-05", d, ""}, {"10/8/2015", "2015-08-10", d, ""}})
+}
