@@ -17,7 +17,7 @@ var floors = map[string]float64{
 	"test3": 0.94, // measured 0.967 (tuning set; 0.879 held out in round 1)
 	"test4": 0.93, // measured 0.959 (tuning set; 0.800 held out in round 2)
 	"test5": 0.93, // measured 0.960 (tuning set; 0.939 held out in round 3)
-	"test6": 0.79, // measured 0.815 once, at the end of round 4 (held out)
+	"test6": 0.89, // measured 0.910 (tuning set in round 5; 0.815 held out in round 4)
 }
 
 func loadGold(t testing.TB) []GoldArticle {

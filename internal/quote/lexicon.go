@@ -41,22 +41,28 @@ type cue struct {
 	conjOnly bool
 	// bare: the verb may introduce speech without أن or marks (قال، أضاف).
 	bare bool
+	// suffixed: a present form read with an object pronoun (يصفها), a
+	// cue only when a complementizer follows at once.
+	suffixed bool
 }
 
 // lexicon is the linguistic data of the package, loaded from data/*.txt.
 type lexicon struct {
-	cues            map[string]cue // search form → cue
-	attitudes       map[string]bool
-	complementizer  map[string]bool // single-word ones: ان, بان
-	compPreps       map[string]bool // الى, على: before ان
-	markers         [][]string      // token sequences (من جانبه)
-	conj            [][]string      // token sequences (لكنه، إلا أنه)
-	openers         [][]string      // conj and markers: words that open a clause
-	speakerHeads    map[string]bool
-	adverbials      map[string]bool
-	governors       map[string]bool
-	honorifics      map[string]bool
-	notComp         map[string]bool // غير، إلا، بعد … before أن
+	cues           map[string]cue // search form → cue
+	attitudes      map[string]bool
+	complementizer map[string]bool // single-word ones: ان, بان
+	compPreps      map[string]bool // الى, على: before ان
+	markers        [][]string      // token sequences (من جانبه)
+	conj           [][]string      // token sequences (لكنه، إلا أنه)
+	openers        [][]string      // conj and markers: words that open a clause
+	speakerHeads   map[string]bool
+	adverbials     map[string]bool
+	governors      map[string]bool
+	honorifics     map[string]bool
+	notComp        map[string]bool // غير، إلا، بعد … before أن
+	// prepositions are the free-standing prepositions (search form) whose
+	// object is what is spoken of, never a subject (عن الرئيس، أما عن).
+	prepositions    map[string]bool
 	deputies        map[string]bool // نائب، مستشار … before a name
 	voices          [][]string      // على لسان، نقلا عن، عن
 	meetingWords    map[string]bool // مع، لدى … (meeting.txt)
@@ -98,6 +104,7 @@ func loadLexicon() (*lexicon, error) {
 		governors:      map[string]bool{},
 		honorifics:     map[string]bool{},
 		notComp:        map[string]bool{},
+		prepositions:   map[string]bool{},
 		deputies:       map[string]bool{},
 		meetingWords:   map[string]bool{},
 		notNames:       map[string]bool{},
@@ -191,6 +198,10 @@ func loadLexicon() (*lexicon, error) {
 			dst[normalize.Search(l)] = true
 		}
 	}
+	// A closed class of the grammar, so kept here rather than in a file.
+	for _, w := range strings.Fields("عن على إلى من في مع حول بشأن لدى عند") {
+		lx.prepositions[normalize.Search(w)] = true
+	}
 	return lx, nil
 }
 
@@ -213,9 +224,19 @@ func (lx *lexicon) lookupCue(w string, taMarbuta bool) (c cue, conj bool, ok boo
 				continue
 			}
 			if len(s) > len(suf)+4 && strings.HasSuffix(s, suf) {
-				// Only past forms take the pronoun here: present ones
-				// with it are mostly other senses (ما يرونه 'what they see').
-				if c, ok := lx.cues[strings.TrimSuffix(s, suf)]; ok && c.form == past {
+				// Past forms take the pronoun (وصفها، قاله، أكدنا), but
+				// not زاد, which as 'added' has no object (زاده is
+				// 'increased it', or a name: اخند زاده). Present forms
+				// with it are mostly other senses (ما يرونه 'what they
+				// see', ما يدعونه 'what they call'), except a verb that
+				// takes an object before its complementizer (ويصفها
+				// بأنها): marked, for the caller to require one.
+				c, ok := lx.cues[strings.TrimSuffix(s, suf)]
+				if ok && c.form == past && c.lemma != "زاد" {
+					return c, true
+				}
+				if ok && c.form == present && c.object {
+					c.suffixed = true
 					return c, true
 				}
 			}

@@ -439,8 +439,8 @@ func (d *doc) inSpeakerRegion(j, k int) bool {
 
 // isCueWord reports whether token k is a cue of any form (قائلا، مضيفا).
 func (d *doc) isCueWord(k int) bool {
-	_, _, ok := d.lx.lookupCue(d.toks[k].norm, d.toks[k].taMarbuta)
-	return ok
+	c, _, ok := d.lx.lookupCue(d.toks[k].norm, d.toks[k].taMarbuta)
+	return ok && !c.suffixed
 }
 
 // cueBefore reports whether a finite cue verb stands shortly before token

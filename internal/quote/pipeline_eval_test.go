@@ -21,7 +21,7 @@ var pipelineFloors = map[string]float64{
 	"test3": 0.92, // measured 0.962 (tuning set; 0.773 held out in round 1)
 	"test4": 0.89, // measured 0.928 (tuning set; 0.671 held out in round 2)
 	"test5": 0.91, // measured 0.948 (tuning set; 0.807 held out in round 3)
-	"test6": 0.64, // measured 0.667 once, at the end of round 4 (held out)
+	"test6": 0.73, // measured 0.755 (tuning set in round 5; 0.667 held out in round 4)
 }
 
 // goldAndPipeline reads the annotated articles and their texts and builds

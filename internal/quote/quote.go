@@ -13,6 +13,7 @@ package quote
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -227,6 +228,12 @@ func (d *doc) run() {
 				if c.form == past && passiveVowelled(d.text[t.start:t.end]) {
 					continue // وذُكر أن، أُعلن أن: no one is said to speak
 				}
+				if c.suffixed && !d.complementizerSoon(i) {
+					continue // ما يدعونه «…»: 'what they call', no statement
+				}
+				if d.passiveFormula(i, conj) {
+					continue // ذكر أن opening a sentence: ذُكر أن, unvowelled
+				}
 				d.cueAt(i, c, conj)
 			} else if accordingTo[t.norm] {
 				d.accordingAt(i)
@@ -243,6 +250,33 @@ func (d *doc) run() {
 		out = append(out, q)
 	}
 	d.out = out
+}
+
+// complementizerSoon reports whether a complementizer follows the cue at i
+// within its next five words (ويصفها بأنها، ويصفها الوزير بأنها).
+func (d *doc) complementizerSoon(i int) bool {
+	for k := i + 1; k < len(d.toks) && k <= i+5 && d.sent[k] == d.sent[i]; k++ {
+		if d.toks[k].kind == word && d.lx.isComplementizer(d.toks[k].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveFormula reports whether the cue at i is a formula of background
+// with no speaker: الجدير ذكره أن, or the unvowelled passive ذُكر أن that
+// opens a sentence with no proclitic (ذكر أن الجنرال أوديرنو
+// كان قائدا …), a formula of background like يذكر أن: an active ذكر with
+// its subject dropped would follow و or ف (وذكر أن).
+func (d *doc) passiveFormula(i int, conj bool) bool {
+	// الجدير ذكره أن، والجدير بالذكر: 'it is worth noting'.
+	if i > 0 && strings.TrimPrefix(d.toks[i].norm, "و") == "ذكره" && hasNorm(d.toks[i-1], "الجدير", "والجدير", "جدير") {
+		return true
+	}
+	if conj || d.toks[i].norm != "ذكر" || i+1 >= len(d.toks) || !hasNorm(d.toks[i+1], "ان", "انه", "انها", "بان") {
+		return false
+	}
+	return i == 0 || d.sent[i-1] != d.sent[i] || d.toks[i-1].kind == newline
 }
 
 // parenthesized marks the tokens inside a pair of parentheses (or ﴿…﴾, {…})
@@ -355,9 +389,25 @@ func (d *doc) findComplement(i int, c cue) complement {
 				}
 				continue
 			}
+			// اتهم واشنطن "بدعم وتحريض"، اتهمتهم بحيازة "مفرقعات …"،
+			// وصفه "بالخائن": a quotation that is (or follows) the ب-object
+			// of a verb taking an object is the charge or the epithet, a
+			// noun, not words said (طالب بـ«…», whose ب introduces the
+			// content, is another matter).
+			if c.object && !slices.Contains(c.preps, "ب") && (strings.HasPrefix(d.toks[min(j+1, len(d.toks)-1)].norm, "ب") ||
+				j > i+1 && d.toks[j-1].kind == word && strings.HasPrefix(d.toks[j-1].norm, "ب") && !d.lx.isComplementizer(d.toks[j-1].norm) &&
+					!d.lx.isSpeakerHead(d.toks[j-1].norm) && d.mentAt[j-1] < 0) { // not بنك «سوسيتيه جنرال»
+				return complement{} // ما وصف بعملية "البحث عن الكنز" … انها: no later أن either
+			}
 			// A quoted name inside the speaker phrase: قالت صحيفة "نيويورك
 			// تايمز" إن …، أضاف في حديثه لـ"عكاظ": …، ما أسماهم بـ"الشريطية".
 			if d.isNameQuote(qi) || d.complementFollows(d.qs[qi].close, d.quotedName(qi)) || d.quotedTerm(qi) || d.mediumBeforeQuote(qi) || d.quotedGenitive(qi) {
+				j = d.qs[qi].close
+				continue
+			}
+			// نقلت "فرانس برس" عن "مصدر في طالبان": a quotation after عن
+			// names who is cited or what is spoken of, not the words.
+			if j > i+1 && hasNorm(d.toks[j-1], "عن") {
 				j = d.qs[qi].close
 				continue
 			}

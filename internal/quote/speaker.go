@@ -631,7 +631,7 @@ func (d *doc) subjectBefore(i int, conj bool) (speaker, bool) {
 		return speaker{ent: d.ments[d.mentAt[t-1]].ent}, true
 	}
 	mi := d.mentAt[k]
-	if mi < 0 || !d.named(mi) || d.ments[mi].tok1 != k {
+	if mi < 0 || !d.named(mi) || d.ments[mi].tok1 != k || d.governed(mi) {
 		return speaker{ent: -1}, false
 	}
 	// A person's title whose genitive names a body (وكان مدرب برشلونة قد
@@ -679,6 +679,11 @@ func (d *doc) topic(i int) (speaker, bool) {
 	for k := i - 1; k >= 0 && k >= i-20 && d.sent[k] == d.sent[i]; k-- {
 		if !hasNorm(d.toks[k], "اما", "واما") {
 			continue
+		}
+		// أما عن هجوم طالبان فيقول: a topic in a prepositional phrase
+		// is what is spoken of, not who speaks.
+		if k+1 < i && d.lx.prepositions[d.toks[k+1].norm] {
+			break
 		}
 		for m := k + 1; m < i; m++ {
 			if mi := d.mentAt[m]; mi >= 0 && d.named(mi) {
@@ -746,12 +751,16 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 	}
 	start := k
 	other := -1
+	// A sentence that opens with what is spoken of (وعن هجوم طالبان
+	// يقول، أما عن …) names no subject there; من جهتها is no such topic.
+	w0 := strings.TrimPrefix(d.toks[start].norm, "و")
+	adjunct := w0 == "عن" || (w0 == "اما" && start+1 < i && d.lx.prepositions[d.toks[start+1].norm])
 	for ; k < i; k++ {
 		if d.inQuote[k] || d.insideEmitted(d.toks[k].start) {
 			continue
 		}
 		mi := d.mentAt[k]
-		if mi < 0 || !d.named(mi) {
+		if mi < 0 || !d.named(mi) || d.governed(mi) {
 			continue
 		}
 		switch d.ments[mi].typ {
@@ -760,8 +769,15 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 		case "ORG", "LOC":
 			// A body or place only as the sentence's opening subject
 			// (وكانت تركيا قد هاجمت), not as an object further on.
-			if other < 0 && k-start < 5 {
+			if other < 0 && k-start < 5 && !adjunct {
 				other = mi
+				// Right after the sentence's opening verb, before any
+				// person (أشادت صحيفة جي سبورت بصفقة انتقال اللاعب
+				// "جيانيس …" وعنونت): the subject, the persons after it
+				// its objects.
+				if d.ments[mi].typ == "ORG" && d.ments[mi].tok0 == start+1 && d.toks[start].kind == word && d.mentAt[start] < 0 && !d.lx.isTitle(w0) && !d.lx.prepositions[w0] && w0 != "اما" {
+					return speaker{ent: d.ments[mi].ent}, true
+				}
 			}
 		}
 	}
@@ -819,6 +835,12 @@ func (d *doc) continuation(i int) speaker {
 		if mi := d.mentAt[k]; mi >= 0 && d.ments[mi].kind == "pronoun" {
 			return speaker{ent: d.ments[mi].ent}
 		}
+	}
+	// وقال سموه after a sentence whose subject is a prince and whose
+	// object the king: the subject of the sentence before is the one
+	// the pronoun continues, not the last person named.
+	if sp, ok := d.previousSubject(i); ok {
+		return sp
 	}
 	if sp, ok := d.justNamed(i); ok {
 		return sp
@@ -1012,4 +1034,17 @@ func (d *doc) definiteAntecedent(k int) (int, bool) {
 		return -1, false
 	}
 	return d.ments[best].ent, true
+}
+
+// governed reports whether the mention mi is the object of a preposition
+// of topic (يسأل عن الرئيس اشرف غني يجيب، حول، بشأن), its title words
+// between: what is spoken of, not a subject. (Not إلى: تصريحات نسبتها
+// الصحيفة إلى رومينيغه names the speaker.)
+func (d *doc) governed(mi int) bool {
+	k := d.ments[mi].tok0 - 1
+	for n := 0; n < 5 && k >= 0 && d.toks[k].kind == word && (d.lx.isTitle(d.toks[k].norm) || d.mentAt[k] >= 0 ||
+		strings.HasPrefix(d.toks[k].norm, "ال") && strings.HasSuffix(d.toks[k].norm, "ي")); n++ {
+		k-- // titles, nisbas and names of the same phrase: عن الرئيس الأميركي دونالد ترامب
+	}
+	return k >= 0 && d.toks[k].kind == word && d.sent[k] == d.sent[d.ments[mi].tok0] && hasNorm(d.toks[k], "عن", "حول", "بشان")
 }
