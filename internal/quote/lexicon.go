@@ -254,6 +254,21 @@ func (lx *lexicon) lookupCue(w string, taMarbuta bool) (c cue, conj bool, ok boo
 	return cue{}, false, false
 }
 
+// objectPronoun reports whether the search-form word w is a cue only with
+// an object pronoun on it (كتبه، أوردته), not as written.
+func (lx *lexicon) objectPronoun(w string) bool {
+	if len(w) > 4 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) {
+		if _, ok := lx.cues[w[len("و"):]]; ok {
+			return false
+		}
+	}
+	if _, ok := lx.cues[w]; ok {
+		return false
+	}
+	_, _, ok := lx.lookupCue(w, false)
+	return ok
+}
+
 // isAttitude reports whether w (search form) is an attitude verb, with an
 // optional conjunction proclitic. next is the word after it: عبر is the
 // verb عبّر only before عن.

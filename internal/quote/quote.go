@@ -252,6 +252,17 @@ func (d *doc) run() {
 	d.out = out
 }
 
+// relativeBetween reports whether a relative pronoun stands between the
+// tokens i and j.
+func (d *doc) relativeBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if d.toks[k].kind == word && relativePronouns[d.toks[k].norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // complementizerSoon reports whether a complementizer follows the cue at i
 // within its next five words (ويصفها بأنها، ويصفها الوزير بأنها).
 func (d *doc) complementizerSoon(i int) bool {
@@ -458,6 +469,13 @@ func (d *doc) findComplement(i int, c cue) complement {
 					}
 
 				}
+			}
+			// A verb in a relative clause of the speaker phrase with a
+			// pronoun for its antecedent (صحيفة واشنطن تايمز التي أوردت
+			// الخبر في تقرير كتبه روان سكاربورو إن): its object is that
+			// antecedent, so it has no content of its own.
+			if !t.taMarbuta && d.lx.objectPronoun(t.norm) && d.relativeBetween(i, j) {
+				continue
 			}
 			if c2, _, ok := d.lx.lookupCue(t.norm, t.taMarbuta); ok && (c2.form.finite() ||
 				(c2.form == participle && d.toks[j-1].kind == punct && (d.toks[j-1].norm == "،" || d.toks[j-1].norm == ","))) {

@@ -375,6 +375,12 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 	}
 	best := -1
 	for k := from; k < npEnd; k++ {
+		// A relative clause on a subject named already (صحيفة واشنطن
+		// تايمز التي أوردت الخبر في تقرير كتبه روان سكاربورو إن): the
+		// person in it is not the subject.
+		if best >= 0 && relativePronouns[d.toks[k].norm] {
+			break
+		}
 		mi := d.mentAt[k]
 		if mi < 0 || !d.named(mi) {
 			continue
