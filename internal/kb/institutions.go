@@ -359,3 +359,29 @@ var instHeads = sync.OnceValue(func() map[string]bool {
 // noun that heads institution names (ديوان، مجلس، هيئة، ائتلاف:
 // data/institutions.txt).
 func InstitutionHead(key string) bool { return instHeads()[key] }
+
+var instGrammar = sync.OnceValue(func() institutionWords { return parseInstitutionWords(institutionsTXT) })
+
+// InstitutionWord classifies a word key (no proclitics) by the miner's
+// institution grammar (data/institutions.txt), for finding institution
+// names in one article whatever their corpus frequency: "head" (ديوان،
+// مجلس), "defhead" (الهيئة، المجلس), "stop" (a word that never continues a
+// name), "generic" (a word that makes head + word a description) or "".
+func InstitutionWord(key string) string {
+	g := instGrammar()
+	switch {
+	case g.head[key]:
+		return "head"
+	case g.defhead[key]:
+		return "defhead"
+	case g.stop[key]:
+		return "stop"
+	case g.generic[key]:
+		return "generic"
+	}
+	return ""
+}
+
+// DefiniteWord reports whether a word key continues a definite construct
+// (the miner's rule): ال after an optional و/ف and ب/ك, or لل.
+func DefiniteWord(key string) bool { return definiteWord(key) }

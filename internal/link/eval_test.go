@@ -30,12 +30,15 @@ func TestEval(t *testing.T) {
 	var b strings.Builder
 	WriteReport(&b, reports)
 	t.Log("\n" + b.String())
-	// MARSAD_LINK_ERRORS=oracle|shipped lists the errors of that run.
+	// MARSAD_LINK_ERRORS=oracle|shipped|recovered lists the errors of that run.
 	if which := os.Getenv("MARSAD_LINK_ERRORS"); which != "" {
 		for _, r := range reports {
 			errs := r.Oracle.Errors
-			if which == "shipped" {
+			switch which {
+			case "shipped":
 				errs = r.Shipped.Errors
+			case "recovered":
+				errs = r.Recovered.Errors
 			}
 			for _, e := range errs {
 				t.Log(r.Split, e)
@@ -47,7 +50,9 @@ func TestEval(t *testing.T) {
 	// package, but a drop there is a drop in what users get.
 	// offGold caps the names the recovery row adds outside the gold: test4
 	// was annotated without the generic heads (النادي، الهيئة) and
-	// measured with 23.
+	// measured with 23; test was annotated without departments and
+	// colleges (إدارة العلاقات الخارجية الاقتصادية، كلية التقنية), which the
+	// in-article finder (eighth session) adds: 11.
 	floors := map[string]struct {
 		mentions                   int
 		acc, names, corefP, corefR float64
@@ -56,7 +61,7 @@ func TestEval(t *testing.T) {
 		offGold                    int
 	}{
 		"dev":   {250, 0.98, 0.98, 0.90, 0.94, 0, 0.92, 10},
-		"test":  {350, 0.97, 0.98, 0.82, 0.90, 0, 0.92, 10},
+		"test":  {350, 0.97, 0.98, 0.82, 0.90, 0, 0.92, 12},
 		"test2": {150, 0.96, 0.96, 0.90, 0.90, 2, 0.79, 10},
 		"test3": {180, 0.92, 0.93, 0.80, 0.70, 6, 0.83, 10},
 		"test4": {160, 0.91, 0.93, 0.55, 0.65, 1, 0.72, 25},

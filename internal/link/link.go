@@ -323,6 +323,9 @@ type mention struct {
 	typ  string // type the NER gave ("" for recovered / title / pronoun)
 	kind string
 	cl   *cluster
+	// local marks an institution found by the article's grammar alone
+	// (articleInstitutions): its bare head is not an anaphor of it.
+	local bool
 }
 
 // cluster is one entity being built.
@@ -429,6 +432,9 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 		l.recoverMinistries(d)
 		l.recoverClubs(d)
 		l.recoverRoyalInstitutions(d)
+		if inArticleInstitutions {
+			l.articleInstitutions(d)
+		}
 	}
 	l.institutions(d)
 	l.resolveNames(d)

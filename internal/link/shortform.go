@@ -100,7 +100,7 @@ func (l *Linker) headAnaphora(d *doc) {
 		}
 		start := -1
 		for _, m := range c.mentions {
-			if m.kind != KindName || !strings.Contains(m.key, " ") {
+			if m.kind != KindName || !strings.Contains(m.key, " ") || m.local {
 				continue
 			}
 			h := bareWords(m.key)[0]
