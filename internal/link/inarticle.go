@@ -104,8 +104,9 @@ func nameContinues(k string) bool {
 //     الاحتراف; not مركز للمؤتمرات "a centre for conferences"), then
 //     definite words, conjuncts included (إدارة التدريب والابتعاث);
 //   - a definite head is followed by an adjective and a field after لـ
-//     (الهيئة السعودية للمهندسين), and never by a conjunct (البنك المركزي
-//     والتعليمات …: two things);
+//     (الهيئة السعودية للمهندسين) or a second adjective that is not a
+//     country's (المحكمة الإدارية العليا; not الشركة النفطية الإيطالية),
+//     and never by a conjunct (البنك المركزي والتعليمات …: two things);
 //   - a first word that makes a description (مجلس الإدارة، إدارة النادي)
 //     or a generic phrase (data/generic-institutions.txt) is no name;
 //   - the name does not run over a line break.
@@ -138,7 +139,7 @@ func (l *Linker) articleInstitutions(d *doc) {
 		for j := wi + 1; j <= last; j++ {
 			key += " " + d.wkey(j)
 		}
-		if l.knownPrefix(key) {
+		if l.knownPrefix(key) || l.headOfKnown(key) {
 			wi = last
 			continue
 		}
@@ -190,6 +191,10 @@ func (l *Linker) institutionExtent(d *doc, wi int, r instReading) int {
 		if !adjectiveLike(w1) || notContinuing[w1] || kb.InstitutionWord(w1) == "stop" {
 			return wi
 		}
+	case definite(w1) && d.orgAt(wi+1):
+		// head + an organisation the NER found: its department or a
+		// description (إدارة النهضة، إدارة النادي الأهلي)
+		return wi
 	case definite(w1):
 		// an indefinite head takes a definite construct noun, not a
 		// description's word (مجلس الإدارة، مركز الصدارة، مجلس الهيئة)
@@ -221,11 +226,15 @@ func (l *Linker) institutionExtent(d *doc, wi int, r instReading) int {
 		}
 		last = j
 	}
+	if last > first && strings.HasPrefix(d.wkey(last), "لل") && last+1 < len(d.words) && verbComplement[d.wkey(last+1)] {
+		last-- // a purpose, not a field: وكالة الشئون الفنية للحصول على …
+	}
 	n := last - wi
-	if def && !lil {
+	if def && !lil && (n < 2 || l.nisbaOfCountry(d.wkey(last))) {
 		// a description: المجلس البلدي، الإدارة المالية، الشركة النفطية
 		// الإيطالية; a definite head's name states its field (الهيئة
-		// السعودية للمهندسين، المؤسسة العامة للتقاعد)
+		// السعودية للمهندسين، المؤسسة العامة للتقاعد) or has two
+		// adjectives of its own (المحكمة الإدارية العليا)
 		return wi
 	}
 	if minWords[hk] > n {
@@ -275,7 +284,7 @@ var minWords = map[string]int{"اداره": 2, "الاداره": 2}
 // article: relational adjectives that point elsewhere (التابعة، المكلفة،
 // المختصة), weekdays (وكالة الأنباء السورية السبت), and evaluative words.
 var notContinuing = wordSet("التابعه التابع المكلفه المكلف المختصه المختص المعنيه المعني المذكور المذكوره المشار " +
-	"العموميه الشبابيه المعارض المعارضه الاخير الاخيره الاخري الاخر الاكثر اللازمه اللازم الساريه الجيده الجيد الحاليه السابقه السابق القادم القادمه " +
+	"الشهيد المساعد الوارده الوارد الاسبق العموميه الشبابيه المعارض المعارضه الاخير الاخيره الاخري الاخر الاكثر اللازمه اللازم الساريه الجيده الجيد الحاليه السابقه السابق القادم القادمه " +
 	"السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه")
 
 // adjectiveLike reports whether a definite word may be an adjective of a
@@ -298,6 +307,37 @@ func (l *Linker) knownPrefix(key string) bool {
 	}
 	return false
 }
+
+// headOfKnown reports whether key is a head before a name the knowledge
+// base knows as an organisation (هيئة الأمم المتحدة، شركة التعاونية
+// للتأمين): the head is part of that organisation's name.
+func (l *Linker) headOfKnown(key string) bool {
+	_, rest, ok := strings.Cut(key, " ")
+	if !ok {
+		return false
+	}
+	for _, e := range l.kb.LookupKey(rest) {
+		if e.Type == marsad.ORG && e.Findable() {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAt reports whether word wi starts an organisation mention.
+func (d *doc) orgAt(wi int) bool {
+	t := d.toks[d.words[wi]]
+	for _, m := range d.mentions {
+		if m.kind == KindName && m.typ == marsad.ORG && m.span.Overlaps(marsad.Span{Start: t.Start, End: t.End}) {
+			return true
+		}
+	}
+	return false
+}
+
+// verbComplement are the prepositions a verbal noun after لـ takes
+// (للحصول على، للبحث عن).
+var verbComplement = wordSet("علي عن")
 
 // bareKey strips a conjunction (و، ف) off a word key of four letters or
 // more.

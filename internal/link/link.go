@@ -748,8 +748,9 @@ type reading struct {
 }
 
 // readings lists the proclitic readings of the start of s, unstripped first:
-// conjunction (و ف), then preposition (ب ل ك), and لل = ل + ال. A stem must
-// keep at least three letters.
+// conjunction (و ف), then preposition (ب ل ك), and لل = ل + ال (or ل + ال
+// + a stem starting with ل: للجنة = ل + اللجنة). A stem must keep at least
+// three letters.
 func readings(s string) []reading {
 	out := []reading{{}}
 	letters := func(from int) int { return utf8.RuneCountInString(firstWord(s[from:])) }
@@ -762,6 +763,11 @@ func readings(s string) []reading {
 	switch {
 	case r == 'ل' && strings.HasPrefix(s[pos+n:], "ل") && letters(pos+n) >= 3:
 		out = append(out, reading{skip: pos + 2*n, prefix: "ال"})
+		if letters(pos+2*n) >= 3 {
+			// ل + ال + a stem that starts with ل drops the alif and one
+			// lam in writing: للجنة is ل + اللجنة as well as ل + الجنة.
+			out = append(out, reading{skip: pos + n, prefix: "ال"})
+		}
 		fallthrough
 	case (r == 'ب' || r == 'ل' || r == 'ك') && letters(pos+n) >= 3:
 		out = append(out, reading{skip: pos + n})
