@@ -56,7 +56,7 @@ type GoldItem struct {
 var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true, "test4": true, "test5": true, "test6": true, "test7": true}
 
 // EvalSplits lists the splits in the order the eval command prints them.
-var EvalSplits = []string{"dev", "dev2", "test2", "test3", "test4", "test5", "test6"}
+var EvalSplits = []string{"dev", "dev2", "test2", "test3", "test4", "test5", "test6", "test7"}
 
 // HeldOut is the split kept blind (testdata/README.md): scored, never read.
 const HeldOut = "test7"

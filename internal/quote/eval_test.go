@@ -16,8 +16,9 @@ var floors = map[string]float64{
 	"test2": 0.95, // measured 0.973 (tuning set; 0.874 held out in round 1)
 	"test3": 0.94, // measured 0.967 (tuning set; 0.879 held out in round 1)
 	"test4": 0.93, // measured 0.959 (tuning set; 0.800 held out in round 2)
-	"test5": 0.93, // measured 0.960 (tuning set; 0.939 held out in round 3)
-	"test6": 0.89, // measured 0.910 (tuning set in round 5; 0.815 held out in round 4)
+	"test5": 0.93, // measured 0.964 (tuning set; 0.939 held out in round 3)
+	"test6": 0.89, // measured 0.914 (tuning set in round 5; 0.815 held out in round 4)
+	"test7": 0.76, // measured 0.785 once, at the end of round 5 (held out)
 }
 
 func loadGold(t testing.TB) []GoldArticle {
