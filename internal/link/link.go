@@ -499,6 +499,12 @@ func (l *Linker) collect(d *doc) {
 		if l.isNisba(d, m.span, m.key) || allGeneric(m.key) {
 			continue
 		}
+		if m.typ == marsad.PERS {
+			if st := initialsBefore(d.a.Text, m.span.Start); st < m.span.Start {
+				m.span.Start = st // كيه. شانموجام: the initial is the name's
+				m.key = kb.Key(d.a.Text[st:m.span.End])
+			}
+		}
 		d.mentions = append(d.mentions, l.splitJoined(d, m)...)
 	}
 	l.dropInsideTitles(d)
@@ -568,6 +574,16 @@ func (l *Linker) splitJoined(d *doc, m *mention) []*mention {
 		m.span.End = d.toks[d.words[ws[len(ws)-1]]].End
 		m.key = kb.Key(d.a.Text[m.span.Start:m.span.End])
 		if len(ws) < 2 || l.lookup(m) != nil {
+			return []*mention{m}
+		}
+	}
+	if m.typ == marsad.PERS && len(ws) >= 3 && personTitleWords[d.wkey(ws[0])] {
+		// السناتور بوب كروكر: a title the NER ran into the name is not the
+		// name's (its canonical form would keep it).
+		ws = ws[1:]
+		m.span.Start = d.toks[d.words[ws[0]]].Start
+		m.key = kb.Key(d.a.Text[m.span.Start:m.span.End])
+		if l.lookup(m) != nil {
 			return []*mention{m}
 		}
 	}
@@ -715,6 +731,37 @@ func junkTail(w string) bool {
 var titleHeads = map[string]bool{"شيخ": true, "رئيس": true, "رئيسه": true, "وزير": true, "وزيره": true, "امين": true,
 	"مدير": true, "مديره": true, "سفير": true, "ملك": true, "امير": true, "نائب": true, "قائد": true, "محافظ": true,
 	"مفتي": true, "عميد": true, "مستشار": true, "المتحدث": true, "الناطق": true, "مساعد": true, "وكيل": true}
+
+// personTitleWords are definite titles and professions that the NER runs
+// into a person's name (السناتور بوب كروكر، المدرب خوان رامون لوبيز
+// كارو); they are cut off a person span of three words or more. Honorifics
+// (الشيخ، الأمير) are not here: the knowledge base lists names with them.
+var personTitleWords = wordSet("السناتور السيناتور النائب النائبه الجنرال المستشار المستشاره الحاكم الكابتن " +
+	"المدرب اللاعب الوزير الوزيره الرئيس السفير السفيره القاضي المحامي الصحفي الصحفيه الكاتب الكاتبه " +
+	"الفنان الفنانه الممثل الممثله الاعلامي الاعلاميه المخرج الشاعر المطرب المطربه الداعيه")
+
+// latinInitials are Latin letters written in Arabic as a name's initial
+// (كيه. شانموجام، جيه. كيه. رولينج); a mention after one is widened over
+// it (initialsBefore).
+var latinInitials = wordSet("كيه جيه اتش إتش اف إف إل ام إم آر ار اس إس تي دي بي سي يو واي دبليو زد اكس كيو")
+
+// initialsBefore returns the start of the initials (a latinInitials word
+// and a dot, one or more) right before byte offset start, or start.
+func initialsBefore(text string, start int) int {
+	for {
+		s := strings.TrimRight(text[:start], " ")
+		if len(s) == len(text[:start]) || !strings.HasSuffix(s, ".") {
+			return start
+		}
+		s = s[:len(s)-1]
+		i := strings.LastIndexAny(s, " \n\t.")
+		w := s[i+1:]
+		if !latinInitials[kb.Key(w)] {
+			return start
+		}
+		start = i + 1
+	}
+}
 
 // alt is a reading of a mention without its proclitics.
 type alt struct {
@@ -1414,3 +1461,4 @@ func sentences(a *marsad.Article) []marsad.Span {
 	}
 	return sentence.Split(a.Text)
 }
+

@@ -171,3 +171,42 @@ func TestOutletCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestNERRepairsFromQuotes checks the NER faults the quote stage reported
+// (issue 5, eighth session): a name cut at an initial's dot, an honorific
+// of address tagged as a person, a title run into a person's name.
+func TestNERRepairsFromQuotes(t *testing.T) {
+	a := nerArticle(t, "وقال وزير الخارجية السنغافوري كيه. شانموجام إن بلاده تدعم الاتفاق.", "2015-08-01",
+		[2]string{marsad.PERS, "شانموجام"})
+	if _, ms := byName(a, "كيه. شانموجام"); len(ms) != 1 {
+		t.Errorf("initial: %+v", a.Entities)
+	}
+	a = nerArticle(t, "وقال سماحة المفتي إن الصلاة واجبة.", "2015-08-01", [2]string{marsad.PERS, "سماحة"})
+	if _, ms := byName(a, "سماحة"); ms != nil {
+		t.Errorf("honorific as a person: %+v", a.Entities)
+	}
+	a = nerArticle(t, "وقال السناتور بوب كروكر إن الاتفاق سيئ. وأضاف كروكر أن المجلس سيصوت.", "2015-08-01",
+		[2]string{marsad.PERS, "السناتور بوب كروكر"}, [2]string{marsad.PERS, "كروكر"})
+	if _, ms := byName(a, "بوب كروكر"); !slices.Equal(ms, []string{"بوب كروكر/name", "كروكر/name"}) {
+		t.Errorf("title in a name: %+v", a.Entities)
+	}
+}
+
+// TestArticleInstitutions checks the in-article institution finder: names
+// at any corpus frequency by the grammar, descriptions left out.
+func TestArticleInstitutions(t *testing.T) {
+	a := nerArticle(t, "أعلنت لجنة تقييم المنشآت والإيواء السياحي نتائجها، وقدمت جمعية أصدقاء المرضى عسلا للجنة المحلية للانتخابات البلدية. واحتل النادي مركز الصدارة وقال مجلس الإدارة إن الإدارة المالية جاهزة.", "2015-08-01")
+	want := []string{"لجنة تقييم المنشآت والإيواء السياحي", "جمعية أصدقاء المرضى", "اللجنة المحلية للانتخابات البلدية"}
+	var got []string
+	for _, e := range a.Entities {
+		got = append(got, e.Name)
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s not found: %v", w, got)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("extra names: %v", got)
+	}
+}
