@@ -1461,4 +1461,3 @@ func sentences(a *marsad.Article) []marsad.Span {
 	}
 	return sentence.Split(a.Text)
 }
-
