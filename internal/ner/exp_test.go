@@ -95,6 +95,7 @@ func TestExp(t *testing.T) {
 	cfg.Scheme = env("SCHEME", "BIO")
 	cfg.DocStage = env("DOC", "1") == "1"
 	cfg.WithAQMAR = env("AQMAR", "0") == "1"
+	fmt.Sscan(env("SNN", "0"), &cfg.SaudiNews)
 	expKnobs(&cfg, env)
 	expTopics(t, &cfg, env)
 	if v := os.Getenv("LEXGO"); v != "" {
@@ -139,10 +140,14 @@ func TestExp(t *testing.T) {
 	}
 	dev, _ := DevSet()
 	_, adev, _ := AQMAR()
+	snn2, err := ReadCoNLLFile("testdata/blind-snn2.conll") // tuning data since session 4
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, set := range []struct {
 		name string
 		s    []Sentence
-	}{{"dev", dev}, {"aqmar", adev}} {
+	}{{"dev", dev}, {"aqmar", adev}, {"snn2", snn2}} {
 		sc, err := m.Score(set.s)
 		if err != nil {
 			t.Fatal(err)

@@ -25,6 +25,16 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 			aqmar[i].Domain = 1
 		}
 	}
+	var snn []Sentence
+	if cfg.SaudiNews > 0 {
+		one, err := SaudiNewsTrain()
+		if err != nil {
+			return nil, "", err
+		}
+		for range cfg.SaudiNews {
+			snn = append(snn, one...)
+		}
+	}
 	ext, err := ExternalGazetteer()
 	if err != nil {
 		return nil, "", err
@@ -62,7 +72,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		fmt.Fprintf(log, "train: %d sentences, dev: %d sentences, external gazetteer: %d names, clusters: %d words\n",
 			len(train), len(dev), ext.Len(), len(cl.words))
 	}
-	m, err := Train(cfg, append(append(train[:len(train):len(train)], aqmar...), cfg.Extra...))
+	m, err := Train(cfg, append(append(append(train[:len(train):len(train)], aqmar...), snn...), cfg.Extra...))
 	if err != nil {
 		return nil, "", err
 	}
@@ -84,6 +94,10 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 	if cfg.Topics != nil {
 		m.Meta.Data = append(m.Meta.Data, fmt.Sprintf("saudinewsnet: a topic model of its articles (k=%d, topic.go)", cfg.Topics.K))
 		m.Meta.Params += fmt.Sprintf("; topics=%d window=%d conjunctions=%q", cfg.Topics.K, cfg.TopicWindow, cfg.TopicFeats)
+	}
+	if cfg.SaudiNews > 0 {
+		m.Meta.Data = append(m.Meta.Data, fmt.Sprintf("snn-train: Marsad's own NER annotation of %d sentences of SaudiNewsNet articles (data/snn-train.conll, CC BY-NC-SA 4.0), added %d times to the training data", len(snn)/cfg.SaudiNews, cfg.SaudiNews))
+		m.Meta.Params += fmt.Sprintf("; saudi news copies=%d", cfg.SaudiNews)
 	}
 	if cfg.WithAQMAR {
 		m.Meta.Data = append(m.Meta.Data, "aqmar: AQMAR Arabic Wikipedia NER corpus, training file (sentences)")

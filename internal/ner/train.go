@@ -60,6 +60,11 @@ type Config struct {
 	// in the shipped model.
 	WithAQMAR bool
 
+	// SaudiNews is how many copies of Marsad's own annotated SaudiNewsNet
+	// articles (SaudiNewsTrain) TrainShipped adds to the training data,
+	// as news (Domain 0); 0 leaves them out.
+	SaudiNews int
+
 	// Extra holds more training sentences for TrainShipped, out-of-domain
 	// or machine-tagged, each with its Domain set.
 	Extra []Sentence
