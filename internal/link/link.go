@@ -1150,6 +1150,16 @@ func (l *Linker) pick(key, typ string, cands []*kb.Entity, exact bool) *kb.Entit
 
 // partialOf finds the entity in the article that m names partially.
 func (l *Linker) partialOf(d *doc, m *mention) *cluster {
+	if m.typ != marsad.PERS && !strings.Contains(m.key, " ") {
+		// A place the knowledge base knows by this very name (تبوك, the
+		// city) is not the short form of a longer place of the article
+		// (منطقة تبوك, the region).
+		for _, e := range l.kb.LookupKey(m.key) {
+			if e.Type == marsad.LOC && e.Trusted() && kb.Key(e.Name) == m.key {
+				return nil
+			}
+		}
+	}
 	// A knowledge-base partial name of an entity already mentioned.
 	for _, e := range l.kb.LookupPartial(m.key) {
 		if c := d.byEntity[e]; c != nil && (m.typ == "" || c.typ == m.typ) {
