@@ -558,3 +558,8 @@ func subseq(sub, seq []string) bool {
 	}
 	return i == len(sub)
 }
+
+// NotPlaceName reports whether a word key is one that never names a place
+// after a head (data/mined.txt's not-name: prepositions, demonstratives,
+// ordinals).
+func NotPlaceName(key string) bool { return minedWordsOnce().notName[key] }

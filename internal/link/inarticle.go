@@ -349,3 +349,43 @@ func bareKey(k string) string {
 	}
 	return k
 }
+
+// inArticlePlaceHeads are the classifier heads whose next word names a
+// place in one article whatever its corpus frequency (محافظة بلجرشي، حي
+// الخالدية، قرية برحرح); منطقة، مدينة and ولاية are left out (منطقة
+// صناعية، مدينة كبيرة، ولاية ثانية: adjectives), as is the definite
+// form (المحافظة على "keeping").
+var inArticlePlaceHeads = wordSet("محافظه قريه بلده حي")
+
+// articlePlaces adds the word after a place classifier (inArticlePlaceHeads,
+// without proclitics other than و/ب/ف) as a place when no mention covers
+// it and it looks like a name: three letters or more, no proclitic, not a
+// function or generic word, not a verb, no adjective ending (ية) unless it
+// is definite (حي الخالدية).
+func (l *Linker) articlePlaces(d *doc) {
+	var added []*mention
+	for wi := 0; wi+1 < len(d.words); wi++ {
+		ok := false
+		for _, r := range d.readings(wi) {
+			if r.prefix == "" && inArticlePlaceHeads[r.key] {
+				ok = true
+			}
+		}
+		if !ok || !adjacent(d, d.words[wi], d.words[wi+1]) || d.inMention(wi+1) || d.inMention(wi) {
+			continue
+		}
+		w := d.wkey(wi + 1)
+		if utf8.RuneCountInString(w) < 3 || strings.ContainsAny(w, "0123456789") || kb.NotPlaceName(w) || generic[w] ||
+			notNames[w] || titleHeads[w] || honorifics[w] || verbLike(w) || perfectLike2(w) || kb.InstitutionWord(w) != "" ||
+			(!definite(w) && (strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي"))) || notContinuing[w] ||
+			strings.ContainsRune("وفبلك", []rune(w)[0]) && !definite(w) {
+			continue
+		}
+		t := d.toks[d.words[wi+1]]
+		added = append(added, &mention{span: marsad.Span{Start: t.Start, End: t.End}, key: w, typ: marsad.LOC, kind: KindName, local: true})
+		wi++
+	}
+	if len(added) > 0 {
+		d.replaceMentions(nil, added)
+	}
+}

@@ -434,6 +434,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 		l.recoverRoyalInstitutions(d)
 		if inArticleInstitutions {
 			l.articleInstitutions(d)
+			l.articlePlaces(d)
 		}
 	}
 	l.institutions(d)

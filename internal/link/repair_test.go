@@ -229,3 +229,16 @@ func BenchmarkAnnotateLocal(b *testing.B) {
 		_ = l.Annotate(ctx, a)
 	}
 }
+
+// TestArticlePlaces: the word after a place classifier is a place in one
+// article; المحافظة على "keeping" is not.
+func TestArticlePlaces(t *testing.T) {
+	a := nerArticle(t, "زار الوفد قرية رغدان في محافظة بلجرشي، مع المحافظة على البيئة.", "2015-08-01")
+	var got []string
+	for _, e := range a.Entities {
+		got = append(got, e.Type+" "+e.Name)
+	}
+	if !slices.Contains(got, "LOC رغدان") || !slices.Contains(got, "LOC بلجرشي") || len(got) != 2 {
+		t.Errorf("places: %v", got)
+	}
+}
