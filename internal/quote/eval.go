@@ -444,6 +444,26 @@ const (
 	ClassMissing  = "missing"
 )
 
+// Spans locates every item of the annotation in text, in order, as byte
+// spans: a pattern is a literal or "first words … last words", matched in
+// the search normalization, each searched from the start of the previous
+// one. The second annotator's comparison (internal/agreement) resolves its
+// items the same way.
+func (g GoldArticle) Spans(text string) ([]marsad.Span, error) {
+	norm, orig := searchForm(text)
+	out := make([]marsad.Span, 0, len(g.Items))
+	cursor := 0
+	for _, it := range g.Items {
+		s, e, next, err := resolve(norm, orig, it.Pattern, cursor)
+		if err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", g.ID, it.Line, err)
+		}
+		cursor = next
+		out = append(out, marsad.Span{Start: s, End: e})
+	}
+	return out, nil
+}
+
 // ScoreArticle scores the quotes of an annotated article against its gold.
 // The speaker matches when the predicted entity (by id, or by name when
 // the ids come from another linker) or, for an unlinked speaker, the
@@ -451,20 +471,17 @@ const (
 // consecutive words of one; an unlinked speaker_name may also contain a
 // gold name of two or more words.
 func ScoreArticle(a *marsad.Article, g GoldArticle) (Score, []Error, error) {
-	norm, orig := searchForm(a.Text)
 	type goldSpan struct {
 		marsad.Span
 		it GoldItem
 	}
-	var gs []goldSpan
-	cursor := 0
-	for _, it := range g.Items {
-		s, e, next, err := resolve(norm, orig, it.Pattern, cursor)
-		if err != nil {
-			return Score{}, nil, fmt.Errorf("gold %s line %d: %w", g.ID, it.Line, err)
-		}
-		cursor = next
-		gs = append(gs, goldSpan{marsad.Span{Start: s, End: e}, it})
+	spans, err := g.Spans(a.Text)
+	if err != nil {
+		return Score{}, nil, fmt.Errorf("gold %w", err)
+	}
+	gs := make([]goldSpan, len(spans))
+	for i, sp := range spans {
+		gs[i] = goldSpan{sp, g.Items[i]}
 	}
 	names := map[string]string{} // predicted entity id → name
 	for _, e := range a.Entities {
