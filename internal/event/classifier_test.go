@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"strings"
 	"testing"
 
 	"marsad"
@@ -66,7 +65,7 @@ func TestClassifierComparison(t *testing.T) {
 			if tk.Kind != tokenize.Word {
 				continue
 			}
-			k := classifierKey(normalize.Search(tk.Text))
+			k := wordKey(normalize.Search(tk.Text))
 			ex.feats = append(ex.feats, "w:"+k, "b:"+prev+"_"+k)
 			prev = k
 		}
@@ -168,26 +167,6 @@ func TestClassifierComparison(t *testing.T) {
 	}
 	t.Logf("%s", fmt.Sprintf("all folds: gold events %d | rules: type %.3f, false %d/%d | classifier: type %.3f, false %d/%d",
 		tot.gold, float64(tot.ruleRight)/float64(tot.gold), tot.ruleFalse, tot.rulePred, float64(tot.clfRight)/float64(tot.gold), tot.clfFalse, tot.clfPred))
-}
-
-func classifierKey(w string) string {
-	for _, p := range []string{"و", "ف"} {
-		if t, ok := strings.CutPrefix(w, p); ok && runeCount(t) >= 3 {
-			w = t
-		}
-	}
-	for _, p := range []string{"بال", "لل", "ال", "ب", "ل", "س"} {
-		if t, ok := strings.CutPrefix(w, p); ok && runeCount(t) >= 3 {
-			w = t
-			break
-		}
-	}
-	for _, s := range []string{"ها", "هم", "ه", "ت", "ات", "وا", "ون", "ين"} {
-		if t, ok := strings.CutSuffix(w, s); ok && runeCount(t) >= 3 {
-			return t
-		}
-	}
-	return w
 }
 
 func contains(xs []string, x string) bool {
