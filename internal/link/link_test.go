@@ -218,7 +218,12 @@ func FuzzLoadGold(f *testing.F) {
 // BenchmarkAnnotate measures the linker (with the gazetteer as the mention
 // source) on a news article of ~2,400 bytes.
 func BenchmarkAnnotate(b *testing.B) {
-	text := strings.Repeat("اجتمع الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب في ولاية ألاسكا، بينما غاب عنها صوت أوكرانيا. وأشار ترامب إلى أنه سيتشاور مع حلف الناتو والرئيس الأوكراني فولوديمير زيلينسكي. ", 4)
+	benchmarkLinker(b, strings.Repeat("اجتمع الرئيس الروسي فلاديمير بوتين ونظيره الأمريكي دونالد ترامب في ولاية ألاسكا، بينما غاب عنها صوت أوكرانيا. وأشار ترامب إلى أنه سيتشاور مع حلف الناتو والرئيس الأوكراني فولوديمير زيلينسكي. ", 4), "2025-08-16")
+}
+
+// benchmarkLinker runs the gazetteer and the linker over text, as one
+// article published on the day given.
+func benchmarkLinker(b *testing.B, text, published string) {
 	k := kb.MustDefault()
 	l, g := New(k), NewGazetteer(k)
 	ctx := context.Background()
@@ -226,7 +231,7 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		a := marsad.NewArticle()
-		a.Text, a.Published = text, "2025-08-16"
+		a.Text, a.Published = text, published
 		_ = g.Annotate(ctx, a)
 		_ = l.Annotate(ctx, a)
 	}

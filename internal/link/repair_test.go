@@ -216,18 +216,7 @@ func TestArticleInstitutions(t *testing.T) {
 // institution heads (the in-article finder's work), gazetteer as the
 // mention source.
 func BenchmarkAnnotateLocal(b *testing.B) {
-	text := strings.Repeat("أعلنت لجنة التنمية السياحية بمنطقة الباحة أن مستشفى الرس العام وجمعية البر الخيرية بالباحة وقعتا اتفاقية مع المؤسسة العامة للتدريب التقني والمهني، وقال مدير إدارة التدريب والابتعاث إن مجلس الإدارة وافق على البرنامج. ", 4)
-	k := kb.MustDefault()
-	l, g := New(k), NewGazetteer(k)
-	ctx := context.Background()
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		a := marsad.NewArticle()
-		a.Text, a.Published = text, "2015-08-01"
-		_ = g.Annotate(ctx, a)
-		_ = l.Annotate(ctx, a)
-	}
+	benchmarkLinker(b, strings.Repeat("أعلنت لجنة التنمية السياحية بمنطقة الباحة أن مستشفى الرس العام وجمعية البر الخيرية بالباحة وقعتا اتفاقية مع المؤسسة العامة للتدريب التقني والمهني، وقال مدير إدارة التدريب والابتعاث إن مجلس الإدارة وافق على البرنامج. ", 4), "2015-08-01")
 }
 
 // TestArticlePlaces: the word after a place classifier is a place in one
