@@ -11,7 +11,6 @@ import (
 
 	"marsad"
 	"marsad/internal/dataset"
-	"marsad/internal/event"
 	"marsad/internal/pipeline"
 	"marsad/internal/text/clean"
 )
@@ -33,18 +32,7 @@ func TestCorpusEvents(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("MARSAD_EVENT_CORPUS_N")); err == nil && v > 0 {
 		n = v
 	}
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := event.ReadGold("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	used := map[string]bool{}
-	for _, g := range gold {
-		used[g.Article] = true
-	}
+	p, used := pipelineAndGoldIDs(t)
 	// MARSAD_EVENT_CORPUS_EXCLUDE names a file of more ids to leave out
 	// (one a line), so that two versions of the coder read the same
 	// articles.

@@ -29,18 +29,7 @@ func TestMineTriggers(t *testing.T) {
 	if n <= 0 {
 		t.Skip("set MARSAD_EVENT_MINE to a number of articles")
 	}
-	p, err := pipeline.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	gold, err := event.ReadGold("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	used := map[string]bool{}
-	for _, g := range gold {
-		used[g.Article] = true
-	}
+	p, used := pipelineAndGoldIDs(t)
 	news, err := dataset.SaudiNewsNet(0)
 	if err != nil {
 		t.Fatal(err)
@@ -200,4 +189,23 @@ func mineKey(w string) string {
 		}
 	}
 	return w
+}
+
+// pipelineAndGoldIDs returns the default pipeline and the articles every
+// annotated split uses, which corpus runs leave out.
+func pipelineAndGoldIDs(t *testing.T) (*pipeline.Pipeline, map[string]bool) {
+	t.Helper()
+	p, err := pipeline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, err := event.ReadGold("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]bool{}
+	for _, g := range gold {
+		used[g.Article] = true
+	}
+	return p, used
 }
