@@ -11,7 +11,6 @@ import (
 
 	"marsad"
 	"marsad/internal/dataset"
-	"marsad/internal/pipeline"
 	"marsad/internal/text/clean"
 )
 
