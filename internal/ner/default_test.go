@@ -180,8 +180,9 @@ func TestBlindSNN2(t *testing.T) {
 	}
 	// Measured once, 2026-11-23 at 6e1ee20 (the model of session 3,
 	// unchanged): P 66.35, R 42.33, F1 51.69 (PERS 70.83, LOC 68.66,
-	// ORG 25.00, MISC 56.25 over 26 / 33 / 65 / 39 names).
-	if f := sc.All.F1(); f < 50 {
-		t.Errorf("second blind SaudiNewsNet F1 %.2f < floor 50", f)
+	// ORG 25.00, MISC 56.25 over 26 / 33 / 65 / 39 names). Tuning data
+	// since; session 5's model (trained on annotated Saudi news): F1 60.42.
+	if f := sc.All.F1(); f < 58 {
+		t.Errorf("second blind SaudiNewsNet F1 %.2f < floor 58", f)
 	}
 }

@@ -96,6 +96,7 @@ func TestExp(t *testing.T) {
 	cfg.DocStage = env("DOC", "1") == "1"
 	cfg.WithAQMAR = env("AQMAR", "0") == "1"
 	fmt.Sscan(env("SNN", "0"), &cfg.SaudiNews)
+	cfg.SaudiNewsDomain = env("SNNDOM", "0") == "1"
 	expKnobs(&cfg, env)
 	expTopics(t, &cfg, env)
 	if v := os.Getenv("LEXGO"); v != "" {

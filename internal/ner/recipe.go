@@ -31,6 +31,15 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
+		if cfg.SaudiNewsDomain {
+			d := 1
+			if cfg.WithAQMAR {
+				d = 2
+			}
+			for i := range one {
+				one[i].Domain = d
+			}
+		}
 		for range cfg.SaudiNews {
 			snn = append(snn, one...)
 		}
@@ -98,6 +107,9 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 	if cfg.SaudiNews > 0 {
 		m.Meta.Data = append(m.Meta.Data, fmt.Sprintf("snn-train: Marsad's own NER annotation of %d sentences of SaudiNewsNet articles (data/snn-train.conll, CC BY-NC-SA 4.0), added %d times to the training data", len(snn)/cfg.SaudiNews, cfg.SaudiNews))
 		m.Meta.Params += fmt.Sprintf("; saudi news copies=%d", cfg.SaudiNews)
+		if cfg.SaudiNewsDomain {
+			m.Meta.Params += " as a domain of their own (shared + per-domain feature copies)"
+		}
 	}
 	if cfg.WithAQMAR {
 		m.Meta.Data = append(m.Meta.Data, "aqmar: AQMAR Arabic Wikipedia NER corpus, training file (sentences)")
@@ -109,6 +121,9 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		"mledoze/countries: ODbL 1.0",
 		"AQMAR: CC BY-SA 3.0 (Mohit et al. 2012); names as a gazetteer",
 		"SaudiNewsNet: CC BY-NC-SA 4.0 — non-commercial; the model derives from it (clusters, tag statistics)",
+	}
+	if cfg.SaudiNews > 0 {
+		m.Meta.Licences = append(m.Meta.Licences, "snn-train: Marsad's own annotation of SaudiNewsNet articles, CC BY-NC-SA 4.0 like its source — the model is trained on it")
 	}
 	m.Meta.Notes = "Trained by `marsad train ner` (ner.TrainShipped). Dev split: ner.DevSplit of the CAMeL training file; the ANERcorp test split was never used."
 	m.Meta.DevName = fmt.Sprintf("ANERcorp CAMeL train, last %d sentences (DevSplit)", len(dev))

@@ -62,8 +62,11 @@ type Config struct {
 
 	// SaudiNews is how many copies of Marsad's own annotated SaudiNewsNet
 	// articles (SaudiNewsTrain) TrainShipped adds to the training data,
-	// as news (Domain 0); 0 leaves them out.
-	SaudiNews int
+	// as news (Domain 0); 0 leaves them out. SaudiNewsDomain makes them a
+	// domain of their own instead (feature copies, like AQMAR): they then
+	// move only the shared weights.
+	SaudiNews       int
+	SaudiNewsDomain bool
 
 	// Extra holds more training sentences for TrainShipped, out-of-domain
 	// or machine-tagged, each with its Domain set.
@@ -94,7 +97,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of the shipped model.
 func DefaultConfig() Config {
-	return Config{Epochs: 10, Seed: 1, Seeds: 3, Dropout: 0.2, Prune: 0.5, Scheme: "BIO", MinCount: 1, Folds: 10, DocStage: true, DocFolds: 5, Window: 30}
+	return Config{Epochs: 10, Seed: 1, Seeds: 3, Dropout: 0.2, Prune: 0.5, Scheme: "BIO", MinCount: 1, Folds: 10, DocStage: true, DocFolds: 5, Window: 30, SaudiNews: 1}
 }
 
 // Provenance records how a model was made.
