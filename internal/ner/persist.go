@@ -48,8 +48,17 @@ type modelFile struct {
 	TopicFeats  string
 	Lexicon     []string
 
+	// DevScores holds Meta.Dev sorted by type: gob writes a map in
+	// random order, which made two trainings' files differ.
+	DevScores []devScore
+
 	Window int        // document window of Stage2
 	Stage2 *modelFile // the document-level stage, if any
+}
+
+type devScore struct {
+	Type string
+	PRF  [3]float64
 }
 
 const fileFormat = "marsad-ner"
@@ -124,6 +133,11 @@ func (m *Model) file(clustersSum string) *modelFile {
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	mf := &modelFile{Format: fileFormat, Meta: m.Meta, Scheme: m.scheme, Labels: m.labels, Clusters: clustersSum,
 		Scale: scale, Trans: m.trans, Final: m.final}
+	mf.Meta.Dev = nil
+	for t, prf := range m.Meta.Dev {
+		mf.DevScores = append(mf.DevScores, devScore{t, prf})
+	}
+	sort.Slice(mf.DevScores, func(i, j int) bool { return mf.DevScores[i].Type < mf.DevScores[j].Type })
 	for _, k := range keys {
 		r := int(m.index[fhash(k)])
 		var mask uint32
@@ -232,6 +246,12 @@ func fromFile(mf *modelFile, clusters *Clusters, clustersSum string) (*Model, er
 	}
 	m := &Model{Meta: mf.Meta, scheme: mf.Scheme, labels: mf.Labels, trans: mf.Trans, final: mf.Final,
 		index: make(map[fhash]int32, len(mf.Keys)), w: make([]float32, len(mf.Keys)*L)}
+	if len(mf.DevScores) > 0 { // files before session 5 store the map
+		m.Meta.Dev = make(map[string][3]float64, len(mf.DevScores))
+		for _, d := range mf.DevScores {
+			m.Meta.Dev[d.Type] = d.PRF
+		}
+	}
 	if mf.Clusters != "" {
 		m.clusters = clusters
 	}
