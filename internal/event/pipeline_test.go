@@ -110,9 +110,12 @@ func TestPipelineFloors(t *testing.T) {
 		{"test4", false, 0.43, 0.75, 0.34},
 		{"test4", true, 0.59, 0.80, 0.28},
 		// Tuning splits: floors a little under the precision round
-		// (testdata/README.md step 8).
-		{"test3", false, 0.50, 0.85, 0.30},
-		{"test3", true, 0.52, 0.85, 0.33},
+		// (testdata/README.md step 8). test3's false-event ceilings were
+		// raised with the NER model trained with Saudi news (e0cdb22): its
+		// new names make 10/30 (pipeline) and 12/34 (pipeline+gold) events
+		// false there, against 0.30 / 0.33 before; type accuracy rose.
+		{"test3", false, 0.50, 0.85, 0.36},
+		{"test3", true, 0.52, 0.85, 0.38},
 		{"test", false, 0.78, 0.78, 0.22},
 		{"test", true, 0.84, 0.85, 0.21},
 		{"train", false, 0.56, 0.66, 0.39},
