@@ -146,7 +146,7 @@ func TestBlindSNN(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sents, err := ReadCoNLLFile("testdata/blind-snn.conll")
+	sents, err := ReadGoldFile("testdata/blind-snn.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestBlindSNN2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sents, err := ReadCoNLLFile("testdata/blind-snn2.conll")
+	sents, err := ReadGoldFile("testdata/blind-snn2.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestBlindSNN3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sents, err := ReadCoNLLFile("testdata/blind-snn3.conll")
+	sents, err := ReadGoldFile("testdata/blind-snn3.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -141,7 +141,7 @@ func TestExp(t *testing.T) {
 	}
 	dev, _ := DevSet()
 	_, adev, _ := AQMAR()
-	snn2, err := ReadCoNLLFile("testdata/blind-snn2.conll") // tuning data since session 4
+	snn2, err := ReadGoldFile("testdata/blind-snn2.tsv") // tuning data since session 4
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,17 +8,20 @@ import (
 
 // snnTrainFile is Marsad's own NER annotation of SaudiNewsNet articles
 // (CC BY-NC-SA 4.0), in-domain training data for the news Marsad tags;
-// see data/README.md for the selection and the guidelines.
+// see data/README.md for the selection and the guidelines. It is stand-off
+// (article ids and token indices, ReadStandOff): the corpus text is not
+// ours to commit, and is read from ../shared/data/saudinewsnet.
 //
-//go:embed data/snn-train.conll
+//go:embed data/snn-train.tsv
 var snnTrainFile []byte
 
 // SaudiNewsTrain returns the annotated SaudiNewsNet training sentences
-// (data/snn-train.conll), news-domain (Domain 0).
+// (data/snn-train.tsv), news-domain (Domain 0), with their tokens rebuilt
+// from SaudiNewsNet; it fails if the dataset is missing.
 func SaudiNewsTrain() ([]Sentence, error) {
-	s, err := ReadCoNLL(bytes.NewReader(snnTrainFile))
+	s, err := ReadStandOff(bytes.NewReader(snnTrainFile))
 	if err != nil {
-		return nil, fmt.Errorf("data/snn-train.conll: %w", err)
+		return nil, fmt.Errorf("data/snn-train.tsv: %w", err)
 	}
 	return s, nil
 }
