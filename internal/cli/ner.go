@@ -197,7 +197,7 @@ func trainNER(ctx context.Context, e *Env, args []string) error {
 	fs.Float64Var(&cfg.Eta, "crf-rate", cfg.Eta, "CRF initial learning rate (0: 0.1)")
 	fs.BoolVar(&cfg.CRFAverage, "crf-average", true, "CRF: mean of the weights of the second half's epochs")
 	fs.BoolVar(&cfg.WithAQMAR, "aqmar", false, "also train on AQMAR (Wikipedia) as a second domain: much better on Wikipedia, not better on ANERcorp dev")
-	fs.IntVar(&cfg.SaudiNews, "saudi-news", cfg.SaudiNews, "times the 80 hand-annotated SaudiNewsNet articles (internal/ner/data/snn-train.conll, CC BY-NC-SA) are added to the training data (0: ANERcorp only)")
+	fs.IntVar(&cfg.SaudiNews, "saudi-news", cfg.SaudiNews, "times the 80 hand-annotated SaudiNewsNet articles (internal/ner/data/snn-train.tsv, CC BY-NC-SA) are added to the training data (0: ANERcorp only)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.Stderr, "Usage: marsad train ner [flags]\n\nTrains on ANERcorp (CAMeL split) minus its dev split and prints dev scores.")
 		fs.PrintDefaults()
@@ -272,7 +272,7 @@ func evalNER(ctx context.Context, e *Env, args []string) error {
 	model := fs.String("model", "", "model file (default: the embedded model)")
 	dev := fs.Bool("dev", false, "score the ANERcorp dev split instead of a FILE")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad eval ner [--model FILE] FILE|-|--dev\n\nFILE is CoNLL with the gold tag in the last column.")
+		fmt.Fprintln(e.Stderr, "Usage: marsad eval ner [--model FILE] FILE|-|--dev\n\nFILE is CoNLL with the gold tag in the last column, or a Marsad stand-off annotation of SaudiNewsNet (internal/ner/testdata/*.tsv).")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -296,7 +296,7 @@ func evalNER(ctx context.Context, e *Env, args []string) error {
 			return err
 		}
 		defer closeIn()
-		sents, err = ner.ReadCoNLL(in)
+		sents, err = ner.ReadGold(in)
 		if err != nil {
 			err = fmt.Errorf("%s: %w", fs.Arg(0), err)
 		}
