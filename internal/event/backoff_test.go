@@ -101,6 +101,22 @@ func scoreWith(t testing.TB, c *Coder, gold []GoldSentence, arts map[string]*mar
 	return total
 }
 
+// backoffData reads the tuning splits (never HeldOut) with the gold
+// participants as entities, or the pipeline's when MARSAD_EVENT_CACHE is
+// set, and returns their typer examples and articles.
+func backoffData(t *testing.T) ([]labelled, map[string]*marsad.Article) {
+	t.Helper()
+	gold, arts := loadGold(t)
+	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
+	pipeline := os.Getenv("MARSAD_EVENT_CACHE") != ""
+	if pipeline {
+		arts = readCache(t)
+	}
+	arts = prepared(t, gold, arts, pipeline)
+	data := typerData(t, gold, arts)
+	return data, arts
+}
+
 // TestBackoffCV compares the rules alone with the rules plus the trained
 // backoff by leave-one-split-out over the tuning splits
 // (MARSAD_EVENT_BACKOFF=1; MARSAD_EVENT_CACHE for the pipeline's entities
@@ -113,14 +129,7 @@ func TestBackoffCV(t *testing.T) {
 	if os.Getenv("MARSAD_EVENT_BACKOFF") == "" {
 		t.Skip("set MARSAD_EVENT_BACKOFF=1 to cross-validate the backoff")
 	}
-	gold, arts := loadGold(t)
-	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
-	pipeline := os.Getenv("MARSAD_EVENT_CACHE") != ""
-	if pipeline {
-		arts = readCache(t)
-	}
-	arts = prepared(t, gold, arts, pipeline)
-	data := typerData(t, gold, arts)
+	data, arts := backoffData(t)
 	epochs, margin := typerEpochs, typerMargin
 	fmt.Sscan(os.Getenv("MARSAD_EVENT_EPOCHS"), &epochs)
 	if v := os.Getenv("MARSAD_EVENT_MARGIN"); v != "" {
@@ -158,14 +167,7 @@ func TestBackoffDiag(t *testing.T) {
 	if os.Getenv("MARSAD_EVENT_BACKOFF") != "diag" {
 		t.Skip("set MARSAD_EVENT_BACKOFF=diag")
 	}
-	gold, arts := loadGold(t)
-	gold = slices.DeleteFunc(gold, func(g GoldSentence) bool { return g.Split == HeldOut })
-	pipeline := os.Getenv("MARSAD_EVENT_CACHE") != ""
-	if pipeline {
-		arts = readCache(t)
-	}
-	arts = prepared(t, gold, arts, pipeline)
-	data := typerData(t, gold, arts)
+	data, arts := backoffData(t)
 	rules := New()
 	rules.typer = nil
 	counts := map[string]int{}

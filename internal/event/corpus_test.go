@@ -2,16 +2,13 @@ package event_test
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 	"testing"
 
-	"marsad"
 	"marsad/internal/dataset"
-	"marsad/internal/text/clean"
 )
 
 // TestCorpusEvents writes the events the pipeline codes in every 40th
@@ -61,17 +58,11 @@ func TestCorpusEvents(t *testing.T) {
 	}
 	done := 0
 	for i := 3; i < len(news) && done < n; i += stride {
-		nw := news[i]
-		if nw.Content == "" || used[nw.ID] || nw.Source == "arreyadi" || nw.Source == "arriyadiyah" {
+		a := analyzeUnused(t, p, news[i], used)
+		if a == nil {
 			continue
 		}
 		done++
-		a := marsad.NewArticle()
-		c := clean.Text(nw.Content)
-		a.ID, a.Text, a.Paragraphs = nw.ID, c.Text, c.Paragraphs
-		if err := p.Analyze(context.Background(), a); err != nil {
-			t.Fatal(err)
-		}
 		name := map[string]string{}
 		for _, e := range a.Entities {
 			name[e.ID] = e.Name

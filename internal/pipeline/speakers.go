@@ -162,7 +162,7 @@ func agreeingAfterDefiniteHead(words []tokenize.Token) bool {
 	for _, w := range words[1:] {
 		f := normalize.Search(w.Text)
 		switch {
-		case strings.HasPrefix(f, "لل"), strings.HasPrefix(f, "ل"), strings.HasPrefix(f, "ب"):
+		case strings.HasPrefix(f, "ل"), strings.HasPrefix(f, "ب"): // لكرة، للجوازات، بالباحة
 			return true // the complement: its own construct follows
 		case !strings.HasPrefix(f, "ال"):
 			return false
