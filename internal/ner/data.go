@@ -151,23 +151,14 @@ func eachTSV(path string, fn func([]string)) error {
 // SaudiNewsNetClusters builds word clusters from SaudiNewsNet (titles and
 // contents of its 31k articles) and writes them to w with their provenance.
 func SaudiNewsNetClusters(cfg ClusterConfig, w io.Writer) error {
-	p, err := dataset.File("saudinewsnet", "saudinewsnet.jsonl.gz")
-	if err != nil {
-		return err
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
 	var docs [][]string
-	if err := ReadNewsJSONL(f, func(text string) bool {
+	if err := readSaudiNews(func(text string) bool {
 		if text != "" {
 			docs = append(docs, CorpusTokens(nil, text))
 		}
 		return true
 	}); err != nil {
-		return fmt.Errorf("%s: %w", p, err)
+		return err
 	}
 	c, err := BuildClusters(cfg, func(fn func([]string)) error {
 		for _, d := range docs {
@@ -197,18 +188,9 @@ func SaudiNewsNetClusters(cfg ClusterConfig, w io.Writer) error {
 // ANERcorp (CorpusTokens) and split after . ! ؟ (and every 60 tokens),
 // taking every step-th article until maxTokens tokens are collected.
 func UnlabeledNews(maxTokens, step int) ([][]string, error) {
-	p, err := dataset.File("saudinewsnet", "saudinewsnet.jsonl.gz")
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out [][]string
 	total, n := 0, 0
-	err = ReadNewsJSONL(f, func(text string) bool {
+	err := readSaudiNews(func(text string) bool {
 		n++
 		if total >= maxTokens {
 			return false
@@ -216,21 +198,49 @@ func UnlabeledNews(maxTokens, step int) ([][]string, error) {
 		if ((n-1)/2)%max(step, 1) != 0 { // n counts titles and contents
 			return true
 		}
-		toks := CorpusTokens(nil, text)
-		start := 0
-		for i, t := range toks {
-			if t == "." || t == "!" || t == "؟" || i-start >= 59 || i == len(toks)-1 {
-				out = append(out, toks[start:i+1])
-				total += i + 1 - start
-				start = i + 1
-			}
+		for _, sent := range splitNewsSentences(CorpusTokens(nil, text)) {
+			out = append(out, sent)
+			total += len(sent)
 		}
 		return true
 	})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, err
 	}
 	return out, nil
+}
+
+// splitNewsSentences splits an article's tokens after . ! ؟ and every 60
+// tokens: the sentences of the unlabeled news and of the stand-off
+// annotations of SaudiNewsNet (standoff.go), which must split alike.
+func splitNewsSentences(toks []string) [][]string {
+	var out [][]string
+	start := 0
+	for i, t := range toks {
+		if t == "." || t == "!" || t == "؟" || i-start >= 59 || i == len(toks)-1 {
+			out = append(out, toks[start:i+1:i+1])
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// readSaudiNews calls fn with each text of SaudiNewsNet's JSONL file (title,
+// then content, of every article, in file order) until fn returns false.
+func readSaudiNews(fn func(text string) bool) error {
+	p, err := dataset.File("saudinewsnet", "saudinewsnet.jsonl.gz")
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := ReadNewsJSONL(f, fn); err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	return nil
 }
 
 var (
@@ -247,18 +257,9 @@ func newsDocs() ([][]string, error) {
 }
 
 func readNewsDocs() ([][]string, error) {
-	p, err := dataset.File("saudinewsnet", "saudinewsnet.jsonl.gz")
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var docs [][]string
 	n := 0
-	err = ReadNewsJSONL(f, func(text string) bool {
+	err := readSaudiNews(func(text string) bool {
 		n++
 		if n%2 == 0 { // contents only
 			docs = append(docs, CorpusTokens(nil, text))

@@ -162,14 +162,7 @@ func parseStandOff(r io.Reader) ([]standOffRef, error) {
 func newsSentences(title, content string) [][]string {
 	var out [][]string
 	for _, text := range []string{title, content} {
-		toks := CorpusTokens(nil, text)
-		start := 0
-		for i, t := range toks {
-			if t == "." || t == "!" || t == "؟" || i-start >= 59 || i == len(toks)-1 {
-				out = append(out, toks[start:i+1:i+1])
-				start = i + 1
-			}
-		}
+		out = append(out, splitNewsSentences(CorpusTokens(nil, text))...)
 	}
 	return out
 }
