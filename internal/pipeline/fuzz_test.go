@@ -42,5 +42,8 @@ func FuzzAnalyze(f *testing.F) {
 		if err := a.CheckSpans(); err != nil {
 			t.Fatalf("%q: %v", text, err)
 		}
+		if a.Paragraphs == nil || a.Sentences == nil || a.Entities == nil || a.Quotes == nil || a.Times == nil || a.Events == nil {
+			t.Fatalf("%q: an annotation array is nil (JSON null, not [])", text)
+		}
 	})
 }

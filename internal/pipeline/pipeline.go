@@ -69,7 +69,33 @@ func (p *Pipeline) Analyze(ctx context.Context, a *marsad.Article) error {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 	}
+	emptyNotNil(a)
 	return nil
+}
+
+// emptyNotNil keeps the JSON contract whatever a stage did: an article
+// with no quotes shows "quotes": [], not null, so a client can iterate
+// every array without a nil check (a stage that found nothing may leave
+// its field nil).
+func emptyNotNil(a *marsad.Article) {
+	if a.Paragraphs == nil {
+		a.Paragraphs = []marsad.Span{}
+	}
+	if a.Sentences == nil {
+		a.Sentences = []marsad.Span{}
+	}
+	if a.Entities == nil {
+		a.Entities = []marsad.Entity{}
+	}
+	if a.Quotes == nil {
+		a.Quotes = []marsad.Quote{}
+	}
+	if a.Times == nil {
+		a.Times = []marsad.TimeExpr{}
+	}
+	if a.Events == nil {
+		a.Events = []marsad.Event{}
+	}
 }
 
 // sentencesStage splits the text into sentences, paragraph by paragraph.
