@@ -1,0 +1,101 @@
+package agreement
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"marsad/internal/ner"
+	"marsad/internal/quote"
+)
+
+// snn3IDs are the eight articles of the NER package's third blind set, as
+// its testdata README lists them (every article is included whole).
+var snn3IDs = []string{
+	"snn-2015-08-04-1124", "snn-2015-08-07-0345", "snn-2015-08-08-0642", "snn-2015-08-09-1086",
+	"snn-2015-08-06-2706", "snn-2015-08-06-0095", "snn-2015-08-09-0320", "snn-2015-08-07-1419",
+}
+
+// anerSeed draws B's sample of ANERcorp's training file (train and dev
+// parts, never the test split): the first anerSample sentences of
+// rand.New(rand.NewPCG(anerSeed, 0)).Perm over its sentences.
+const (
+	anerSeed   = 20261130
+	anerSample = 40
+)
+
+// newsSentenceTokens splits an article as ner.ReadStandOff does: CorpusTokens
+// of the title, then of the content, each cut after . ! ؟ and every 60
+// tokens. TestNERAgreement checks that it gives ReadStandOff's sentences.
+func newsSentenceTokens(title, content string) [][]string {
+	var out [][]string
+	for _, text := range []string{title, content} {
+		toks := ner.CorpusTokens(nil, text)
+		start := 0
+		for i, t := range toks {
+			if t == "." || t == "!" || t == "؟" || i-start >= 59 || i == len(toks)-1 {
+				out = append(out, toks[start:i+1:i+1])
+				start = i + 1
+			}
+		}
+	}
+	return out
+}
+
+func printTokens(toks []string) {
+	var b strings.Builder
+	for i, t := range toks {
+		fmt.Fprintf(&b, "%d:%s ", i, t)
+	}
+	fmt.Println(b.String())
+}
+
+// anerSampleIndices returns B's ANERcorp sample, sorted.
+func anerSampleIndices(n int) []int {
+	pick := append([]int(nil), rand.New(rand.NewPCG(anerSeed, 0)).Perm(n)[:anerSample]...)
+	sort.Ints(pick)
+	return pick
+}
+
+// TestPrintNERSample prints the raw text of B's NER samples for blind
+// annotation (README, Protocol): AGREEMENT_NER_RAW=snn3 prints the third
+// blind set's articles from SaudiNewsNet (text and numbered tokens; the
+// gold file is not read), =anercorp the sampled ANERcorp sentences
+// without their tags; skipped otherwise.
+func TestPrintNERSample(t *testing.T) {
+	switch os.Getenv("AGREEMENT_NER_RAW") {
+	case "snn3":
+		ids := map[string]bool{}
+		for _, id := range snn3IDs {
+			ids[id] = true
+		}
+		raws, err := quote.ReadSaudiNewsNet(ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range snn3IDs {
+			a := raws[id]
+			fmt.Printf("=== %s %s %s\n%s\n%s\n\n", id, a.Source, a.Date, a.Title, a.Content)
+			for i, s := range newsSentenceTokens(a.Title, a.Content) {
+				fmt.Printf("%s\t%d\n", id, i)
+				printTokens(s)
+			}
+			fmt.Println()
+		}
+	case "anercorp":
+		train, dev, err := ner.ANERcorp()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := append(train, dev...)
+		for _, i := range anerSampleIndices(len(all)) {
+			fmt.Printf("S\t%d\n", i)
+			printTokens(all[i].Tokens)
+		}
+	default:
+		t.Skip("AGREEMENT_NER_RAW=snn3|anercorp prints the sample")
+	}
+}
