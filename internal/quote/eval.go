@@ -51,19 +51,19 @@ type GoldItem struct {
 	Line    int
 }
 
-// Splits are the parts of the gold set: dev, dev2, test2, test3, test4, test5 and test6
-// are tuning data now, test7 is held out (testdata/README.md).
-var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true, "test4": true, "test5": true, "test6": true, "test7": true}
+// Splits are the parts of the gold set: dev, dev2, test2, test3, test4, test5, test6 and
+// test7 are tuning data now, test8 is held out (testdata/README.md).
+var Splits = map[string]bool{"dev": true, "dev2": true, "test2": true, "test3": true, "test4": true, "test5": true, "test6": true, "test7": true, "test8": true}
 
 // EvalSplits lists the splits in the order the eval command prints them.
-var EvalSplits = []string{"dev", "dev2", "test2", "test3", "test4", "test5", "test6", "test7"}
+var EvalSplits = []string{"dev", "dev2", "test2", "test3", "test4", "test5", "test6", "test7", "test8"}
 
 // HeldOut is the split kept blind (testdata/README.md): scored, never read.
-const HeldOut = "test7"
+const HeldOut = "test8"
 
 // ParseGold reads the gold format of testdata/quotes-gold.txt:
 //
-//	article ID dev|dev2|test2|test3|test4|test5|test6|test7
+//	article ID dev|dev2|test2|test3|test4|test5|test6|test7|test8
 //	entity ID TYPE name | alias | …
 //	q SPEAKER-ID pattern
 //	x pattern            (ignored: attitude, unnamed or ambiguous speaker)
@@ -90,7 +90,7 @@ func ParseGold(r io.Reader) ([]GoldArticle, error) {
 		switch f[0] {
 		case "article":
 			if len(f) != 3 || !Splits[f[2]] {
-				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2|test3|test4|test5|test6|test7`", n)
+				return nil, fmt.Errorf("gold line %d: want `article ID dev|dev2|test2|test3|test4|test5|test6|test7|test8`", n)
 			}
 			out = append(out, GoldArticle{ID: f[1], Split: f[2]})
 		case "entity":
