@@ -139,13 +139,15 @@ func TestSample(t *testing.T) {
 }
 
 // usedIDs collects the SaudiNewsNet article ids named in any file under
-// internal/*/testdata.
+// internal/ — testdata, but also annotations kept elsewhere (the NER's
+// training data in internal/ner/data, ids cited by tests and READMEs):
+// since test7 a held-out draw leaves out every id the repository cites.
 func usedIDs(t *testing.T) map[string]bool {
 	t.Helper()
 	re := regexp.MustCompile(`\d{4}-\d{2}-\d{2}-\d{4}`)
 	out := map[string]bool{}
 	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.Contains(filepath.ToSlash(p), "/testdata/") {
+		if err != nil || d.IsDir() {
 			return err
 		}
 		b, err := os.ReadFile(p)
