@@ -1,0 +1,111 @@
+package agreement
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"marsad/internal/dataset"
+	"marsad/internal/link"
+)
+
+// linkSeed draws B's sample of the link gold's test6 split: its articles in
+// the order of rand.New(rand.NewPCG(linkSeed, 0)).Perm, taken until their
+// gold mentions reach linkSample.
+const (
+	linkSeed   = 20261131
+	linkSample = 60
+)
+
+const linkA = "../link/testdata/gold.tsv"
+
+func readLinkGold() ([]link.GoldArticle, error) {
+	f, err := os.Open(linkA)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return link.LoadGold(f)
+}
+
+// linkSplit returns the gold articles of one split.
+func linkSplit(gold []link.GoldArticle, split string) []link.GoldArticle {
+	var out []link.GoldArticle
+	for _, g := range gold {
+		if g.Split == split {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// linkTexts reads the SaudiNewsNet articles of the given gold articles.
+func linkTexts(gold []link.GoldArticle) (map[string]string, error) {
+	dir, err := dataset.Dir("saudinewsnet")
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, g := range gold {
+		ids[g.ID] = true
+	}
+	arts, err := link.ReadSaudiNewsNet(filepath.Join(dir, "saudinewsnet.jsonl.gz"), ids)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for id, a := range arts {
+		out[id] = a.Text
+	}
+	return out, nil
+}
+
+// linkSampleArticles returns B's sample: test6 articles in seeded order
+// until their gold mentions reach linkSample.
+func linkSampleArticles(gold []link.GoldArticle, texts map[string]string) []link.GoldArticle {
+	test6 := linkSplit(gold, "test6")
+	var out []link.GoldArticle
+	n := 0
+	for _, i := range rand.New(rand.NewPCG(linkSeed, 0)).Perm(len(test6)) {
+		if n >= linkSample {
+			break
+		}
+		out = append(out, test6[i])
+		n += len(test6[i].Mentions(texts[test6[i].ID]))
+	}
+	return out
+}
+
+// TestPrintLinkSample prints B's linking sample for blind annotation: each
+// article's text and its gold mentions' offsets and surfaces, never their
+// entity, type or kind. AGREEMENT_LINK_RAW=1; skipped otherwise.
+func TestPrintLinkSample(t *testing.T) {
+	if os.Getenv("AGREEMENT_LINK_RAW") == "" {
+		t.Skip("AGREEMENT_LINK_RAW=1 prints the sample")
+	}
+	gold, err := readLinkGold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := linkTexts(linkSplit(gold, "test6"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range linkSampleArticles(gold, texts) {
+		text := texts[g.ID]
+		fmt.Printf("=== %s\n%s\n\n", g.ID, text)
+		for _, m := range g.Mentions(text) {
+			lo, hi := max(0, m.Span.Start-60), min(len(text), m.Span.End+40)
+			for lo > 0 && text[lo]&0xC0 == 0x80 {
+				lo--
+			}
+			for hi < len(text) && text[hi]&0xC0 == 0x80 {
+				hi++
+			}
+			fmt.Printf("%d\t%d\t%s\t… %s[[%s]]%s …\n", m.Span.Start, m.Span.End, text[m.Span.Start:m.Span.End], text[lo:m.Span.Start], text[m.Span.Start:m.Span.End], text[m.Span.End:hi])
+		}
+		fmt.Println()
+	}
+}
