@@ -62,28 +62,34 @@ func linkTexts(gold []link.GoldArticle) (map[string]string, error) {
 	return out, nil
 }
 
-// linkSampleArticles returns B's sample: test6 articles in seeded order
-// until their gold mentions reach linkSample.
-func linkSampleArticles(gold []link.GoldArticle, texts map[string]string) []link.GoldArticle {
+// linkSampleArticles returns B's samples: test6 articles in seeded order,
+// the first batch until their gold mentions reach linkSample, the second
+// (B annotated the mentions too) the next ones until theirs reach
+// linkSample again.
+func linkSampleArticles(gold []link.GoldArticle, texts map[string]string) (first, second []link.GoldArticle) {
 	test6 := linkSplit(gold, "test6")
-	var out []link.GoldArticle
 	n := 0
 	for _, i := range rand.New(rand.NewPCG(linkSeed, 0)).Perm(len(test6)) {
-		if n >= linkSample {
-			break
+		switch {
+		case n < linkSample:
+			first = append(first, test6[i])
+		case n < 2*linkSample:
+			second = append(second, test6[i])
+		default:
+			return first, second
 		}
-		out = append(out, test6[i])
 		n += len(test6[i].Mentions(texts[test6[i].ID]))
 	}
-	return out
+	return first, second
 }
 
-// TestPrintLinkSample prints B's linking sample for blind annotation: each
+// TestPrintLinkSample prints B's linking samples for blind annotation: each
 // article's text and its gold mentions' offsets and surfaces, never their
 // entity, type or kind. AGREEMENT_LINK_RAW=1; skipped otherwise.
 func TestPrintLinkSample(t *testing.T) {
-	if os.Getenv("AGREEMENT_LINK_RAW") == "" {
-		t.Skip("AGREEMENT_LINK_RAW=1 prints the sample")
+	which := os.Getenv("AGREEMENT_LINK_RAW")
+	if which == "" {
+		t.Skip("AGREEMENT_LINK_RAW=1 prints the first sample, =2 the second")
 	}
 	gold, err := readLinkGold()
 	if err != nil {
@@ -93,7 +99,15 @@ func TestPrintLinkSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, g := range linkSampleArticles(gold, texts) {
+	first, second := linkSampleArticles(gold, texts)
+	if which == "2" {
+		// The second batch: the articles' text only (B finds the mentions).
+		for _, g := range second {
+			fmt.Printf("=== %s\n%s\n\n", g.ID, texts[g.ID])
+		}
+		return
+	}
+	for _, g := range first {
 		text := texts[g.ID]
 		fmt.Printf("=== %s\n%s\n\n", g.ID, text)
 		for _, m := range g.Mentions(text) {
