@@ -23,11 +23,15 @@ import (
 )
 
 // Attributor is the quote stage of the pipeline.
-type Attributor struct{ lx *lexicon }
+type Attributor struct {
+	lx *lexicon
+	rk *ranker // the learned speaker choice (rank.go); nil: the rules alone
+}
 
 var (
 	lexOnce sync.Once
 	lexData *lexicon
+	rkData  *ranker
 	lexErr  error
 )
 
@@ -36,11 +40,16 @@ var (
 // build defect, not an input error: New panics on it as regexp.MustCompile
 // does.
 func New() *Attributor {
-	lexOnce.Do(func() { lexData, lexErr = loadLexicon() })
+	lexOnce.Do(func() {
+		lexData, lexErr = loadLexicon()
+		if lexErr == nil {
+			rkData, lexErr = loadRanker(rankerJSON)
+		}
+	})
 	if lexErr != nil {
 		panic(fmt.Sprintf("quote: embedded data: %v", lexErr))
 	}
-	return &Attributor{lx: lexData}
+	return &Attributor{lx: lexData, rk: rkData}
 }
 
 // Annotate fills a.Quotes with the article's statements, in text order.
@@ -51,9 +60,20 @@ func (q *Attributor) Annotate(ctx context.Context, a *marsad.Article) error {
 		return err
 	}
 	d := newDoc(q.lx, a)
+	d.rk = q.rk
 	d.run()
 	a.Quotes = d.out
 	return nil
+}
+
+// decisions runs the attributor on a and returns its speaker choices with
+// their candidates (training data for the ranker).
+func (q *Attributor) decisions(a *marsad.Article) []decision {
+	d := newDoc(q.lx, a)
+	d.rk, d.collect = q.rk, true
+	d.run()
+	a.Quotes = d.out
+	return d.decisions
 }
 
 // Limits of the search around a cue, in tokens.
@@ -102,6 +122,11 @@ type doc struct {
 	// speaker.ent len(a.Entities)+i is textNames[i] (names.go).
 	textNames []string
 	consumed  []bool
+
+	rk        *ranker
+	collect   bool       // keep the speaker decisions (training)
+	decisions []decision // with collect
+	why       string     // the rule that proposed the last speaker (resolveSpeaker)
 
 	last     speaker
 	lastSent int // sentence of the last statement's cue
@@ -877,6 +902,15 @@ func (d *doc) cueAt(i int, c cue, conj bool) {
 	}
 	if !speaks || !sp.valid() {
 		return
+	}
+	if d.rk != nil || d.collect {
+		cs := d.candidates(i, c, conj, comp.regionEnd, sp)
+		if d.collect {
+			d.decisions = append(d.decisions, decision{s: s, e: e, cands: cs})
+		}
+		if d.rk != nil && len(cs) > 1 {
+			sp = cs[d.rk.best(cs)].sp
+		}
 	}
 	d.emit(sp, d.cueText(i, conj), kind, s, e, d.sent[i])
 }

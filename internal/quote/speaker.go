@@ -11,12 +11,15 @@ import (
 // names something that cannot speak (تشير الإحصاءات أن): then there is no
 // statement to attribute.
 func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, bool) {
+	d.why = "" // which rule decided, a feature of the speaker ranker (rank.go)
 	// نقلت الوكالة عن الناطق أن، بينت الشركة على لسان رئيسها أن.
 	if sp, ok := d.voice(i+1, regionEnd, c); ok {
+		d.why = "voice"
 		return sp, true
 	}
 	// وقال سماحته، وأضاف معاليه: the one already speaking.
 	if i+1 < regionEnd && d.lx.honorifics[d.toks[i+1].norm] {
+		d.why = "honorific"
 		return d.continuation(i), true
 	}
 	// A cue inside the content of another statement, after its
@@ -33,46 +36,57 @@ func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, b
 		// its subject (دعت الوكالة), so the noun is its object and the
 		// subject is dropped.
 		if c.object && i+1 < regionEnd && d.feminineObject(i) {
+			d.why = "femobject"
 			return d.proDrop(i), true
 		}
 		// Verb–subject order, the default of news Arabic: أوضح الرئيس
 		// الأميركي أن، أعلن الكرملين أن.
 		if sp, explicit := d.subjectAfter(i+1, regionEnd, c); explicit {
+			d.why = "after"
 			return sp, sp.valid()
 		}
 		// A relative clause on an indefinite speech noun, which takes no
 		// relative pronoun: حوارا مع اللاعب قال فيه، كلمة رئيس الجمعية
 		// عبدالعزيز السيف، أوضح فيها.
 		if sp, ok := d.resumptive(i); ok {
+			d.why = "resumptive"
 			return sp, true
 		}
 		// A relative clause: التصريحات التي أكد فيها …، الادعاءات التي تقول.
 		if sp, ok, rel := d.relative(i); rel {
+			d.why = "relative"
 			return sp, ok
 		}
 		// Subject–verb: ترامب أشار إلى أنه، أما بوتين فقال إن.
 		if sp, ok := d.subjectBefore(i, conj); ok {
+			d.why = "before"
 			return sp, true
 		}
+		d.why = "prodrop"
 		return d.proDrop(i), true
 	case participle:
 		// …، مؤكداً أن: the subject of the clause the participle hangs on —
 		// the speaker of a statement earlier in this sentence, or the
 		// sentence's first named subject.
 		if d.last.valid() && d.lastSent == d.sent[i] {
+			d.why = "plast"
 			return d.last, true
 		}
 		if sp, ok := d.sentenceSubject(i); ok {
+			d.why = "psubject"
 			return sp, true
 		}
+		d.why = "pcont"
 		return d.continuation(i), true
 	default: // masdar: نقلت عن الوزير قوله إن …; واستطرد بقوله …
 		if k := i - 1; k > 0 {
 			if mi := d.mentAt[k]; mi >= 0 && d.ments[mi].kind != "pronoun" && d.ments[mi].tok0 > 0 &&
 				hasNorm(d.toks[d.ments[mi].tok0-1], "عن") {
+				d.why = "masdaran"
 				return speaker{ent: d.ments[mi].ent}, true
 			}
 		}
+		d.why = "mprodrop"
 		return d.proDrop(i), true
 	}
 }
