@@ -538,8 +538,9 @@ func ScoreSentence(a *marsad.Article, g GoldSentence) (Score, []Error, error) {
 		sc.TypeRight++
 		actorsOK := sameSet(p.Actors, ge.Actors)
 		targetsOK := sameSet(p.Targets, ge.Targets)
-		if ge.Type == "CONSULT" && !(actorsOK && targetsOK) {
-			// A meeting is symmetric: who is named first is style.
+		if symmetric(ge.Type, p.Code) && !(actorsOK && targetsOK) {
+			// A meeting, an agreement or a joint signature is symmetric:
+			// who is named first is style (guideline G3, README step 11).
 			all := append(append([]string{}, p.Actors...), p.Targets...)
 			gall := append(append([]GoldEntity{}, ge.Actors...), ge.Targets...)
 			if sameSet(all, gall) {
@@ -772,4 +773,12 @@ func Report(ctx context.Context, w io.Writer, gold []GoldSentence, arts map[stri
 		}
 	}
 	return nil
+}
+
+// symmetric reports whether an event of gold type typ, predicted with CAMEO
+// code, is scored on its participants as a whole rather than on who is
+// actor and who target: meetings (CONSULT), agreements (AGREE) and signing
+// (SUPPORT coded 057) — the parties act jointly (guideline G3).
+func symmetric(typ, code string) bool {
+	return typ == "CONSULT" || typ == "AGREE" || (typ == "SUPPORT" && code == "057")
 }
