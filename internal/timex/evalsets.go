@@ -19,7 +19,7 @@ var evalFS embed.FS
 var EvalSetNames = []string{"dev", "dev2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"}
 
 // HeldOutSet names the current held-out set; Evaluate never lists its errors.
-const HeldOutSet = "test8"
+const HeldOutSet = "test9"
 
 // EvalSet returns an embedded evaluation set by name (dev, dev2, test, test2,
 // test3, test4, test5, test6, test7, test8).

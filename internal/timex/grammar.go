@@ -441,7 +441,9 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		// حديثاً is "recently" after a verb or participle (صدر حديثاً،
 		// المنضم حديثاً), not the adjective "modern" after an indefinite
 		// noun (جهازاً حديثاً) nor the noun "talk" (كان حديثاً سخيفاً)
-		if s.s == "حديثا" && (s.pre > 0 || i == 0 || !c.toks[i-1].word || c.is(i-1, "كان", "يكون", "تكون", "ان", "لان", "اي", "هذا") ||
+		// (round 9: قديماً "in the old days" likewise, not the adjective
+		// "old": المنزل كان قديماً، جديداً أو قديماً، استعداداً نفسياً قديماً)
+		if (s.s == "حديثا" || s.s == "قديما") && (s.pre > 0 || i == 0 || !c.toks[i-1].word || c.is(i-1, "كان", "يكون", "تكون", "ان", "لان", "اي", "هذا", "او", "يصبح", "تصبح", "اصبح", "اصبحت", "بات", "باتت") ||
 			strings.HasSuffix(c.toks[i-1].norm, "ا") && !strings.HasSuffix(c.toks[i-1].norm, "وا") && !strings.HasPrefix(c.toks[i-1].norm, "ال")) {
 			return nil
 		}
@@ -632,6 +634,7 @@ var notFuture = map[string]bool{
 // المقرر، تنطلق). News reports past events by default, so a bare weekday is
 // the last one unless the clause speaks of the future.
 func (c *ctx) futureContext(i int) bool {
+	relative, seenRel := false, false
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if c.toks[k+1].brk || c.toks[k].norm == "." {
 			break
@@ -639,6 +642,24 @@ func (c *ctx) futureContext(i int) bool {
 		if c.isFutureWord(k) || lex.futureBefore[strings.TrimPrefix(c.toks[k].norm, "و")] {
 			return true
 		}
+		if k >= i-3 && c.vocalizedImperfect(k) {
+			// round 9: an imperfect written with its damma (يُفتح، يُعقد)
+			// is a present or passive verb, not a past one: the verb that
+			// governs the weekday schedules it
+			return true
+		}
+		if !seenRel && relativePronoun[strings.TrimPrefix(c.w(k), "و")] && k+1 < i {
+			// the nearest one; not a clause in the imperfect (اللقاء الذي
+			// يجمع … الأربعاء)
+			seenRel = true
+			relative = !strings.HasPrefix(c.w(k+1), "ي") && !strings.HasPrefix(c.w(k+1), "ت")
+		}
+	}
+	if relative {
+		// round 9: the weekday is in a relative clause opened before it
+		// with no future word (الصندوق الذي نقل إلى فرنسا السبت سيفتح …): a
+		// future verb after it belongs to the main clause, not to the day
+		return false
 	}
 	// … or just after it: يوم الأربعاء المنتخب … مواجهته التي ستجمعه
 	for k := i + 1; k < len(c.toks) && k <= i+8; k++ {
@@ -651,6 +672,31 @@ func (c *ctx) futureContext(i int) bool {
 	}
 	return false
 }
+
+var relativePronoun = map[string]bool{"الذي": true, "التي": true, "الذين": true, "اللذين": true, "اللتين": true, "اللاتي": true, "اللواتي": true}
+
+// vocalizedImperfect says whether token k is a verb in the imperfect written
+// with the damma of its prefix يـ (يُفتح، يُعقد), which no past form, noun or
+// name carries; reporting verbs (يُذكر، يُعتقد أنه …) are left out, as their
+// clause reports a past event. تُ and نُ are not used: they also open past
+// passives of verbs whose first letter is ت or ن (تُوفي، نُشرت السبت).
+func (c *ctx) vocalizedImperfect(k int) bool {
+	t := c.toks[k]
+	if !t.word {
+		return false
+	}
+	r := []rune(c.text[t.start:t.end])
+	if len(r) > 0 && r[0] == 'و' {
+		r = r[1:]
+	}
+	if len(r) < 4 || r[0] != 'ي' || r[1] != '\u064F' {
+		return false
+	}
+	return !reportingPassive[strings.TrimPrefix(t.norm, "و")]
+}
+
+// reportingPassive are vocalized imperfects of saying and believing.
+var reportingPassive = map[string]bool{"يذكر": true, "يعتقد": true, "يشار": true, "يقال": true, "يعتبر": true, "يعد": true, "تعد": true, "تعتبر": true, "يرجح": true, "يعتقدانه": true}
 
 func (c *ctx) isFutureWord(k int) bool {
 	t := c.toks[k].norm

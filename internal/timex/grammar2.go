@@ -478,6 +478,7 @@ var pluralDef = map[string]string{
 	"الايام": "D", "الاسابيع": "W", "الاشهر": "M", "الشهور": "M", "السنوات": "Y", "الاعوام": "Y",
 	"السنين": "Y", "الساعات": "H", "العقود": "DE", "الدقائق": "MIN",
 	"اليومين": "D2", "الاسبوعين": "W2", "الشهرين": "M2", "العامين": "Y2", "السنتين": "Y2", "الساعتين": "H2",
+	"العقدين": "DE2", "القرنين": "CE2", // round 9: العقدين الماضيين (P2DE); only with an adjective, see rPlural
 }
 
 // rRelUnit: العام الماضي، الشهر المقبل، هذا الأسبوع، الأسبوع الجاري، صيف 2015،
@@ -724,7 +725,7 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 	if !c.is(j, c.w(j)) || !(pastAdj[c.w(j)] || futureAdj[c.w(j)]) {
 		// إجازة اليومين، خلال الأسبوعين: a definite dual counts by itself,
 		// unless it names years given after it (العامين 2014 و2015)
-		if n == "2" && u != "Y" && u != "DE" {
+		if n == "2" && u != "Y" && u != "DE" && u != "CE" {
 			return one(hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDuration, value: durValue(n, u)})
 		}
 		// العقود الثلاثة، الأيام الخمسة: a definite plural counted by a
@@ -863,6 +864,7 @@ var vagueAfter = map[string]bool{"عده": true, "قليله": true, "عديده
 
 var durTriggers = map[string]bool{
 	"بعد": true, "قبل": true, "لمده": true, "مده": true, "منذ": true, "طيله": true, "طوال": true, "خلال": true, "غضون": true,
+	"مدي": true, // round 9: على مدى تسعة عقود، على مدى سنوات "over (N) units"
 }
 
 // rDuration: ثلاث ساعات، ساعتين، نحو ثلاث ساعات (APPROX)، 15 يوماً، عدة أيام
@@ -1463,11 +1465,23 @@ func (c *ctx) rHoliday(i int, s stem) []hit {
 		j++
 	}
 	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate}
+	// round 9: ليلة العيد is the eve, the night before the feast day (as
+	// ليلة القدر, ليلة الجمعة in the old reckoning: the night precedes its
+	// day); the span starts at ليلة, clitics (وليلة، بليلة) left outside
+	eve := 0
+	if s.pre == 0 && i > 0 && !c.toks[i].brk {
+		if n := c.w(i - 1); n == "ليله" {
+			h.i, h.pre, eve = i-1, 0, -1
+		} else if len(n) == len("وليله") && (strings.HasPrefix(n, "و") || strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ف")) && strings.HasSuffix(n, "ليله") {
+			h.i, h.pre, eve = i-1, normalize.SearchPrefixLen(c.text[c.toks[i-1].start:c.toks[i-1].end], len("و")), -1
+		}
+	}
 	if y, j2, _, _, ok := c.yearAfter(j); ok && y < 1600 {
 		t, ok := hijriToGregorian(y, hm, hd)
 		if !ok {
 			return nil
 		}
+		t = t.AddDate(0, 0, eve)
 		h.j, h.day, h.hasDay, h.value = j2, dayOf(t), true, dayOf(t).value()
 		return one(h)
 	}
@@ -1480,6 +1494,7 @@ func (c *ctx) rHoliday(i int, s stem) []hit {
 		return nil
 	}
 	t, _ := hijriToGregorian(hy, hm, hd)
+	t = t.AddDate(0, 0, eve)
 	h.day, h.hasDay, h.value = dayOf(t), true, dayOf(t).value()
 	return one(h)
 }

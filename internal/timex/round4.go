@@ -278,12 +278,20 @@ func (c *ctx) everyYear(hits []hit) []hit {
 	return out
 }
 
-// rPastPlural: في سنوات مضت، إلى عقود خلت — "in years gone by", a vague
+// rPastPlural: في سنوات مضت، إلى عقود خلت، لعقود مضت — "in years gone by", a vague
 // past reference (TIMEX3 PAST_REF) where no count is given.
 func (c *ctx) rPastPlural(i int, s stem) []hit {
 	un, ok := lex.units[s.s]
-	if !ok || un.count != 0 || s.pre != 0 || !c.is(i-1, "في", "الي", "وفي") || !c.is(i+1, "مضت", "خلت") {
+	// (round 9: or with a clitic preposition, لعقود مضت "for decades gone by")
+	if !ok || un.count != 0 || !(s.pre == 0 && c.is(i-1, "في", "الي", "وفي") || s.pre > 0 && c.cliticPrep(i)) || !c.is(i+1, "مضت", "خلت") {
 		return nil
 	}
-	return one(hit{i: i, j: i + 2, kind: marsad.TimeDate, value: "PAST_REF"})
+	return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
+}
+
+// cliticPrep says whether token i begins with the preposition ل or ب (after
+// an optional و/ف): لعقود، ولسنوات، بسنوات.
+func (c *ctx) cliticPrep(i int) bool {
+	t := strings.TrimPrefix(strings.TrimPrefix(c.w(i), "و"), "ف")
+	return strings.HasPrefix(t, "ل") || strings.HasPrefix(t, "ب")
 }
