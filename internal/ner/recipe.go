@@ -27,7 +27,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 	}
 	var snn []Sentence
 	if cfg.SaudiNews > 0 {
-		one, err := SaudiNewsTrain()
+		one, err := SaudiNewsTrain(cfg.SaudiNewsFiles)
 		if err != nil {
 			return nil, "", err
 		}
@@ -105,7 +105,7 @@ func TrainShipped(cfg Config, log io.Writer) (*Model, string, error) {
 		m.Meta.Params += fmt.Sprintf("; topics=%d window=%d conjunctions=%q", cfg.Topics.K, cfg.TopicWindow, cfg.TopicFeats)
 	}
 	if cfg.SaudiNews > 0 {
-		m.Meta.Data = append(m.Meta.Data, fmt.Sprintf("snn-train: Marsad's own NER annotation of %d sentences of SaudiNewsNet articles (data/snn-train.conll, CC BY-NC-SA 4.0), added %d times to the training data", len(snn)/cfg.SaudiNews, cfg.SaudiNews))
+		m.Meta.Data = append(m.Meta.Data, fmt.Sprintf("snn-train: Marsad's own NER annotation of %d sentences of SaudiNewsNet articles (%s, CC BY-NC-SA 4.0), added %d times to the training data", len(snn)/cfg.SaudiNews, snnFileNames(cfg.SaudiNewsFiles), cfg.SaudiNews))
 		m.Meta.Params += fmt.Sprintf("; saudi news copies=%d", cfg.SaudiNews)
 		if cfg.SaudiNewsDomain {
 			m.Meta.Params += " as a domain of their own (shared + per-domain feature copies)"

@@ -64,9 +64,12 @@ type Config struct {
 	// articles (SaudiNewsTrain) TrainShipped adds to the training data,
 	// as news (Domain 0); 0 leaves them out. SaudiNewsDomain makes them a
 	// domain of their own instead (feature copies, like AQMAR): they then
-	// move only the shared weights.
+	// move only the shared weights. SaudiNewsFiles limits them to the
+	// first n annotation files (1: the 80 articles of session 5 only, the
+	// model shipped then); 0 takes every file.
 	SaudiNews       int
 	SaudiNewsDomain bool
+	SaudiNewsFiles  int
 
 	// Extra holds more training sentences for TrainShipped, out-of-domain
 	// or machine-tagged, each with its Domain set.
