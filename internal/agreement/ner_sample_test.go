@@ -53,18 +53,23 @@ func printTokens(toks []string) {
 	fmt.Println(b.String())
 }
 
-// anerSampleIndices returns B's ANERcorp sample, sorted.
-func anerSampleIndices(n int) []int {
-	pick := append([]int(nil), rand.New(rand.NewPCG(anerSeed, 0)).Perm(n)[:anerSample]...)
-	sort.Ints(pick)
-	return pick
+// anerSampleIndices returns B's ANERcorp sample, sorted: the first batch
+// (anerSample sentences of the seeded permutation) and the second (the
+// next anerSample), annotated after the first had been compared.
+func anerSampleIndices(n int) (first, second []int) {
+	perm := rand.New(rand.NewPCG(anerSeed, 0)).Perm(n)
+	first = append([]int(nil), perm[:anerSample]...)
+	second = append([]int(nil), perm[anerSample:2*anerSample]...)
+	sort.Ints(first)
+	sort.Ints(second)
+	return first, second
 }
 
 // TestPrintNERSample prints the raw text of B's NER samples for blind
 // annotation (README, Protocol): AGREEMENT_NER_RAW=snn3 prints the third
 // blind set's articles from SaudiNewsNet (text and numbered tokens; the
-// gold file is not read), =anercorp the sampled ANERcorp sentences
-// without their tags; skipped otherwise.
+// gold file is not read), =anercorp and =anercorp2 the two batches of
+// sampled ANERcorp sentences without their tags; skipped otherwise.
 func TestPrintNERSample(t *testing.T) {
 	switch os.Getenv("AGREEMENT_NER_RAW") {
 	case "snn3":
@@ -85,17 +90,21 @@ func TestPrintNERSample(t *testing.T) {
 			}
 			fmt.Println()
 		}
-	case "anercorp":
+	case "anercorp", "anercorp2":
 		train, dev, err := ner.ANERcorp()
 		if err != nil {
 			t.Fatal(err)
 		}
 		all := append(train, dev...)
-		for _, i := range anerSampleIndices(len(all)) {
+		pick, second := anerSampleIndices(len(all))
+		if os.Getenv("AGREEMENT_NER_RAW") == "anercorp2" {
+			pick = second
+		}
+		for _, i := range pick {
 			fmt.Printf("S\t%d\n", i)
 			printTokens(all[i].Tokens)
 		}
 	default:
-		t.Skip("AGREEMENT_NER_RAW=snn3|anercorp prints the sample")
+		t.Skip("AGREEMENT_NER_RAW=snn3|anercorp|anercorp2 prints the sample")
 	}
 }

@@ -193,7 +193,7 @@ func TestANERcorpAgreement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := anerSampleIndices(len(all))
+	want, _ := anerSampleIndices(len(all))
 	if fmt.Sprint(idx) != fmt.Sprint(want) {
 		t.Fatalf("B's sentences %v, the seeded sample %v", idx, want)
 	}
