@@ -163,6 +163,15 @@ func (l *Linker) titles(d *doc) {
 			wi = next - 1
 			continue
 		}
+		// كأس ولي العهد، جائزة الملك: a trophy named after the office; الملك
+		// عبدالعزيز in جامعتي الملك عبدالعزيز وجدة: a royal title before a
+		// given name is a name the mention source left out, not the title
+		// used alone.
+		if trophyBefore(d, wi) || (t.n == 1 && next < len(d.words) && adjacent(d, d.words[wi], d.words[next]) &&
+			royalTitles[d.wkey(wi)] && givenNames[d.wkey(next)]) {
+			wi = next - 1
+			continue
+		}
 		if t.bare && otherOffice(l, d, wi, next) {
 			// وزير الخارجية الإيطالي (an office the KB lacks), نائب وزير
 			// الخارجية: neither the bare office nor its holder.
@@ -264,6 +273,22 @@ func (l *Linker) titles(d *doc) {
 		}
 		wi = next - 1
 	}
+}
+
+// trophyWords name a cup, prize or medal after an office (كأس ولي العهد).
+var trophyWords = wordSet("كاس كأس جائزه درع وسام بطوله")
+
+// trophyBefore reports whether word wi follows a trophy word.
+func trophyBefore(d *doc, wi int) bool {
+	if wi == 0 || !adjacent(d, d.words[wi-1], d.words[wi]) {
+		return false
+	}
+	for _, r := range d.readings(wi - 1) {
+		if trophyWords[r.key] {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBefore returns the person whose name ends right before word wi (a
