@@ -151,6 +151,12 @@ func (c *ctx) rPartOfYear(i int, s stem) []hit {
 			}
 		}
 		j = k + 1
+		if c.is(j, "الهجري") {
+			// round 9: a part of the Hijri year is the Gregorian one
+			// holding its middle (test5's call: الربع الثالث من العام
+			// الهجري, Rajab–Ramadan 1436, is 2015-Q2)
+			return c.hijriPartOfYear(i, j+1, s.pre, code, n)
+		}
 		off := 0
 		if d, ok := lex.modifiers[c.w(j)]; ok && c.is(j, c.w(j)) {
 			off, j = d, j+1
@@ -167,5 +173,36 @@ func (c *ctx) rPartOfYear(i int, s stem) []hit {
 	if y != 0 {
 		h.value = fmt.Sprintf("%04d-%s%d", y, code, n)
 	}
+	return one(h)
+}
+
+// hijriPartOfYear values the n-th quarter (code Q) or half (H) of the Hijri
+// year of the reference, or of the one before or after it (الحالي، الماضي،
+// المقبل at j), as the Gregorian quarter or half that holds its middle day:
+// the 15th of the quarter's middle month, the 1st of the half's fourth.
+func (c *ctx) hijriPartOfYear(i, j, pre int, code string, n int) []hit {
+	h := hit{i: i, j: j, pre: pre, kind: marsad.TimeDate, value: fmt.Sprintf("XXXX-%s%d", code, n)}
+	off := 0
+	if d, ok := lex.modifiers[c.w(j)]; ok && c.is(j, c.w(j)) {
+		off, h.j = d, j+1
+	}
+	if !c.hasRef {
+		return one(h)
+	}
+	hy, _, _ := gregorianToHijri(c.ref.time())
+	hy += off
+	m, d := 3*n-1, 15
+	if code == "H" {
+		m, d = 6*n-2, 1
+	}
+	t, ok := hijriToGregorian(hy, m, d)
+	if !ok {
+		return nil
+	}
+	part := (int(t.Month())-1)/3 + 1
+	if code == "H" {
+		part = (int(t.Month())-1)/6 + 1
+	}
+	h.value = fmt.Sprintf("%04d-%s%d", t.Year(), code, part)
 	return one(h)
 }

@@ -517,6 +517,8 @@ func (c *ctx) rPartDay(i int, s stem) []hit {
 
 // ---- weekdays ----
 
+var weeklyMarket = map[string]bool{"سوق": true, "بسوق": true, "لسوق": true, "وسوق": true, "وبسوق": true}
+
 var weekdayBlockBefore = map[string]bool{
 	"بين": true, "كلا": true, "هذين": true, "هذان": true, "صلاه": true, "خطبه": true,
 	"صلاتي": true, "خطيب": true, "خطب": true, "جامع": true, "مسجد": true, "الواحد": true,
@@ -568,6 +570,12 @@ func (c *ctx) rWeekday(i int, s stem) []hit {
 		}
 	}
 	if !explicitDay && dir == 0 && lex.weekdayA[ws] && !c.weekdayContext(i) {
+		return nil
+	}
+	// round 9: a weekday after an indefinite سوق names a weekly market
+	// (سوق الاثنين ببللسمر، سوق الثلاثاء الشعبي), as all 17 such pairs in
+	// SaudiNewsNet do; the market of a day is السوق … الاثنين
+	if !explicitDay && s.pre == 0 && i > 0 && !c.toks[i].brk && weeklyMarket[c.w(i-1)] {
 		return nil
 	}
 	h := hit{i: i, j: j, pre: s.pre, kind: marsad.TimeDate}

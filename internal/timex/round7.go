@@ -440,9 +440,11 @@ func (c *ctx) rEidPeriod(i int, s stem) []hit {
 		cands, k = [][2]int{{10, 1}}, k+2
 	case c.is(k, "عيد") && c.is(k+1, "الاضحي"):
 		cands, k = [][2]int{{12, 10}}, k+2
-	case c.is(k, "العيد") && s.s != "ايام":
+	case c.is(k, "العيد") && (s.s != "ايام" || s.pre == 0 && c.is(i-1, "خلال", "طوال", "طيله", "نهايه", "اخر", "انتهاء")):
 		// فترة العيد، إجازة العيد; a bare أيام العيد is mostly habitual
-		// (تقضي أيام العيد في منزلها، أيام العيد جميلة) and left out
+		// (تقضي أيام العيد في منزلها، أيام العيد جميلة) and left out,
+		// unless a word of extent or end makes it one stretch (round 9:
+		// طوال أيام العيد، خلال أيام العيد، حتى نهاية أيام العيد)
 		cands, k = [][2]int{{10, 1}, {12, 10}}, k+1
 	default:
 		return nil

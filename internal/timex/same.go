@@ -78,6 +78,7 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	per := ""          // the last quarter, half, month, week or season named
 	qh := ""           // the last quarter or half named
 	for _, h := range hits {
+		compared := false
 		if h.ana == 'q' {
 			// الربع الحالي / السابق (round 8): from the quarter named last;
 			// a quarter stepped to is compared with, no antecedent itself
@@ -152,6 +153,11 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 			case 'M':
 				yy, mm := addMonths(ref.y, ref.m, h.anaStep)
 				h.value = fmt.Sprintf("%04d-%02d", yy, mm)
+				// round 9: the month before (الشهر السابق) is compared
+				// with, not reported: a later الشهر المقابل من عام 2014
+				// or خلال الشهر نفسه is still the reported month (as for
+				// 'P' above), so it is no antecedent
+				compared = true
 			case 'Y':
 				h.value = fmt.Sprintf("%04d", ref.y+h.anaStep)
 			}
@@ -186,6 +192,10 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 		v := h.value
 		if h.kind == marsad.TimeTime && len(v) >= 10 {
 			v = v[:10]
+		}
+		if compared {
+			out = append(out, h)
+			continue
 		}
 		if h.kind == marsad.TimeDate && periodValue.MatchString(v) {
 			per = v
