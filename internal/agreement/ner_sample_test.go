@@ -19,6 +19,14 @@ var snn3IDs = []string{
 	"snn-2015-08-06-2706", "snn-2015-08-06-0095", "snn-2015-08-09-0320", "snn-2015-08-07-1419",
 }
 
+// snn2IDs are the ten articles of the NER package's second blind set, as
+// its testdata README lists them.
+var snn2IDs = []string{
+	"snn-2015-08-06-1761", "snn-2015-08-11-0057", "snn-2015-08-04-1069", "snn-2015-08-06-0159",
+	"snn-2015-08-11-0016", "snn-2015-08-11-1524", "snn-2015-08-11-0334", "snn-2015-08-06-1364",
+	"snn-2015-08-10-0372", "snn-2015-08-08-0623",
+}
+
 // anerSeed draws B's sample of ANERcorp's training file (train and dev
 // parts, never the test split): the first anerSample sentences of
 // rand.New(rand.NewPCG(anerSeed, 0)).Perm over its sentences.
@@ -66,22 +74,26 @@ func anerSampleIndices(n int) (first, second []int) {
 }
 
 // TestPrintNERSample prints the raw text of B's NER samples for blind
-// annotation (README, Protocol): AGREEMENT_NER_RAW=snn3 prints the third
-// blind set's articles from SaudiNewsNet (text and numbered tokens; the
+// annotation (README, Protocol): AGREEMENT_NER_RAW=snn3 (snn2) prints the
+// third (second) blind set's articles from SaudiNewsNet (text and numbered tokens; the
 // gold file is not read), =anercorp and =anercorp2 the two batches of
 // sampled ANERcorp sentences without their tags; skipped otherwise.
 func TestPrintNERSample(t *testing.T) {
 	switch os.Getenv("AGREEMENT_NER_RAW") {
-	case "snn3":
+	case "snn3", "snn2":
+		list := snn3IDs
+		if os.Getenv("AGREEMENT_NER_RAW") == "snn2" {
+			list = snn2IDs
+		}
 		ids := map[string]bool{}
-		for _, id := range snn3IDs {
+		for _, id := range list {
 			ids[id] = true
 		}
 		raws, err := quote.ReadSaudiNewsNet(ids)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, id := range snn3IDs {
+		for _, id := range list {
 			a := raws[id]
 			fmt.Printf("=== %s %s %s\n%s\n%s\n\n", id, a.Source, a.Date, a.Title, a.Content)
 			for i, s := range newsSentenceTokens(a.Title, a.Content) {
@@ -105,6 +117,6 @@ func TestPrintNERSample(t *testing.T) {
 			printTokens(all[i].Tokens)
 		}
 	default:
-		t.Skip("AGREEMENT_NER_RAW=snn3|anercorp|anercorp2 prints the sample")
+		t.Skip("AGREEMENT_NER_RAW=snn3|snn2|anercorp|anercorp2 prints the sample")
 	}
 }
