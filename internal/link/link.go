@@ -492,7 +492,12 @@ func (l *Linker) collect(d *doc) {
 		if trustedName(m.key, l.kb.LookupKey(m.key)) == nil {
 			for _, a := range r.alts {
 				// لل is always ل + ال (للشركة → الشركة): no name starts so.
-				if a.span == m.span || trustedName(a.key, l.kb.LookupKey(a.key)) != nil || (keys[a.key] && len(l.kb.LookupKey(m.key)) == 0) {
+				// A definite name the knowledge base knows in part after a
+				// conjunction (والهلال → الهلال) is the name: و + ال starts
+				// a coordinated noun, not a name (والتر has no known rest).
+				knownDefinite := strings.HasPrefix(a.key, "ال") && len(l.kb.LookupKey(m.key)) == 0 &&
+					(len(l.kb.LookupKey(a.key)) > 0 || len(l.kb.LookupPartial(a.key)) > 0)
+				if a.span == m.span || trustedName(a.key, l.kb.LookupKey(a.key)) != nil || (keys[a.key] && len(l.kb.LookupKey(m.key)) == 0) || knownDefinite {
 					m.span, m.key = a.span, a.key
 					break
 				}
@@ -1122,6 +1127,8 @@ func (l *Linker) lookup(m *mention) *kb.Entity {
 // statement names (في تصريح لـ(الجزيرة)، قال لـ"الوطن"): after لـ and a
 // bracket or quote, a word that is a newspaper's name without its head
 // (صحيفة الجزيرة) is the paper, not the channel, the city or the word.
+// (The paper's own name in quotes without لـ was tried and dropped: a
+// quoted city or poem title, "الرياض"، قصيدة "الوطن", is as frequent.)
 func (l *Linker) citedOutlet(d *doc, m *mention) *kb.Entity {
 	if m.kind != KindName || strings.Contains(m.key, " ") {
 		return nil
