@@ -17,6 +17,8 @@ import (
 const (
 	nerA     = "../ner/testdata/blind-snn3.tsv"
 	nerB     = "testdata/ner-snn3-B.tsv"
+	nerA2    = "../ner/testdata/blind-snn2.tsv"
+	nerB2    = "testdata/ner-snn2-B.tsv"
 	anerB    = "testdata/anercorp-train-B.tsv"
 	anerB2   = "testdata/anercorp-train-B2.tsv"
 	anerSize = 3973 // sentences of ANERCorp_CamelLab_train.txt (its SOURCE.md)
@@ -83,27 +85,29 @@ func withoutSeqs(a, b []ner.Sentence, seqs []string) (fa, fb []ner.Sentence, dro
 	return fa, fb, dropped
 }
 
-func TestNERAgreement(t *testing.T) {
-	a, err := ner.ReadGoldFile(nerA)
+// readSNN reads A's and B's annotations of one blind set and checks that B's
+// printer split the articles as ReadStandOff does; labels name the
+// sentences (article/index).
+func readSNN(t *testing.T, pathA, pathB string, ids []string) (a, b []ner.Sentence, labels []string) {
+	t.Helper()
+	a, err := ner.ReadGoldFile(pathA)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := ner.ReadGoldFile(nerB)
+	b, err = ner.ReadGoldFile(pathB)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// B's printer split the articles as ReadStandOff does.
-	ids := map[string]bool{}
-	for _, id := range snn3IDs {
-		ids[id] = true
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
 	}
-	raws, err := quote.ReadSaudiNewsNet(ids)
+	raws, err := quote.ReadSaudiNewsNet(want)
 	if err != nil {
 		t.Fatalf("saudinewsnet: %v", err)
 	}
-	var labels []string
 	k := 0
-	for _, id := range snn3IDs {
+	for _, id := range ids {
 		for j, s := range newsSentenceTokens(raws[id].Title, raws[id].Content) {
 			if k >= len(b) || strings.Join(s, " ") != strings.Join(b[k].Tokens, " ") {
 				t.Fatalf("%s sentence %d: the printed tokens differ from ReadStandOff's", id, j)
@@ -113,9 +117,15 @@ func TestNERAgreement(t *testing.T) {
 		}
 	}
 	if k != len(b) {
-		t.Fatalf("B has %d sentences, the eight articles %d", len(b), k)
+		t.Fatalf("%s has %d sentences, its %d articles %d", pathB, len(b), len(ids), k)
 	}
-	r, err := CompareNER(a, b, func(i int) string { return labels[i] })
+	return a, b, labels
+}
+
+func TestNERAgreement(t *testing.T) {
+	a, b, labels := readSNN(t, nerA, nerB, snn3IDs)
+	lab := func(i int) string { return labels[i] }
+	r, err := CompareNER(a, b, lab)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +136,7 @@ func TestNERAgreement(t *testing.T) {
 	logList(t, r.Disagreements)
 
 	ka, kb, dropped := withoutSeqs(a, b, snn3Known)
-	rk, err := CompareNER(ka, kb, func(i int) string { return labels[i] })
+	rk, err := CompareNER(ka, kb, lab)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,11 +146,45 @@ func TestNERAgreement(t *testing.T) {
 	}
 	floor(t, "ner snn3 F1, not README-fixed", rk.All.F1(), 0.91)
 	na, nb, dropped := withoutSeqs(a, b, []string{"الله"})
-	rn, err := CompareNER(na, nb, func(i int) string { return labels[i] })
+	rn, err := CompareNER(na, nb, lab)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("without الله (%d B names, MISC by ANERcorp's practice): %v", dropped, rn.All)
+}
+
+// snn2Known are token sequences whose treatment the second blind set's
+// README section stated before B annotated (see snn3Known).
+var snn2Known = []string{
+	"السوبر", "والسوبر", "ابطال اسيا", "وابطال اسيا", "احالتي", "دوره تطوير اداء", "بي - 29", "اينولا غاي",
+	"الحرب العالميه الثانيه", "عين اليوم", "واس", "ارقام", "لادبي ابها", "البلديات", "سوق عكاظ",
+	"العالميه", "والعالميه", "هلله", "المملكه", "الحرمين", "حديقه السلام التذكاريه",
+	"الامبراطوريه اليابانيه", "بيت الله", "مطار الملك عبدالعزيز", "بمطار الملك عبدالعزيز",
+	"ين", "الين", "دولار", "الدولار", "ريال", "الدوري", "اللغه العربيه", "تي ان تي",
+	"ووفاء للتامين", "موبايلي", "وموبايلي", "سابك", "وسابك",
+}
+
+func TestNERAgreementSNN2(t *testing.T) {
+	a, b, labels := readSNN(t, nerA2, nerB2, snn2IDs)
+	lab := func(i int) string { return labels[i] }
+	r, err := CompareNER(a, b, lab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logNER(t, "NER blind-snn2", r)
+	floor(t, "ner snn2 F1", r.All.F1(), 0.97)
+	floor(t, "ner snn2 ORG F1", r.ByType["ORG"].F1(), 0.97)
+	logList(t, r.Disagreements)
+	ka, kb, dropped := withoutSeqs(a, b, snn2Known)
+	rk, err := CompareNER(ka, kb, lab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("without the %d B names README-fixed for blind-snn2: %v", dropped, rk.All)
+	for _, ty := range NERTypes {
+		t.Logf("  %-5s                 %v", ty, rk.ByType[ty])
+	}
+	floor(t, "ner snn2 F1, not README-fixed", rk.All.F1(), 0.96)
 }
 
 // readAnerB reads B's ANERcorp annotation: sentence indices, each followed
