@@ -85,10 +85,14 @@ func (c *Coder) Annotate(ctx context.Context, a *marsad.Article) error {
 	if len(sents) == 0 {
 		sents = sentence.Split(a.Text)
 	}
+	// State organs named by a nisba get a mention of their country for
+	// the coding; the ones no event uses are removed after it (organs.go).
+	om := addOrgans(a)
 	ms := mentionsOf(a)
 	st := &state{c: c, a: a, ms: ms, seen: map[int]bool{}}
 	for _, s := range sents {
 		if err := ctx.Err(); err != nil {
+			om.drop(a)
 			return err
 		}
 		if !s.Valid(len(a.Text)) {
@@ -96,6 +100,7 @@ func (c *Coder) Annotate(ctx context.Context, a *marsad.Article) error {
 		}
 		st.sentence(s)
 	}
+	om.drop(a)
 	return nil
 }
 
