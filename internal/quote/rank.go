@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"marsad/internal/text/normalize"
 )
 
 // The speaker ranker is the learned part of the attributor: the rules of
@@ -131,6 +133,12 @@ func (d *doc) candidates(i int, c cue, conj bool, regionEnd int, rule speaker) [
 	addf(r, "rule", "rule|why="+d.why)
 	if rule.ent < 0 {
 		addf(r, "rule|phrase")
+		if !strings.HasPrefix(strings.TrimPrefix(normalize.Search(rule.phrase), "و"), "ال") {
+			// An indefinite source (مصدر تركي، مسؤول حكومي، مصادر
+			// مطلعة) is unnamed on purpose: no name nearby is its
+			// speaker.
+			return cs
+		}
 	}
 	if d.last.valid() {
 		l := get(d.last)
@@ -155,10 +163,13 @@ func (d *doc) candidates(i int, c cue, conj bool, regionEnd int, rule speaker) [
 			return
 		}
 		m := d.ments[mi]
-		if m.kind == "pronoun" || seen[m.ent] || k != m.tok0 && k != m.tok1 {
-			return
+		if m.kind == "pronoun" || m.typ == "LOC" || seen[m.ent] || k != m.tok0 && k != m.tok1 {
+			return // a place is no speaker unless the rules say so (أعلنت السعودية)
 		}
 		seen[m.ent] = true
+		if d.governed(mi) || m.tok0 > 0 && d.toks[m.tok0-1].kind == word && prepositions[d.toks[m.tok0-1].norm] {
+			return // the object of a preposition is no subject (تحدث عن الرئيس، قال لرويترز)
+		}
 		nth++
 		dist := i - k
 		if dir == "after" {
@@ -174,12 +185,7 @@ func (d *doc) candidates(i int, c cue, conj bool, regionEnd int, rule speaker) [
 		if dist == 1 {
 			addf(cd, "m|adjacent|"+dir)
 		}
-		if d.governed(mi) {
-			addf(cd, "m|governed")
-		}
-		if p := m.tok0 - 1; p >= 0 && d.toks[p].kind == word && prepositions[d.toks[p].norm] {
-			addf(cd, "m|prep")
-		} else if strings.HasPrefix(d.toks[m.tok0].norm, "ل") || strings.HasPrefix(d.toks[m.tok0].norm, "ب") {
+		if strings.HasPrefix(d.toks[m.tok0].norm, "ل") || strings.HasPrefix(d.toks[m.tok0].norm, "ب") {
 			addf(cd, "m|proclitic")
 		}
 		if d.inQuote[k] {

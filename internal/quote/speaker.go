@@ -1042,8 +1042,10 @@ func (d *doc) definiteAntecedent(k int) (int, bool) {
 		if m.typ != "ORG" || m.kind == "pronoun" || m.tok0 >= k {
 			continue
 		}
-		first := strings.TrimPrefix(d.toks[m.tok0].norm, "و")
-		if first != head && first != w {
+		// The body's first word, with or without a proclitic و: وزارة and
+		// وكالة begin with the letter itself (وزارة الصحة, ووزارة الصحة).
+		first := d.toks[m.tok0].norm
+		if first != head && first != w && strings.TrimPrefix(first, "و") != head {
 			continue
 		}
 		if best < 0 || m.start > d.ments[best].start {
