@@ -442,13 +442,20 @@ func score(k *kb.KB, g *GoldArticle, gold []GoldMention, a *marsad.Article) Scor
 			preds = append(preds, pm{m.Span(), kind, i})
 		}
 	}
-	matchOf := func(sp marsad.Span) int {
-		best, bestLen := -1, 0
+	// matchOf finds the predicted entity of a gold mention: the prediction
+	// overlapping it most, and on a tie the one of the same kind (a place
+	// name nested in a title of its governor, أمير منطقة تبوك, is the
+	// place's name mention, not the governor's title mention).
+	matchOf := func(sp marsad.Span, kind string) int {
+		best, bestScore := -1, 0
 		for _, p := range preds {
 			if p.span.Overlaps(sp) {
-				ov := min(p.span.End, sp.End) - max(p.span.Start, sp.Start)
-				if ov > bestLen {
-					best, bestLen = p.ent, ov
+				score := 2 * (min(p.span.End, sp.End) - max(p.span.Start, sp.Start))
+				if p.kind == kind {
+					score++
+				}
+				if score > bestScore {
+					best, bestScore = p.ent, score
 				}
 			}
 		}
@@ -458,7 +465,7 @@ func score(k *kb.KB, g *GoldArticle, gold []GoldMention, a *marsad.Article) Scor
 	votes := make([]map[string]int, len(g.Entities))
 	predOf := make([]int, len(gold))
 	for i, m := range gold {
-		predOf[i] = matchOf(m.Span)
+		predOf[i] = matchOf(m.Span, m.Kind)
 		if predOf[i] >= 0 {
 			if votes[m.Entity] == nil {
 				votes[m.Entity] = map[string]int{}

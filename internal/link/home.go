@@ -16,13 +16,20 @@ var outlets = func() map[string]string {
 	m := map[string]string{}
 	for _, line := range strings.Split(outletsTSV, "\n") {
 		f := strings.Split(strings.TrimSpace(line), "\t")
-		if len(f) != 3 || strings.HasPrefix(f[0], "#") {
+		if len(f) < 3 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
 		m["id:"+f[0]], m["host:"+f[1]] = f[2], f[2]
+		if len(f) > 3 {
+			outletIDs[f[0]] = f[3]
+		}
 	}
 	return m
 }()
+
+// outletIDs maps source ids to the outlet's knowledge-base id
+// (data/outlets.tsv, fourth column).
+var outletIDs = map[string]string{}
 
 // arabTLDs are the country domains of the Arab world, whose outlets use
 // bare titles for their own country's offices.

@@ -1028,6 +1028,10 @@ func (l *Linker) resolveNames(d *doc) {
 				continue
 			}
 		}
+		if e := l.governedRegion(d, m); e != nil {
+			l.attach(d, m, e)
+			continue
+		}
 		if e := l.citedOutlet(d, m); e != nil {
 			l.attach(d, m, e)
 			continue
@@ -1127,8 +1131,8 @@ func (l *Linker) lookup(m *mention) *kb.Entity {
 // statement names (في تصريح لـ(الجزيرة)، قال لـ"الوطن"): after لـ and a
 // bracket or quote, a word that is a newspaper's name without its head
 // (صحيفة الجزيرة) is the paper, not the channel, the city or the word.
-// (The paper's own name in quotes without لـ was tried and dropped: a
-// quoted city or poem title, "الرياض"، قصيدة "الوطن", is as frequent.)
+// The article's own paper quoted as a verb's subject counts too
+// (ownOutletSubject).
 func (l *Linker) citedOutlet(d *doc, m *mention) *kb.Entity {
 	if m.kind != KindName || strings.Contains(m.key, " ") {
 		return nil
@@ -1141,7 +1145,7 @@ func (l *Linker) citedOutlet(d *doc, m *mention) *kb.Entity {
 	quoted = strings.TrimRight(quoted, " ")
 	quoted = strings.TrimSuffix(quoted, "ـ")
 	if !strings.HasSuffix(quoted, "ل") {
-		return nil
+		return l.ownOutletSubject(d, m, quoted)
 	}
 	if p := strings.TrimSuffix(quoted, "ل"); p != "" && !strings.HasSuffix(p, " ") && !strings.HasSuffix(p, "\n") {
 		return nil
@@ -1151,6 +1155,54 @@ func (l *Linker) citedOutlet(d *doc, m *mention) *kb.Entity {
 			if e.Type == marsad.ORG && e.Trusted() {
 				return e
 			}
+		}
+	}
+	return nil
+}
+
+// ownOutletSubject returns the article's own paper when m, quoted, is its
+// name without the head and the word before is a perfect verb of a
+// feminine subject (وعلمت "الوطن"، اطلعت «المدينة»: the paper reports).
+// Any quoted own name was tried first and dropped: a quoted city or poem
+// title (الديرة "الرياض"، قصيدة "الوطن") is as frequent.
+func (l *Linker) ownOutletSubject(d *doc, m *mention, before string) *kb.Entity {
+	e, ok := l.kb.ByID(outletIDs[d.a.Source])
+	if !ok || (kb.Key(e.Name) != "صحيفه "+m.key && kb.Key(e.Name) != "جريده "+m.key) {
+		return nil
+	}
+	i := strings.LastIndexAny(before, " \n")
+	v := kb.Key(before[i+1:])
+	v = strings.TrimPrefix(strings.TrimPrefix(v, "و"), "ف")
+	if n := utf8.RuneCountInString(v); n < 4 || n > 6 || !strings.HasSuffix(v, "ت") || strings.HasPrefix(v, "ال") {
+		return nil
+	}
+	return e
+}
+
+// governedRegion returns the region a city's name after أمير names
+// (أمير تبوك is the governor of منطقة تبوك, the region named after its
+// seat), or nil.
+func (l *Linker) governedRegion(d *doc, m *mention) *kb.Entity {
+	if m.kind != KindName || (m.typ != marsad.LOC && m.typ != "") || strings.Contains(m.key, " ") {
+		return nil
+	}
+	ws := wordsIn(d, m.span)
+	if len(ws) != 1 || ws[0] == 0 || !adjacent(d, d.words[ws[0]-1], d.words[ws[0]]) ||
+		d.toks[d.words[ws[0]]].Start != m.span.Start {
+		return nil
+	}
+	governor := false
+	for _, r := range d.readings(ws[0] - 1) {
+		if r.key == "امير" {
+			governor = true
+		}
+	}
+	if !governor {
+		return nil
+	}
+	for _, e := range l.kb.LookupKey("منطقه " + m.key) {
+		if e.Type == marsad.LOC && e.Trusted() {
+			return e
 		}
 	}
 	return nil
