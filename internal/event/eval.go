@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"marsad"
@@ -271,6 +272,19 @@ func findSurface(a *marsad.Article, s marsad.Span, surface string) (marsad.Span,
 	if i < 0 || want == "" {
 		return marsad.Span{}, false
 	}
+	// Prefer an occurrence that is a word, or a word after proclitics
+	// (لمصر، والمملكة): "مصر" is the country, not the start of "المصري".
+	for j := i; j >= 0; {
+		if wholeWord(norm, j, j+len(want)) {
+			i = j
+			break
+		}
+		k := strings.Index(norm[j+1:], want)
+		if k < 0 {
+			break
+		}
+		j += 1 + k
+	}
 	end := i + len(want)
 	e := len(a.Text[s.Start:s.End])
 	if end < len(orig) {
@@ -286,6 +300,25 @@ func findSurface(a *marsad.Article, s marsad.Span, surface string) (marsad.Span,
 		e += size
 	}
 	return marsad.Span{Start: s.Start + orig[i], End: s.Start + e}, true
+}
+
+// wholeWord reports whether norm[i:j] ends a word and is preceded in its
+// word by nothing but proclitics (و ف ب ل ك and the article).
+func wholeWord(norm string, i, j int) bool {
+	if j < len(norm) {
+		if r, _ := utf8.DecodeRuneInString(norm[j:]); unicode.IsLetter(r) {
+			return false
+		}
+	}
+	k := i
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(norm[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= size
+	}
+	return strings.Trim(norm[k:i], "وفبلكا") == "" && (i-k) <= len("وبال")
 }
 
 // searchIndex returns the search form of text and, for each of its bytes,
