@@ -77,7 +77,14 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	var y, m, d string // the last year, month and day named
 	per := ""          // the last quarter, half, month, week or season named
 	qh := ""           // the last quarter or half named
-	for _, h := range hits {
+	var last hit // the hit before h, as found (hits is rewritten in place)
+	for k, h := range hits {
+		var prev *hit
+		if k > 0 {
+			p := last
+			prev = &p
+		}
+		last = h
 		compared := false
 		if h.ana == 'q' {
 			// الربع الحالي / السابق (round 8): from the quarter named last;
@@ -198,7 +205,7 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 			continue
 		}
 		if h.kind == marsad.TimeDate && periodValue.MatchString(v) {
-			per = v
+			per = c.yearToDate(prev, h, v) // round 9: حتى نهاية شهر يونيو → the first half
 			if v[5] == 'Q' || v[5] == 'H' {
 				qh = v
 			}
