@@ -77,7 +77,7 @@ func (c *ctx) resolveSame(hits []hit) []hit {
 	var y, m, d string // the last year, month and day named
 	per := ""          // the last quarter, half, month, week or season named
 	qh := ""           // the last quarter or half named
-	var last hit // the hit before h, as found (hits is rewritten in place)
+	var last hit       // the hit before h, as found (hits is rewritten in place)
 	for k, h := range hits {
 		var prev *hit
 		if k > 0 {
