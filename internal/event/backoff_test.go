@@ -245,7 +245,7 @@ func TestBackoff(t *testing.T) {
 	}, {
 		"no trigger: the first clause's subject and the next named party",
 		"ASSAULT",
-		article("ارتكبت الميليشيات الحوثية مجزرة في حي المنصورة بحق المدنيين.", [3]string{O, "الميليشيات الحوثية", "houthis"}),
+		article("أمطرت الميليشيات الحوثية حي المنصورة بالقذائف.", [3]string{O, "الميليشيات الحوثية", "houthis"}),
 		"houthis", "", true,
 	}, {
 		"no subject near the start: nothing",
@@ -255,7 +255,7 @@ func TestBackoff(t *testing.T) {
 	}, {
 		"the classifier says no event",
 		noEvent,
-		article("ارتكبت الميليشيات الحوثية مجزرة.", [3]string{O, "الميليشيات الحوثية", "houthis"}),
+		article("أمطرت الميليشيات الحوثية الحي بالقذائف.", [3]string{O, "الميليشيات الحوثية", "houthis"}),
 		"", "", false,
 	}}
 	for _, tc := range tests {

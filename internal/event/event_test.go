@@ -367,3 +367,42 @@ func BenchmarkAnnotate(b *testing.B) {
 		i++
 	}
 }
+
+// TestFifthRoundTriggers covers the trigger forms of the fifth round
+// (data/triggers.tsv, source SNN) and a state organ named by a nisba as
+// actor (guideline G4).
+func TestFifthRoundTriggers(t *testing.T) {
+	P, O, L := marsad.PERS, marsad.ORG, marsad.LOC
+	for _, tc := range []struct {
+		name      string
+		a         *marsad.Article
+		typ       string
+		actor     string
+		wantEvent bool
+	}{
+		{"دان with an attack noun", article("ودان مجلس علماء باكستان حادث التفجير الذي استهدف المسجد.", [3]string{O, "مجلس علماء باكستان", "ulema"}), "ACCUSE", "ulema", true},
+		{"welcoming an agreement", article("ورحبت السعودية بالاتفاق النووي في العلن.", [3]string{L, "السعودية", "saudi-arabia"}), "SUPPORT", "saudi-arabia", true},
+		{"welcoming a person is a greeting", article("ورحب خادم الحرمين الشريفين بالأمير محمد بن نايف.", [3]string{P, "خادم الحرمين الشريفين", "salman"}, [3]string{P, "محمد بن نايف", "mbn"}), "", "", false},
+		{"an ambush", article("وقالت مصادر إن المقاومة الشعبية نصبت كمينا لدورية في وادي خورة.", [3]string{O, "المقاومة الشعبية", "resistance"}), "ASSAULT", "resistance", true},
+		{"a withdrawal towards a town", article("وانسحبت ميليشيات الحوثي أمس إلى مدينة لودر.", [3]string{O, "ميليشيات الحوثي", "houthis"}, [3]string{L, "لودر", "lawdar"}), "RETREAT", "houthis", true},
+		{"a state organ by its nisba", article("قصفت المدفعية التركية أمس مواقع حزب العمال الكردستاني في شمال العراق.", [3]string{O, "حزب العمال الكردستاني", "pkk"}, [3]string{L, "العراق", "iraq"}), "ASSAULT", "turkiye", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := New().Annotate(context.Background(), tc.a); err != nil {
+				t.Fatal(err)
+			}
+			if !tc.wantEvent {
+				if len(tc.a.Events) != 0 {
+					t.Fatalf("got %+v, want no event", tc.a.Events)
+				}
+				return
+			}
+			for _, e := range tc.a.Events {
+				if e.Type == tc.typ && len(e.Actors) == 1 && e.Actors[0] == tc.actor {
+					return
+				}
+			}
+			t.Errorf("got %+v, want %s by %s", tc.a.Events, tc.typ, tc.actor)
+		})
+	}
+}
