@@ -973,7 +973,10 @@ func (c *ctx) rDuration(i int, s stem) []hit {
 		switch {
 		case c.is(k+1, c.w(k+1)) && vagueAfter[c.w(k+1)]:
 			n, u, j = "X", un.code, k+2
-		case trigger != "" || mod != "" || clitic:
+		case trigger != "" || mod != "" || clitic || k == i && s.pre == 0 && c.is(k+1, "من") && strings.HasPrefix(c.w(k+2), "ال") && !c.is(k+2, "الان", "اليوم", "الزمن", "الزمان") && !c.is(k-1, "من", "في") && w != "اشهر":
+			// round 9: years of a definite noun (سنوات من الصدق، اختزال
+			// سنوات من البحث) are a stretch of unknown count as well (not
+			// أشهر, also "more famous": أشهر من نار على علم)
 			if _, ok := lex.modifiers[c.w(k+1)]; ok {
 				return nil
 			}
