@@ -435,7 +435,7 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 	// A person named after the head noun or an adverbial.
 	for k := npEnd; k < to; k++ {
 		t := d.toks[k]
-		if t.kind == word && (d.lx.meeting(t.norm)) {
+		if t.kind == word && d.meetingAt(k) {
 			break
 		}
 		if mi := d.mentAt[k]; mi >= 0 && d.named(mi) && d.ments[mi].typ == "PERS" {
@@ -501,7 +501,7 @@ func (d *doc) subjectAfter(from, to int, c cue) (sp speaker, explicit bool) {
 func (d *doc) appositionAfter(from, to int) (int, bool) {
 	for k := from; k < to && k < from+8; k++ {
 		t := d.toks[k]
-		if t.kind == word && (d.lx.meeting(t.norm) || d.isCueWord(k)) || t.kind == mark || t.kind == newline {
+		if t.kind == word && (d.meetingAt(k) || d.isCueWord(k)) || t.kind == mark || t.kind == newline {
 			return -1, false
 		}
 		if mi := d.mentAt[k]; mi >= 0 && d.ments[mi].typ == "PERS" && d.named(mi) {
@@ -525,7 +525,7 @@ func (d *doc) documentAuthor(from, to int) (int, bool) {
 		if t.kind == punct && t.norm != "." && t.norm != "-" || t.kind == mark || t.kind == newline {
 			break
 		}
-		if t.kind == word && (d.lx.adverbials[t.norm] || d.lx.meeting(t.norm)) {
+		if t.kind == word && (d.lx.adverbials[t.norm] || d.meetingAt(k)) {
 			break
 		}
 		mi := d.mentAt[k]
@@ -986,7 +986,7 @@ func (d *doc) appositionWords(m ment, bare func(string) string) map[string]bool 
 	out := map[string]bool{}
 	stop := func(t int) bool {
 		tk := d.toks[t]
-		return tk.kind != word || d.sent[t] != d.sent[m.tok0] || d.lx.governors[tk.norm] || d.lx.meeting(tk.norm) ||
+		return tk.kind != word || d.sent[t] != d.sent[m.tok0] || d.lx.governors[tk.norm] || d.meetingAt(t) ||
 			d.isCueWord(t) || (d.mentAt[t] >= 0 && d.ments[d.mentAt[t]].typ == "PERS" && d.ments[d.mentAt[t]].ent != m.ent)
 	}
 	for t := m.tok0 - 1; t >= 0 && t >= m.tok0-4 && !stop(t); t-- {
@@ -1069,4 +1069,17 @@ func (d *doc) governed(mi int) bool {
 		k-- // titles, nisbas and names of the same phrase: عن الرئيس الأميركي دونالد ترامب
 	}
 	return k >= 0 && d.toks[k].kind == word && d.sent[k] == d.sent[d.ments[mi].tok0] && hasNorm(d.toks[k], "عن", "حول", "بشان")
+}
+
+// meetingAt reports whether token k is a word of meeting (مع، لدى، أمام،
+// نظيره): a person after it is met, not speaking. The search form writes
+// إمام 'imam' (إمام وخطيب المسجد الحرام, a title) like أمام 'in front of';
+// the hamza below the alef, when the text writes it, tells the title.
+func (d *doc) meetingAt(k int) bool {
+	t := d.toks[k]
+	if !d.lx.meeting(t.norm) {
+		return false
+	}
+	w := strings.TrimPrefix(d.text[t.start:t.end], "و")
+	return !strings.HasPrefix(w, "إمام")
 }
