@@ -1144,3 +1144,78 @@ func otherOffice(l *Linker, d *doc, wi, next int) bool {
 	}
 	return false
 }
+
+// regionGovernor links "أمير المنطقة" (the governor of the region) to the
+// holder, on the article's day, of the governorship of the Saudi region
+// the article names most (منطقة الباحة … سمو أمير المنطقة → the governor
+// of Al Bahah): the knowledge base lists the governors with their dates.
+// Not after a deputy's word (نائب أمير المنطقة), nor before an adjective
+// that makes المنطقة a region's own name (أمير المنطقة الشرقية).
+func (l *Linker) regionGovernor(d *doc) {
+	if d.day.IsZero() {
+		return
+	}
+	var region *cluster
+	most := 0
+	for _, c := range d.clusters {
+		if c.e == nil || c.e.Type != marsad.LOC || !strings.HasPrefix(kb.Key(c.e.Name), "منطقه ") {
+			continue
+		}
+		n := 0
+		for _, m := range c.mentions {
+			if m.kind == KindName {
+				n++
+			}
+		}
+		if n > most {
+			region, most = c, n
+		}
+	}
+	if region == nil {
+		return
+	}
+	holder, ok := l.kb.Holder("امير "+kb.Key(region.e.Name), d.day)
+	if !ok {
+		return
+	}
+	for wi := 0; wi+1 < len(d.words); wi++ {
+		var r rkey
+		found := false
+		for _, x := range d.readings(wi) {
+			if x.key == "امير" {
+				r, found = x, true
+			}
+		}
+		if !found || d.wkey(wi+1) != "المنطقه" || !adjacent(d, d.words[wi], d.words[wi+1]) || deputyBefore(d, wi) {
+			continue
+		}
+		if wi+2 < len(d.words) && adjacent(d, d.words[wi+1], d.words[wi+2]) && definite(d.wkey(wi+2)) {
+			continue
+		}
+		sp := marsad.Span{Start: d.toks[d.words[wi]].Start + r.skip, End: d.toks[d.words[wi+1]].End}
+		// Next to the governor's name it is an apposition (الأمير فهد بن
+		// سلطان أمير المنطقة، أمير المنطقة صاحب السمو الأمير …).
+		if d.covered(sp) || (r.skip == 0 && l.nameBefore(d, wi) != nil) || l.appositive(d, wi+2) != nil {
+			continue
+		}
+		c := d.byEntity[holder]
+		if c == nil {
+			c = &cluster{e: holder, typ: holder.Type, order: len(d.clusters)}
+			d.byEntity[holder] = c
+			d.clusters = append(d.clusters, c)
+		}
+		m := &mention{span: sp, key: "امير المنطقه", kind: KindTitle}
+		l.join(c, m)
+		d.mentions = append(d.mentions, m)
+	}
+}
+
+// covered reports whether a mention overlaps sp.
+func (d *doc) covered(sp marsad.Span) bool {
+	for _, m := range d.mentions {
+		if m.span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}

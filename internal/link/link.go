@@ -451,6 +451,7 @@ func (l *Linker) Annotate(ctx context.Context, a *marsad.Article) error {
 	l.titles(d)
 	l.articleTitles(d)
 	l.ledeTitle(d)
+	l.regionGovernor(d)
 	if l.Pronouns {
 		l.pronouns(d)
 	}
