@@ -456,6 +456,13 @@ func (c *ctx) countNoun(k int) bool {
 	if strings.HasPrefix(w, "ت") || strings.HasPrefix(w, "ي") {
 		return false
 	}
+	// round 9: a number from eleven up counts a singular noun (2012 متهما),
+	// so a sound plural after it is not what it counts (في 2012 متهمين
+	// بالتخطيط: arrested in 2012, accused of …)
+	// (not -ون: مليون، قانون are singular)
+	if len([]rune(w)) > 4 && (strings.HasSuffix(w, "ين") || strings.HasSuffix(w, "ات")) {
+		return false
+	}
 	return true
 }
 
