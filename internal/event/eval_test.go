@@ -35,27 +35,35 @@ type floor struct {
 func TestEvaluation(t *testing.T) {
 	gold, arts := loadGold(t)
 	floors := map[string]floor{
-		"dev":   {typ: 0.92, actors: 0.92, targets: 0.92, falseEvents: 0.06},
-		"dev2":  {typ: 0.86, actors: 0.95, targets: 0.88, falseEvents: 0.06},
-		"test":  {typ: 0.78, actors: 0.92, targets: 0.80, falseEvents: 0.06},
-		"train": {typ: 0.60, actors: 0.85, targets: 0.62, falseEvents: 0.10},
-		"test3": {typ: 0.50, actors: 0.92, targets: 0.76, falseEvents: 0.23},
+		// dev's targets: the G1 gold change (the holder of a place taken is
+		// its target) gives one COERCE a target the coder does not find.
+		"dev":  {typ: 0.92, actors: 0.92, targets: 0.90, falseEvents: 0.06},
+		"dev2": {typ: 0.86, actors: 0.95, targets: 0.88, falseEvents: 0.06},
+		"test": {typ: 0.78, actors: 0.92, targets: 0.80, falseEvents: 0.06},
+		// train's ceiling on false events: 6/52 since the state organs
+		// (G4) are actors (README step 11).
+		"train": {typ: 0.62, actors: 0.85, targets: 0.62, falseEvents: 0.13},
+		"test3": {typ: 0.55, actors: 0.92, targets: 0.78, falseEvents: 0.23},
 		// Held out, measured once at commit 76d2271: 0.591, 0.962, 0.731, 0.188.
 		// After the precision round (README step 8) this gate failed and so
 		// showed the new aggregate: 0.545 (24/44), 0.958, 0.708, 0.143 (4/28);
 		// the floor follows it, nothing was tuned on it.
 		// Tuning data since step 9.
-		"test4": {typ: 0.52, actors: 0.93, targets: 0.68, falseEvents: 0.17},
+		"test4": {typ: 0.57, actors: 0.93, targets: 0.68, falseEvents: 0.17},
 		// Held out, measured once at commit 95dcc26 (README step 9): 0.467
 		// (14/30), 0.929 (13/14), 0.643 (9/14), 0.125 (2/16). Tuning data
-		// since step 10 (now 3/17 false events).
-		"test5": {typ: 0.45, actors: 0.90, targets: 0.60, falseEvents: 0.20},
+		// since step 10; 33 events after the G1/G2/G4/G5 gold changes.
+		"test5": {typ: 0.45, actors: 0.90, targets: 0.65, falseEvents: 0.22},
 		// Annotated in step 10; the coder before the round scored 0.421
-		// (32/76) on it, a held-out number for that coder; now 0.487.
-		"train2": {typ: 0.46, actors: 0.89, targets: 0.60, falseEvents: 0.21},
-		// Held out, annotated before this round's code ran on it, measured
-		// once at commit 740aa2f (README step 10): 0.579 (22/38), 0.818
-		// (18/22), 0.773 (17/22), 0.083 (2/24).
+		// (32/76) on it, a held-out number for that coder; 87 events since
+		// the gold changes of step 11.
+		"train2": {typ: 0.49, actors: 0.82, targets: 0.55, falseEvents: 0.22},
+		// Held out, measured once at commit 740aa2f (README step 10): 0.579
+		// (22/38), 0.818 (18/22), 0.773 (17/22), 0.083 (2/24). Tuning data
+		// since step 11 (42 events after its gold changes).
+		"test6": {typ: 0.60, actors: 0.85, targets: 0.80, falseEvents: 0.08},
+		// Held out: annotated before this round's code ran on it (README
+		// step 11); floors set after its one measurement.
 		HeldOut: {typ: 0.55, actors: 0.78, targets: 0.74, falseEvents: 0.11},
 	}
 	for _, split := range append(append([]string{}, TuningSplits...), HeldOut) {
