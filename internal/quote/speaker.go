@@ -76,6 +76,14 @@ func (d *doc) resolveSpeaker(i int, c cue, conj bool, regionEnd int) (speaker, b
 			d.why = "psubject"
 			return sp, true
 		}
+		// A participle opening its sentence (⏎ مشيراً إلى أن …) hangs on
+		// the main clause of the sentence before, when that sentence
+		// comes after the last statement: its subject speaks (من جانبه
+		// أكد الناطق … النقيب عمر الأكلبي جاهزية …. ⏎ مشيراً أن …).
+		if sp, ok := d.openingParticiple(i); ok {
+			d.why = "popening"
+			return sp, true
+		}
 		d.why = "pcont"
 		return d.continuation(i), true
 	default: // masdar: نقلت عن الوزير قوله إن …; واستطرد بقوله …
@@ -1082,4 +1090,34 @@ func (d *doc) meetingAt(k int) bool {
 	}
 	w := strings.TrimPrefix(d.text[t.start:t.end], "و")
 	return !strings.HasPrefix(w, "إمام")
+}
+
+// openingParticiple resolves a participle cue at i that opens its
+// sentence to the first person named as the subject of the sentence
+// before (sentenceSubject), if that sentence began after the last
+// statement ended: the participle continues its main clause.
+func (d *doc) openingParticiple(i int) (speaker, bool) {
+	none := speaker{ent: -1}
+	k := i - 1
+	for k >= 0 && d.sent[k] == d.sent[i] {
+		if d.toks[k].kind == word {
+			return none, false // not the sentence's first word
+		}
+		k--
+	}
+	if k < 0 {
+		return none, false
+	}
+	start := k
+	for start > 0 && d.sent[start-1] == d.sent[k] && k-start < maxLookBack {
+		start--
+	}
+	if d.toks[start].start <= d.lastEnd {
+		return none, false
+	}
+	sp, ok := d.sentenceSubject(k)
+	if !ok || sp.ent < 0 || sp.ent >= len(d.a.Entities) || d.a.Entities[sp.ent].Type != "PERS" {
+		return none, false
+	}
+	return sp, true
 }
