@@ -243,12 +243,3 @@ func (om *organMentions) drop(a *marsad.Article) {
 	}
 	a.Entities = out
 }
-
-func slicesContains[T comparable](s []T, v T) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
