@@ -49,3 +49,24 @@ func TestFindOrgans(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFindOrgans checks that any text gives state-organ spans inside it,
+// in order, each with a country.
+func FuzzFindOrgans(f *testing.F) {
+	f.Add("قصفت المدفعية التركية أمس مواقع الحزب")
+	f.Add("ولقوات الأمن التونسي، والطيران الروسي")
+	f.Add("لل القوات")
+	base, err := kb.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		end := 0
+		for _, o := range findOrgans(text, base) {
+			if o.start < end || o.end <= o.start || o.end > len(text) || o.country == nil {
+				t.Fatalf("bad organ span %d-%d in %q", o.start, o.end, text)
+			}
+			end = o.end
+		}
+	})
+}
