@@ -33,6 +33,9 @@ func TestRound6(t *testing.T) {
 		{"a participle opening its sentence continues the subject of the sentence before",
 			"وقال رضا الفردان إن الموسم جيد.\nمن جانبه أكد الناطق الإعلامي بقيادة حرس الحدود بالمنطقة الشرقية النقيب علي الغامدي جاهزية حرس الحدود.\nمشيراً إلى أن دور حرس الحدود تسهيل أعمال الصيد.",
 			[]want{{"fardan", "الموسم جيد", "indirect"}, {"ghamdi", "دور حرس الحدود تسهيل أعمال الصيد", "indirect"}}},
+		{"a definite document as a participle's subject is the statement being quoted; نبه إلى أن is a cue",
+			"وأكد علي الغامدي أن القروض ارتفعت. ونبه التقرير إلى أن الصندوق قدم قروضا. لافتا إلى أن التسديدات تراجعت.",
+			[]want{{"ghamdi", "القروض ارتفعت", "indirect"}, {"ghamdi", "الصندوق قدم قروضا", "indirect"}, {"ghamdi", "التسديدات تراجعت", "indirect"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -826,6 +826,12 @@ func (d *doc) sentenceSubject(i int) (speaker, bool) {
 			end = e
 		}
 		if end == h+1 {
+			// The statement itself (ونبه التقرير إلى أن …، لافتاً إلى أن):
+			// the one whose statement the article is quoting, as in
+			// subjectAfter.
+			if w := strings.TrimPrefix(d.toks[h].norm, "و"); strings.HasPrefix(w, "ال") && d.lx.documents[w[len("ال"):]] && d.last.valid() {
+				return d.last, true
+			}
 			// A definite noun alone points back to a body or person
 			// named before (ونفى المجلس … وزعم أن: المجلس الأعلى للقضاء).
 			if ei, ok := d.definiteAntecedent(h); ok {
