@@ -307,6 +307,23 @@ var nameBefore = map[string]bool{
 	"موقع": true, "برنامج": true, "نشره": true, "اخبار": true, "ليوم": true, "شبكه": true, "وكاله": true,
 }
 
+// nameBeforeClitic is nameBefore after و, ب or ل (وبصحيفة، لجريدة).
+func nameBeforeClitic(w string) bool {
+	if nameBefore[w] {
+		return true
+	}
+	w = strings.TrimPrefix(w, "و")
+	if nameBefore[w] {
+		return true
+	}
+	for _, p := range []string{"ب", "ل"} {
+		if strings.HasPrefix(w, p) && nameBefore[strings.TrimPrefix(w, p)] {
+			return true
+		}
+	}
+	return false
+}
+
 var dayNounAdj = map[string]bool{
 	"التالي": true, "السابق": true, "الاخير": true, "الموعود": true, "المفتوح": true, "المشهود": true,
 	"نفسه": true, "ذاته": true, "الاخر": true, "الاخره": true, "التاليه": true, "الاخيره": true,
@@ -318,6 +335,16 @@ var dayNounAdj = map[string]bool{
 func (c *ctx) todayBlocked(i int) bool {
 	if i > 0 && !c.toks[i].brk && nameBefore[c.toks[i-1].norm] {
 		return true
+	}
+	// round 9: with a clitic (بصحيفة اليوم، لصحيفة الغد) or an opening
+	// quote between (صحيفة "الغد" الأردنية)
+	if k := i - 1; k >= 0 && !c.toks[i].brk {
+		if isOpenQuoteTok(c.toks[k].norm) {
+			k--
+		}
+		if k >= 0 && k < i && nameBeforeClitic(c.toks[k].norm) {
+			return true
+		}
 	}
 	if c.perDay(i) {
 		return true
@@ -436,6 +463,13 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		// (اضطر أخيراً لتغيير، ليتولى أخيراً القيادة) or opening a list item
 		// (وأخيراً معايير …)
 		if s.s == "اخيرا" && (s.pre > 0 || i == 0 || c.toks[i].brk || !c.toks[i-1].word || !c.clauseEnd(j) && !c.is(i-1, "الصادر", "الصادره", "المنشور", "المنشوره", "المعلن", "المعلنه", "الموقع", "الموقعه", "المبرم", "المبرمه")) {
+			return nil
+		}
+		// round 9: بكرة "tomorrow" (colloquial) is mostly ب + كرة "with a
+		// ball" in news: بكرة القدم، بكرة مشتركة/رأسية (an agreeing feminine
+		// adjective), and عن بكرة أبيهم "all of them"
+		if s.s == "بكره" && (c.is(i-1, "عن") || strings.HasPrefix(c.w(j), "القدم") || strings.HasPrefix(c.w(j), "ابي") ||
+			strings.HasSuffix(c.w(j), "ه") && !strings.HasPrefix(c.w(j), "ال") && len([]rune(c.w(j))) > 3) {
 			return nil
 		}
 		// حديثاً is "recently" after a verb or participle (صدر حديثاً،
