@@ -192,12 +192,28 @@ func (l *Linker) recoverRoyalInstitutions(d *doc) {
 			r, facility = facilityAt(d, wi)
 			ok = facility
 		}
+		if !ok && dualOfHead(d.wkey(wi)) {
+			r, ok = rkey{key: dualHead}, true
+		}
 		if !ok || personHeads[r.key] || !royalTitles[d.wkey(wi+1)] || !adjacent(d, d.words[wi], d.words[wi+1]) ||
 			!adjacent(d, d.words[wi+1], d.words[wi+2]) {
 			continue
 		}
 		end := l.namesakeWords(d, wi+2)
 		if end == wi+2 {
+			continue
+		}
+		if r.key == dualHead {
+			// جامعتي الملك عبدالعزيز وجدة: two bodies, neither named
+			// whole (the gold's convention); the king's name in it is no
+			// person of the article.
+			sp := marsad.Span{Start: d.toks[d.words[wi+1]].Start, End: d.toks[d.words[end-1]].End}
+			for _, m := range d.mentions {
+				if m.typ == marsad.PERS && sp.Contains(m.span) {
+					drop[m] = true
+				}
+			}
+			wi = end - 1
 			continue
 		}
 		typ := marsad.ORG
@@ -250,6 +266,17 @@ func (l *Linker) recoverRoyalInstitutions(d *doc) {
 // متنزه 46, منتزه 37, مخطط 32, ميناء 32, استاد 27; roads and bridges are
 // placeHeads already).
 var facilityHeads = wordSet("مطار مدينة حديقة ملعب جامع متنزه منتزه مخطط ميناء استاد")
+
+// dualHead marks a dual institution head (جامعتي، مستشفيي) in
+// recoverRoyalInstitutions.
+const dualHead = "<dual>"
+
+// dualOfHead reports whether a word key is the dual construct form of an
+// institution head (جامعتي of جامعة).
+func dualOfHead(k string) bool {
+	stem, ok := strings.CutSuffix(k, "تي")
+	return ok && institutionHeads[stem+"ه"]
+}
 
 // facilityAt returns the reading of word wi that is a facility head.
 func facilityAt(d *doc, wi int) (rkey, bool) {

@@ -357,6 +357,37 @@ func bareKey(k string) string {
 // form (المحافظة على "keeping").
 var inArticlePlaceHeads = wordSet("محافظه قريه بلده حي")
 
+// semiPrepositions are the nouns that head a ب phrase of place or
+// extent after a place word (قرية بشمال …، حي بمختلف …، بلدة بالقرب).
+var semiPrepositions = wordSet("شمال جنوب شرق غرب وسط قرب مختلف جميع كافه كامل عدد اطراف محيط داخل خارج جوار")
+
+// bPlaceName reports whether a word starting with ب after a place head is
+// the place's name (قرية برحرح، محافظة بلجرشي) rather than the preposition
+// ب with a noun (قرية بمنطقة جازان، حي بالرياض، قرية بتبوك): the rest is
+// not definite, not ending in ة, not a classifier or institution head, not
+// a known name, and does not stand alone elsewhere in the article.
+func (l *Linker) bPlaceName(d *doc, w string) bool {
+	if !strings.HasPrefix(w, "ب") {
+		return false
+	}
+	rest := strings.TrimPrefix(w, "ب")
+	if semiPrepositions[rest] {
+		return false
+	}
+	// A rest ending in ة is mostly a common noun (بزيارة، بمدرسة).
+	if utf8.RuneCountInString(rest) < 3 || strings.HasPrefix(rest, "ال") || strings.HasSuffix(rest, "ه") || inArticlePlaceHeads[rest] || placeClassifiers[rest] ||
+		rest == "منطقه" || kb.InstitutionWord(rest) != "" || placeHeads[rest] || institutionHeads[rest] || generic[rest] ||
+		len(l.kb.LookupKey(rest)) > 0 || len(l.kb.LookupPartial(rest)) > 0 {
+		return false
+	}
+	for wi := range d.words {
+		if d.wkey(wi) == rest {
+			return false
+		}
+	}
+	return true
+}
+
 // articlePlaces adds the word after a place classifier (inArticlePlaceHeads,
 // without proclitics other than و/ب/ف) as a place when no mention covers
 // it and it looks like a name: three letters or more, no proclitic, not a
@@ -378,7 +409,7 @@ func (l *Linker) articlePlaces(d *doc) {
 		if utf8.RuneCountInString(w) < 3 || strings.ContainsAny(w, "0123456789") || kb.NotPlaceName(w) || generic[w] ||
 			notNames[w] || titleHeads[w] || honorifics[w] || verbLike(w) || perfectLike2(w) || kb.InstitutionWord(w) != "" ||
 			(!definite(w) && (strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي"))) || notContinuing[w] ||
-			strings.ContainsRune("وفبلك", []rune(w)[0]) && !definite(w) {
+			strings.ContainsRune("وفبلك", []rune(w)[0]) && !definite(w) && !l.bPlaceName(d, w) {
 			continue
 		}
 		t := d.toks[d.words[wi+1]]

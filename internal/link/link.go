@@ -1333,7 +1333,9 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 				continue
 			}
 			for _, full := range c.keys() {
-				if fw := strings.Fields(full); len(fw) > 1 && hasSuffixWords(fw, words) {
+				// The full name must start as a name does, not with a verb
+				// or a conjunction the mention source ran in (ويبيع الروقي).
+				if fw := strings.Fields(full); len(fw) > 1 && hasSuffixWords(fw, words) && !strings.HasPrefix(fw[0], "و") && !verbLike(fw[0]) {
 					if found != nil && found != c {
 						return sameName(d, m)
 					}
@@ -1406,6 +1408,15 @@ func sameName(d *doc, m *mention) *cluster {
 		for _, k := range c.skeletons() {
 			if k == sk {
 				return c
+			}
+		}
+		// A foreign name written with and without a space (ريفر بليت /
+		// ريفربليت).
+		if joined := strings.ReplaceAll(m.key, " ", ""); utf8.RuneCountInString(joined) >= 6 {
+			for _, k := range c.keys() {
+				if k != m.key && strings.ReplaceAll(k, " ", "") == joined {
+					return c
+				}
 			}
 		}
 	}
