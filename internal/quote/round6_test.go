@@ -36,6 +36,9 @@ func TestRound6(t *testing.T) {
 		{"a definite document as a participle's subject is the statement being quoted; نبه إلى أن is a cue",
 			"وأكد علي الغامدي أن القروض ارتفعت. ونبه التقرير إلى أن الصندوق قدم قروضا. لافتا إلى أن التسديدات تراجعت.",
 			[]want{{"ghamdi", "القروض ارتفعت", "indirect"}, {"ghamdi", "الصندوق قدم قروضا", "indirect"}, {"ghamdi", "التسديدات تراجعت", "indirect"}}},
+		{"an age in apposition is not part of the title pointing back",
+			"وقال علي الغامدي لاعب وسط الفريق إن الموسم صعب.\nوقال اللاعب البالغ من العمر 34 عاما لموقع النادي \"اللاعبون الجدد تأقلموا سريعا\".",
+			[]want{{"ghamdi", "الموسم صعب", "indirect"}, {"ghamdi", "اللاعبون الجدد تأقلموا سريعا", "direct"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -957,6 +957,9 @@ func (d *doc) titleAntecedent(k, npEnd int) (int, bool) {
 	}
 	want := []string{bare(w)}
 	for m := k + 1; m < npEnd; m++ {
+		if d.ageAt(m) {
+			break // اللاعب البالغ من العمر 34 عاما: his age, not his title
+		}
 		if d.toks[m].kind != word || !strings.HasPrefix(d.toks[m].norm, "ال") {
 			return -1, false // a genitive (رئيس الشركة) names another title
 		}
@@ -1126,4 +1129,11 @@ func (d *doc) openingParticiple(i int) (speaker, bool) {
 		return none, false
 	}
 	return sp, true
+}
+
+// ageAt reports whether token k opens an age in apposition (البالغ من
+// العمر 34 عاما، البالغة من العمر).
+func (d *doc) ageAt(k int) bool {
+	return k+2 < len(d.toks) && (d.toks[k].norm == "البالغ" || d.toks[k].norm == "البالغه") &&
+		d.toks[k+1].norm == "من" && d.toks[k+2].norm == "العمر"
 }
