@@ -455,7 +455,8 @@ func (c *ctx) rPhrase(i int, s stem) []hit {
 		}
 		// أمسّ الحاجة "in dire need": the shadda tells it from أمس; فلامس
 		// "touched" is not ل + أمس
-		if s.s == "امس" && (strings.ContainsRune(c.text[c.toks[i].start:c.toks[i].end], 'ّ') || strings.Contains(strings.TrimSuffix(c.toks[i].norm, "امس"), "ل")) {
+		// (round 9: nor بأمس الحاجة, the superlative without its shadda)
+		if s.s == "امس" && (strings.ContainsRune(c.text[c.toks[i].start:c.toks[i].end], 'ّ') || strings.Contains(strings.TrimSuffix(c.toks[i].norm, "امس"), "ل") || c.is(i+1, "الحاجه", "حاجه")) {
 			return nil
 		}
 		// أخيراً is "recently" where it closes a clause (الصادرة أخيراً.

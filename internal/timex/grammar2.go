@@ -208,6 +208,15 @@ func (c *ctx) rMonth(i int, s stem) []hit {
 	} else if ry, j3, ok := c.relYearAfter(j); ok && !m.hijri {
 		// مارس من العام الماضي، يونيو العام الماضي
 		y, j, hasY = ry, j3, true
+	} else if ry, j3, ok := c.relYearAfter(j); ok && m.hijri {
+		// round 9: صفر من هذا العام (1436 هـ), رجب من العام الماضي — the
+		// Hijri year of the reference, moved as the Gregorian one is, or
+		// the Hijri year written after it
+		hy, _, _ := gregorianToHijri(c.ref.time())
+		y, j, hasY, hijriSuffix = hy+ry-c.ref.y, j3, true, true
+		if y2, j4, h2, _, ok := c.yearAfter(j); ok && y2 < 1600 && (h2 || y2 >= 1300) {
+			y, j = y2, j4
+		}
 	}
 	dir, hasMod := 0, false
 	if !hasY {
