@@ -39,6 +39,9 @@ func TestRound6(t *testing.T) {
 		{"an age in apposition is not part of the title pointing back",
 			"وقال علي الغامدي لاعب وسط الفريق إن الموسم صعب.\nوقال اللاعب البالغ من العمر 34 عاما لموقع النادي \"اللاعبون الجدد تأقلموا سريعا\".",
 			[]want{{"ghamdi", "الموسم صعب", "indirect"}, {"ghamdi", "اللاعبون الجدد تأقلموا سريعا", "direct"}}},
+		{"a person after مع in the sentence before is its object, not the subject the next cue continues",
+			"وقال علي الغامدي إن الوضع معقد. وكرر رفض التعاون مع الرئيس رضا الفردان. وقال: «لا نرى الفردان جزءا من الحل».",
+			[]want{{"ghamdi", "الوضع معقد", "indirect"}, {"ghamdi", "لا نرى الفردان جزءا من الحل", "direct"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -274,6 +274,9 @@ func (d *doc) previousSubject(i int) (speaker, bool) {
 		if !d.named(mi) {
 			return none, false
 		}
+		if d.prepObject(mi) {
+			continue // وكرر رفض التعاون مع الرئيس الأسد: an object, not the subject
+		}
 		if sp := d.spk(mi); sp.ent != d.last.ent {
 			return sp, true
 		}
@@ -1136,4 +1139,16 @@ func (d *doc) openingParticiple(i int) (speaker, bool) {
 func (d *doc) ageAt(k int) bool {
 	return k+2 < len(d.toks) && (d.toks[k].norm == "البالغ" || d.toks[k].norm == "البالغه") &&
 		d.toks[k+1].norm == "من" && d.toks[k+2].norm == "العمر"
+}
+
+// prepObject reports whether the mention mi is the object of a preposition
+// or a word of meeting (مع الرئيس الأسد، عن الوزير، لدى السفير), its titles
+// and nisbas between, like governed.
+func (d *doc) prepObject(mi int) bool {
+	k := d.ments[mi].tok0 - 1
+	for n := 0; n < 5 && k >= 0 && d.toks[k].kind == word && (d.lx.isTitle(d.toks[k].norm) || d.mentAt[k] >= 0 ||
+		strings.HasPrefix(d.toks[k].norm, "ال") && strings.HasSuffix(d.toks[k].norm, "ي")); n++ {
+		k--
+	}
+	return k >= 0 && d.toks[k].kind == word && d.sent[k] == d.sent[d.ments[mi].tok0] && (prepositions[d.toks[k].norm] || d.meetingAt(k))
 }
