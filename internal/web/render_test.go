@@ -20,15 +20,17 @@ func TestAnnotateOverlaps(t *testing.T) {
 		return marsad.Span{Start: i, End: i + len(s)}
 	}
 	ls := []layer{
-		{find("بوتين"), "ent", "/entities/vladimir-putin", "Putin"},
-		{find("لقاء ترامب يوم الجمعة كان «مثمراً»"), "q", "", "بوتين"},
-		{find("ترامب"), "ent", "/entities/donald-trump", "Trump"},
-		{find("يوم الجمعة"), "time", "", "2025-08-15"},
+		{find("بوتين"), "ent", "/entities/vladimir-putin", "Putin", ""},
+		{find("لقاء ترامب يوم الجمعة كان «مثمراً»"), "q", "", "بوتين", "q1"},
+		{find("ترامب"), "ent", "/entities/donald-trump", "Trump", ""},
+		{find("يوم الجمعة"), "time", "", "2025-08-15", ""},
 	}
 	got := string(annotate(text, marsad.Span{Start: 0, End: len(text)}, ls))
 	for _, want := range []string{
 		`<a class="ent" href="/entities/vladimir-putin" title="Putin">بوتين</a>`,
-		`<span class="q" title="بوتين"><a class="ent" href="/entities/donald-trump" title="Trump">ترامب</a></span>`,
+		// The quote's first piece carries its anchor (the article page's
+		// list of quotes links to it), and only the first.
+		`<span class="q" id="q1" title="بوتين">لقاء </span><span class="q" title="بوتين"><a class="ent" href="/entities/donald-trump" title="Trump">ترامب</a></span>`,
 		`<span class="q" title="بوتين"><span class="time" title="2025-08-15">يوم الجمعة</span></span>`,
 		`&lt;b&gt;`,
 	} {

@@ -20,6 +20,7 @@ import (
 
 	"marsad"
 	"marsad/internal/search"
+	"marsad/internal/text/normalize"
 )
 
 //go:embed templates/*.html
@@ -171,14 +172,42 @@ type storyView struct {
 	// article when no article has one.
 	Title      string
 	Agreements []claimView
-	Unique     []column
-	Conflicts  []claimView
-	Events     []eventView
+	// Unique has a column for each article with claims of its own; Silent
+	// names the others once, instead of a column of "none" each.
+	Unique    []column
+	Silent    []marsad.StoryArticle
+	Conflicts []claimView
+	Events    []eventView
+	Quotes    []quoteGroup
+	// Sources are the story's articles by id (the summary names the
+	// outlet of each of its sentences).
+	Sources map[string]marsad.StoryArticle
 }
 
 type claimView struct {
 	Claim   string
 	Sources []evidenceView
+	// Outlets is how many different outlets the sources come from: the
+	// weight of an agreement is in its outlets, not its articles.
+	Outlets int
+}
+
+// quoteGroup is one statement as the story's articles carry it: the same
+// words by the same speaker, reported by several outlets, are shown once
+// with the articles that report them.
+type quoteGroup struct {
+	Speaker  entityRef
+	Text     string
+	Articles []marsad.StoryArticle
+}
+
+// outlets counts the distinct outlets of evidence.
+func outlets(ev []evidenceView) int {
+	seen := map[string]bool{}
+	for _, e := range ev {
+		seen[e.Article.Source] = true
+	}
+	return len(seen)
 }
 
 type evidenceView struct {
@@ -209,7 +238,7 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 	ev := func(e marsad.Evidence) evidenceView {
 		return evidenceView{Article: arts[e.Article], HTML: contextHTML(texts[e.Article], marsad.Span{Start: e.Start, End: e.End}, e.Text)}
 	}
-	v := storyView{Story: st, Title: st.Title}
+	v := storyView{Story: st, Title: st.Title, Sources: arts}
 	if v.Title == "" && len(recs) > 0 && recs[0].Article != nil {
 		v.Title = funcs["firstWords"].(func(string) string)(recs[0].Article.Text)
 	}
@@ -218,6 +247,7 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 		for _, e := range c.Sources {
 			cv.Sources = append(cv.Sources, ev(e))
 		}
+		cv.Outlets = outlets(cv.Sources)
 		v.Agreements = append(v.Agreements, cv)
 	}
 	for _, c := range st.Comparison.Conflicts {
@@ -225,6 +255,7 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 		for _, e := range c.Variants {
 			cv.Sources = append(cv.Sources, ev(e))
 		}
+		cv.Outlets = outlets(cv.Sources)
 		v.Conflicts = append(v.Conflicts, cv)
 	}
 	// Exclusives grouped by outlet, one column each.
@@ -240,12 +271,17 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 		}
 	}
 	for _, a := range st.Articles {
-		v.Unique = append(v.Unique, *byArt[a.ID])
+		if col := byArt[a.ID]; len(col.Claims) > 0 {
+			v.Unique = append(v.Unique, *col)
+		} else {
+			v.Silent = append(v.Silent, a)
+		}
 	}
 	names := map[string]entityRef{}
 	for _, e := range st.Entities {
 		names[e.ID] = entityRef{ID: e.ID, Name: e.Name}
 	}
+	v.Quotes = groupQuotes(st.Quotes, arts)
 	for _, e := range st.Events {
 		x := eventView{Type: e.Type, Code: e.Code, Mode: e.Mode, Actors: refsOf(names, e.Actors), Targets: refsOf(names, e.Targets),
 			Date: e.Date, Asserted: e.Mode == marsad.Asserted}
@@ -255,6 +291,38 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 		v.Events = append(v.Events, x)
 	}
 	return v, nil
+}
+
+// groupQuotes merges the story's quotes that are the same words by the
+// same speaker (compared in the search form, so spelling variants of one
+// statement meet), keeping the order of first appearance.
+func groupQuotes(qs []marsad.StoryQuote, arts map[string]marsad.StoryArticle) []quoteGroup {
+	var out []quoteGroup
+	at := map[[2]string]int{}
+	for _, q := range qs {
+		k := [2]string{q.Speaker, normalize.Search(q.Text)}
+		if q.Speaker == "" {
+			k[0] = "name:" + q.SpeakerName
+		}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, quoteGroup{Speaker: entityRef{ID: q.Speaker, Name: q.SpeakerName}, Text: q.Text})
+		}
+		a, ok := arts[q.Article]
+		if !ok {
+			a = marsad.StoryArticle{ID: q.Article}
+		}
+		dup := false
+		for _, b := range out[i].Articles {
+			dup = dup || b.ID == a.ID
+		}
+		if !dup {
+			out[i].Articles = append(out[i].Articles, a)
+		}
+	}
+	return out
 }
 
 // refsOf names entity ids; an id with no entity stands as its own name.
@@ -400,6 +468,26 @@ type articleView struct {
 	Story      string
 	Paragraphs []template.HTML
 	Events     []eventView
+	// What the highlights say, listed under the text: a reader on a phone
+	// or a keyboard cannot hover over a highlight to read its title.
+	Entities []entityRow
+	Quotes   []quoteRow
+	Times    []marsad.TimeExpr
+}
+
+// entityRow is one entity of an article with how often it is mentioned.
+type entityRow struct {
+	ID, Name, NameEn, Type string
+	Mentions               int
+}
+
+// quoteRow is one statement of an article: who said it, how, and where it
+// is in the text (Anchor is the id of its first highlighted piece).
+type quoteRow struct {
+	Speaker   entityRef
+	Cue, Kind string
+	Text      string
+	Anchor    string
 }
 
 // eventView is one coded event as the article page lists it: who did
@@ -449,6 +537,22 @@ func (s *site) articlePage(r *http.Request) (any, error) {
 		paras = []marsad.Span{{Start: 0, End: len(a.Text)}}
 	}
 	layers := annotationLayers(a)
+	for _, e := range a.Entities {
+		v.Entities = append(v.Entities, entityRow{ID: e.ID, Name: e.Name, NameEn: e.NameEn, Type: e.Type, Mentions: len(e.Mentions)})
+	}
+	sort.SliceStable(v.Entities, func(i, j int) bool { return v.Entities[i].Mentions > v.Entities[j].Mentions })
+	for i, q := range a.Quotes {
+		name := q.SpeakerName
+		v.Quotes = append(v.Quotes, quoteRow{Speaker: entityRef{ID: q.Speaker, Name: name}, Cue: q.Cue, Kind: q.Kind, Text: q.Text, Anchor: quoteAnchor(i)})
+	}
+	seen := map[[2]string]bool{}
+	for _, t := range a.Times {
+		k := [2]string{t.Text, t.Value}
+		if !seen[k] {
+			seen[k] = true
+			v.Times = append(v.Times, t)
+		}
+	}
 	for _, p := range paras {
 		if p.Valid(len(a.Text)) {
 			v.Paragraphs = append(v.Paragraphs, annotate(a.Text, p, layers))
@@ -463,7 +567,11 @@ type layer struct {
 	kind  string // "ent", "q", "time"
 	href  string
 	title string
+	id    string // an anchor for the layer's first piece, or ""
 }
+
+// quoteAnchor is the id of the i-th quote's place in the article text.
+func quoteAnchor(i int) string { return "q" + strconv.Itoa(i+1) }
 
 func annotationLayers(a *marsad.Article) []layer {
 	var ls []layer
@@ -473,14 +581,14 @@ func annotationLayers(a *marsad.Article) []layer {
 			if e.ID != "" {
 				href = "/entities/" + e.ID
 			}
-			ls = append(ls, layer{marsad.Span{Start: m.Start, End: m.End}, "ent", href, e.Name + " · " + e.NameEn + " · " + e.Type})
+			ls = append(ls, layer{marsad.Span{Start: m.Start, End: m.End}, "ent", href, e.Name + " · " + e.NameEn + " · " + e.Type, ""})
 		}
 	}
-	for _, q := range a.Quotes {
-		ls = append(ls, layer{marsad.Span{Start: q.Start, End: q.End}, "q", "", q.SpeakerName + " (" + q.Cue + ")"})
+	for i, q := range a.Quotes {
+		ls = append(ls, layer{marsad.Span{Start: q.Start, End: q.End}, "q", "", q.SpeakerName + " (" + q.Cue + ")", quoteAnchor(i)})
 	}
 	for _, t := range a.Times {
-		ls = append(ls, layer{marsad.Span{Start: t.Start, End: t.End}, "time", "", t.Value})
+		ls = append(ls, layer{marsad.Span{Start: t.Start, End: t.End}, "time", "", t.Value, ""})
 	}
 	return ls
 }
@@ -509,6 +617,7 @@ func annotate(text string, p marsad.Span, ls []layer) template.HTML {
 	}
 	sort.Ints(pos)
 	var b strings.Builder
+	anchored := map[string]bool{}
 	for i := 0; i+1 < len(pos); i++ {
 		seg := marsad.Span{Start: pos[i], End: pos[i+1]}
 		var ent, q, tm *layer
@@ -536,7 +645,12 @@ func annotate(text string, p marsad.Span, ls []layer) template.HTML {
 			}
 		}
 		if q != nil {
-			s = `<span class="q" title="` + template.HTMLEscapeString(q.title) + `">` + s + `</span>`
+			id := ""
+			if q.id != "" && !anchored[q.id] {
+				anchored[q.id] = true
+				id = ` id="` + template.HTMLEscapeString(q.id) + `"`
+			}
+			s = `<span class="q"` + id + ` title="` + template.HTMLEscapeString(q.title) + `">` + s + `</span>`
 		}
 		b.WriteString(s)
 	}

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"marsad"
+)
+
+// The article page lists what its highlights say — quotes with their
+// speakers, entities with their Latin names, resolved times — because a
+// highlight's title cannot be read on a phone or with a keyboard.
+func TestArticlePageListsAnnotations(t *testing.T) {
+	srv, st := testServer(t)
+	infos, err := st.Store.Stories(t.Context(), 0)
+	if err != nil || len(infos) == 0 {
+		t.Fatalf("stories: %v %v", infos, err)
+	}
+	for _, sa := range infos[0].Articles {
+		rec, err := st.Store.Get(t.Context(), sa.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := rec.Article
+		_, body, _ := fetch(t, srv.Client(), srv.URL+"/articles/"+a.ID)
+		if len(a.Quotes) > 0 {
+			if !strings.Contains(body, `id="quotes"`) || !strings.Contains(body, `href="#q1"`) || !strings.Contains(body, `class="q" id="q1"`) {
+				t.Errorf("article %s: its %d quotes are not listed with a link to their place in the text", a.ID, len(a.Quotes))
+			}
+			for _, q := range a.Quotes {
+				if q.Speaker != "" && !strings.Contains(body, `href="/entities/`+q.Speaker+`"`) {
+					t.Errorf("article %s: speaker %s not linked", a.ID, q.Speaker)
+				}
+			}
+		}
+		for _, e := range a.Entities {
+			if e.NameEn != "" && !strings.Contains(body, `<bdi dir="ltr" lang="en">`+htmlText(e.NameEn)+`</bdi>`) {
+				t.Errorf("article %s: entity %s's Latin name %q not listed in an isolate", a.ID, e.ID, e.NameEn)
+			}
+		}
+		for _, tm := range a.Times {
+			if !strings.Contains(body, `id="times"`) || !strings.Contains(body, tm.Value) {
+				t.Errorf("article %s: time %q = %s not listed", a.ID, tm.Text, tm.Value)
+			}
+		}
+	}
+}
+
+// htmlText is how html/template writes a text value.
+func htmlText(s string) string {
+	r := strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+	return r.Replace(s)
+}
+
+// The story page says how many outlets stand behind each agreement, links
+// every piece of evidence to its article, isolates Latin names in the
+// right-to-left lines (a name ending in a dot or a bracket would otherwise
+// be drawn with the dot on the wrong side: ".Washington, D.C"), labels the
+// entity counts, and shows one exclusive column per outlet that has some.
+func TestStoryPageComparisonReadable(t *testing.T) {
+	srv, st := testServer(t)
+	infos, err := st.Store.Stories(t.Context(), 0)
+	if err != nil || len(infos) == 0 {
+		t.Fatalf("stories: %v %v", infos, err)
+	}
+	story, err := st.Stories.Story(t.Context(), infos[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, _ := fetch(t, srv.Client(), srv.URL+"/stories/"+infos[0].ID)
+	section := func(id string) string {
+		i := strings.Index(body, `id="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("story page has no #%s", id)
+		}
+		j := strings.Index(body[i:], "<h2")
+		if j < 0 {
+			j = len(body) - i
+		}
+		return body[i : i+j]
+	}
+	if len(story.Comparison.Agreements) == 0 {
+		t.Fatal("the sample story has no agreements")
+	}
+	agree := section("agreements")
+	if n := strings.Count(agree, `class="tag agree"`); n != len(story.Comparison.Agreements) {
+		t.Errorf("%d agreements carry an outlet count, want %d", n, len(story.Comparison.Agreements))
+	}
+	if !strings.Contains(agree, "مصدران") {
+		t.Errorf("two outlets agreeing are not counted as مصدران")
+	}
+	if !strings.Contains(agree, `<h3><a href="/articles/`) {
+		t.Errorf("agreement evidence is not linked to its article")
+	}
+	ents := section("entities")
+	for _, e := range story.Entities {
+		if e.NameEn != "" && !strings.Contains(ents, `<bdi dir="ltr" lang="en">`+htmlText(e.NameEn)+`</bdi>`) {
+			t.Errorf("entity %s: Latin name %q not isolated", e.ID, e.NameEn)
+		}
+	}
+	if regexp.MustCompile(`· \d+/\d+ ·`).MatchString(ents) {
+		t.Errorf("entity counts are bare numbers (n/m)")
+	}
+	excl := section("exclusives")
+	if strings.Contains(excl, "لا شيء") && len(story.Comparison.Unique) > 0 {
+		t.Errorf("exclusives show an empty column while some outlet has exclusives")
+	}
+}
+
+// The same statement carried by several outlets is one line with its
+// outlets (the wire copy of a minister's words is otherwise listed once
+// per newspaper), and a spelling variant of it is the same statement.
+func TestGroupQuotes(t *testing.T) {
+	arts := map[string]marsad.StoryArticle{"a": {ID: "a", Source: "okaz"}, "b": {ID: "b", Source: "alyaum"}, "c": {ID: "c", Source: "sabq"}}
+	qs := []marsad.StoryQuote{
+		{Speaker: "ashton-carter", SpeakerName: "أشتون كارتر", Article: "a", Text: "تعزيز السلام والاستقرار في المنطقة"},
+		{Speaker: "ashton-carter", SpeakerName: "كارتر", Article: "b", Text: "تعزيز السلام والإستقرار في المنطقه"},
+		{Speaker: "ashton-carter", SpeakerName: "كارتر", Article: "b", Text: "تعزيز السلام والاستقرار في المنطقة"},
+		{Speaker: "mohammed-bin-salman", SpeakerName: "محمد بن سلمان", Article: "c", Text: "تعزيز السلام والاستقرار في المنطقة"},
+		{SpeakerName: "مصدر", Article: "c", Text: "لا تعليق"},
+	}
+	got := groupQuotes(qs, arts)
+	if len(got) != 3 {
+		t.Fatalf("%d groups, want 3: %+v", len(got), got)
+	}
+	if len(got[0].Articles) != 2 || got[0].Articles[0].Source != "okaz" || got[0].Articles[1].Source != "alyaum" {
+		t.Errorf("first group's articles %+v, want okaz then alyaum once each", got[0].Articles)
+	}
+	if got[1].Speaker.ID != "mohammed-bin-salman" || got[2].Speaker.Name != "مصدر" {
+		t.Errorf("groups %+v", got)
+	}
+}
