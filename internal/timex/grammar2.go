@@ -428,6 +428,11 @@ func (c *ctx) bareYear(k int) bool {
 	if y >= 1900 && y <= 2035 && k > 0 && c.toks[k-1].word && !quantityBefore[strings.TrimPrefix(prev, "و")] {
 		return !nextWord || !c.countNoun(k+1)
 	}
+	// round 9: … or after a quoted name (مهرجان «تيميتار» 2015), the
+	// quote closing a word right before it
+	if y >= 1900 && y <= 2035 && k > 1 && (prev == "»" || prev == "”") && c.toks[k-2].word && c.toks[k].space {
+		return !nextWord || !c.countNoun(k+1)
+	}
 	return false
 }
 
