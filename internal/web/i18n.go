@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"marsad/internal/event"
 	"marsad/internal/search"
@@ -131,7 +132,25 @@ var funcs = template.FuncMap{
 		}
 		return strings.Join(f, " ")
 	},
+	// quoted puts a direct quotation in guillemets, unless the quoted
+	// span already carries its own quotation marks (a span that ends on
+	// the text's » would otherwise read »»).
+	"quoted": quoted,
 	"mentionHTML": func(s search.Snippet) template.HTML {
 		return highlight(s.Text, s.Start, s.Highlights)
 	},
+}
+
+// quoted returns s in guillemets, leaving marks the text already has.
+func quoted(s string) string {
+	const open, closing = "«\"“", "»\"”"
+	r, _ := utf8.DecodeRuneInString(s)
+	l, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(open, r) {
+		s = "«" + s
+	}
+	if !strings.ContainsRune(closing, l) {
+		s += "»"
+	}
+	return s
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"marsad"
+	"marsad/internal/search"
 )
 
 // The article page lists what its highlights say — quotes with their
@@ -129,5 +130,40 @@ func TestGroupQuotes(t *testing.T) {
 	}
 	if got[1].Speaker.ID != "mohammed-bin-salman" || got[2].Speaker.Name != "مصدر" {
 		t.Errorf("groups %+v", got)
+	}
+}
+
+// An entity's page shows a statement once with every outlet that carried
+// it, and its co-occurring entities' Latin names isolated.
+func TestEntityPageGroupsQuotes(t *testing.T) {
+	qs := []search.QuoteHit{
+		{Article: "a", Source: "okaz", Text: "تعزيز السلام والاستقرار في المنطقة"},
+		{Article: "b", Source: "alyaum", Text: "تعزيز السلام والإستقرار في المنطقه"},
+		{Article: "c", Source: "almadina", Text: "النفوذ الإيراني على الحوثيين حقيقي"},
+	}
+	got := groupEntityQuotes(qs)
+	if len(got) != 2 || len(got[0].Articles) != 2 || got[0].Articles[1].Source != "alyaum" || got[1].Article != "c" {
+		t.Errorf("groups %+v", got)
+	}
+	srv, _ := testServer(t)
+	_, body, _ := fetch(t, srv.Client(), srv.URL+"/entities/vladimir-putin")
+	i := strings.Index(body, `id="cooccurring"`)
+	if i < 0 || !strings.Contains(body[i:], `<bdi dir="ltr" lang="en">Donald Trump</bdi>`) {
+		t.Errorf("co-occurring Donald Trump's Latin name is not isolated")
+	}
+}
+
+// A quotation whose span already ends on the text's closing mark is not
+// closed twice.
+func TestQuoted(t *testing.T) {
+	for in, want := range map[string]string{
+		"مثمرة": "«مثمرة»",
+		"إن الملك سلمان سيزور الولايات»": "«إن الملك سلمان سيزور الولايات»",
+		"«صراع جيلنا»":                   "«صراع جيلنا»",
+		"\"صراع جيلنا\"":                 "\"صراع جيلنا\"",
+	} {
+		if got := quoted(in); got != want {
+			t.Errorf("quoted(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

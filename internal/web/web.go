@@ -342,7 +342,7 @@ type entityView struct {
 	Entity   *search.EntityHit
 	Mentions []search.MentionHit
 	Total    int
-	Quotes   []search.QuoteHit
+	Quotes   []entityQuote
 	Co       []search.CoEntity
 	Chart    template.HTML
 	Events   []eventView
@@ -366,9 +366,11 @@ func (s *site) entityPage(r *http.Request) (any, error) {
 		return nil, err
 	}
 	v.HasMore, v.Next, v.Prev = off+per < v.Total, off+per, max(off-per, 0)
-	if v.Quotes, _, err = s.Index.Quotes(r.Context(), id, 20, 0); err != nil {
+	qs, _, err := s.Index.Quotes(r.Context(), id, 50, 0)
+	if err != nil {
 		return nil, err
 	}
+	v.Quotes = groupEntityQuotes(qs)
 	if v.Co, err = s.Index.CoOccurring(r.Context(), id, 15); err != nil {
 		return nil, err
 	}
@@ -397,6 +399,31 @@ func (s *site) entityPage(r *http.Request) (any, error) {
 		}
 	}
 	return v, nil
+}
+
+// entityQuote is one statement of an entity with every article that
+// reports it: agency copy carried by five papers is one statement.
+type entityQuote struct {
+	search.QuoteHit
+	Articles []search.QuoteHit
+}
+
+// groupEntityQuotes merges quotes whose words are the same in the search
+// form, keeping the order of the first of each.
+func groupEntityQuotes(qs []search.QuoteHit) []entityQuote {
+	var out []entityQuote
+	at := map[string]int{}
+	for _, q := range qs {
+		k := normalize.Search(q.Text)
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, entityQuote{QuoteHit: q})
+		}
+		out[i].Articles = append(out[i].Articles, q)
+	}
+	return out
 }
 
 // involves reports whether entity id is one of the event's actors, targets
