@@ -166,6 +166,7 @@ func ExtractQuoted(text string, ref time.Time, hasRef bool, quotes []marsad.Span
 	hits = c.dropNonTimes(hits)
 	hits = c.everyYear(hits)
 	hits = c.resolveSame(hits)
+	c.vaguePresent(hits)
 	// a speech day needs a named day besides the expression it moves
 	if c.hasRef && len(hits) > 1 && anyDay(hits) {
 		c.speechDays(hits, append(c.quoteRegions(), quotes...))

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"fmt"
+	"strings"
 
 	"marsad"
 )
@@ -55,4 +56,42 @@ func (c *ctx) yearToDate(prev *hit, h hit, v string) string {
 		return v[:4]
 	}
 	return v
+}
+
+// genericToday are subjects that make the اليوم after them "nowadays" (TIMEX3
+// PRESENT_REF): ما وصل له الإنسان اليوم، العالم اليوم، العرب اليوم.
+var genericToday = map[string]bool{
+	"الانسان": true, "العالم": true, "البشريه": true, "المجتمع": true, "المجتمعات": true, "العرب": true,
+	"المسلمون": true, "المسلمين": true, "الشباب": true, "المراه": true, "الناس": true, "الاجيال": true,
+}
+
+// vaguePresent reads a bare اليوم as the vague present (PRESENT_REF), not the
+// publication day, after a generic subject (الإنسان اليوم) or in a sentence
+// that has set a vague past against it (ولئن مثلت اللغة قديماً …، فإنها
+// اليوم …): TIMEX3 values the "today" of such contrasts PRESENT_REF, as the
+// guidelines' essays do (test6).
+func (c *ctx) vaguePresent(hits []hit) {
+	for k := range hits {
+		h := &hits[k]
+		if h.j != h.i+1 || h.kind != marsad.TimeDate || !h.hasDay || !strings.HasSuffix(c.w(h.i), "اليوم") {
+			continue
+		}
+		if before := strings.TrimPrefix(c.w(h.i-1), "و"); h.pre > 0 || before == "حتي" || before == "الي" || before == "لغايه" || before == "منذ" || before == "من" {
+			continue // حتى اليوم "until today" ends at the day (test's gold)
+		}
+		generic := h.i > 0 && !c.toks[h.i].brk && genericToday[c.w(h.i-1)]
+		contrast := false
+		for p := k - 1; p >= 0 && !generic; p-- {
+			if c.sentenceBetween(hits[p].j, h.i) {
+				break
+			}
+			if hits[p].value == "PAST_REF" {
+				contrast = true
+				break
+			}
+		}
+		if generic || contrast {
+			h.value, h.hasDay = "PRESENT_REF", false
+		}
+	}
 }
