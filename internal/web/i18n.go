@@ -63,6 +63,12 @@ var words = map[string][2]string{
 	"direct":         {"مباشر", "direct"},
 	"indirect":       {"غير مباشر", "indirect"},
 	"inText":         {"في النص", "in the text"},
+	"allStories":     {"كل القصص", "All stories"},
+	"multiStories":   {"ما تناقلته عدة مصادر", "Reported by several outlets"},
+	"noMultiStories": {"لا قصة تناقلتها أكثر من جهة بعد.", "No story has more than one outlet yet."},
+	"from":           {"من", "from"},
+	"fromTwo":        {"من مصدرين", "from 2 outlets"}, // genitive: not من مصدران
+	"pages":          {"الصفحات", "Pages"},
 	"nothingOwn":     {"لم ينفرد بشيء", "Nothing of their own"},
 	"inArticles":     {"في", "in"},
 	"of":             {"من", "of"},

@@ -167,3 +167,36 @@ func TestQuoted(t *testing.T) {
 		}
 	}
 }
+
+// The story list pages past its first stories, can keep only the stories
+// several outlets report (the ones with something to compare), and names
+// each outlet once.
+func TestStoriesPagerAndFilter(t *testing.T) {
+	srv, st := testServer(t)
+	infos, err := st.Store.Stories(t.Context(), 0)
+	if err != nil || len(infos) == 0 {
+		t.Fatalf("stories: %v %v", infos, err)
+	}
+	c := srv.Client()
+	_, body, _ := fetch(t, c, srv.URL+"/?multi=1")
+	if !strings.Contains(body, "/stories/"+infos[0].ID) || !strings.Contains(body, "من مصدرين") {
+		t.Errorf("the sample story (two outlets) is not listed as reported by two outlets under ?multi=1")
+	}
+	if _, body, _ = fetch(t, c, srv.URL+"/"); strings.Contains(body, `rel="next"`) || !strings.Contains(body, `href="/?multi=1"`) {
+		t.Errorf("one story: a next link, or no filter link")
+	}
+	if _, body, _ = fetch(t, c, srv.URL+"/?offset=30"); !strings.Contains(body, `rel="prev"`) || strings.Contains(body, "/stories/"+infos[0].ID) {
+		t.Errorf("page 2 of one story: no way back, or the story again")
+	}
+	if _, body, _ = fetch(t, c, srv.URL+"/"); strings.Count(body, `<bdi class="tag">`) != len(distinct(infos[0].Articles)) {
+		t.Errorf("outlet tags %d, want one per outlet (%d)", strings.Count(body, `<bdi class="tag">`), len(distinct(infos[0].Articles)))
+	}
+}
+
+func distinct(as []marsad.StoryArticle) map[string]bool {
+	m := map[string]bool{}
+	for _, a := range as {
+		m[a.Source] = true
+	}
+	return m
+}

@@ -151,13 +151,61 @@ func (s *site) render(w http.ResponseWriter, r *http.Request, status int, name s
 	}
 }
 
-// storiesPage lists the stories, newest first.
+// storiesPage lists the stories, newest first, a page at a time; with
+// ?multi=1 only the stories that several outlets report, the ones with
+// something to compare.
 func (s *site) storiesPage(r *http.Request) (any, error) {
-	st, err := s.Store.Stories(r.Context(), 100)
+	const per = 30
+	off, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+	off = max(off, 0)
+	multi := r.URL.Query().Get("multi") == "1"
+	limit := off + per + 1
+	if multi {
+		limit = 0 // the filter needs them all (the store has no outlet count)
+	}
+	all, err := s.Store.Stories(r.Context(), limit)
 	if err != nil {
 		return nil, err
 	}
-	return st, nil
+	v := storiesView{Multi: multi, Offset: off, Prev: max(off-per, 0), Next: off + per}
+	for _, st := range all {
+		it := storyItem{StoryInfo: st}
+		seen := map[string]bool{}
+		for _, a := range st.Articles {
+			if d := a.Published; d > it.Latest {
+				it.Latest = d
+			}
+			if !seen[a.Source] {
+				seen[a.Source] = true
+				it.Outlets = append(it.Outlets, a.Source)
+			}
+		}
+		if multi && len(it.Outlets) < 2 {
+			continue
+		}
+		v.Total++
+		if v.Total > off && len(v.Items) < per {
+			v.Items = append(v.Items, it)
+		}
+	}
+	v.HasMore = v.Total > off+per
+	return v, nil
+}
+
+type storiesView struct {
+	Items      []storyItem
+	Multi      bool
+	Total      int // with multi: every matching story; else up to a page past this one
+	Offset     int
+	Prev, Next int
+	HasMore    bool
+}
+
+// storyItem is a story in the list with its distinct outlets.
+type storyItem struct {
+	marsad.StoryInfo
+	Outlets []string
+	Latest  string // the newest article's publication date
 }
 
 // column is one outlet's article in the story's side-by-side view.
