@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -96,6 +97,11 @@ func stripClitic(key string, set map[string]bool) (string, int, bool) {
 	if strings.HasPrefix(rest, "لل") && set["ال"+rest[len("لل"):]] {
 		return "ال" + rest[len("لل"):], skip + 2, true
 	}
+	// ل + ال + a stem that starts with ل drops the alif and one lam in
+	// writing: للجنة is ل + اللجنة (definite), before ل + لجنة.
+	if strings.HasPrefix(rest, "لل") && set["ال"+rest[len("ل"):]] {
+		return "ال" + rest[len("ل"):], skip + 1, true
+	}
 	for _, c := range []string{"ب", "ل", "ك"} {
 		if strings.HasPrefix(rest, c) && set[rest[len(c):]] {
 			return rest[len(c):], skip + 1, false
@@ -147,62 +153,120 @@ func corpusWords(text string) [][]string {
 
 // phrases calls fn with the key and surface of every candidate
 // institution phrase of a run of words: a head (with its proclitics
-// stripped) and one to six definite words after it.
-func (iw institutionWords) phrases(run []string, fn func(key, surface string)) {
+// stripped) and one to six definite words after it. A head written لل +
+// a stem starting with ل (للجنة) is read both ways, ل + لجنة and ل +
+// اللجنة, each phrase with amb set: the caller picks the reading the
+// corpus spells unambiguously more often (lamReading).
+func (iw institutionWords) phrases(run []string, fn func(key, surface string, amb bool)) {
 	keys := make([]string, len(run))
 	for i, w := range run {
 		keys[i] = Key(w)
 	}
 	for i := range run {
-		h, skip, al := stripClitic(keys[i], iw.head)
-		if h == "" {
-			h, skip, al = stripClitic(keys[i], iw.defhead)
+		type headReading struct {
+			h       string
+			skip    int
+			al, amb bool
 		}
-		if h == "" {
-			continue
-		}
-		// The surface keeps the head without its proclitics (لل → ال).
-		head := run[i]
-		if r := []rune(head); skip > 0 && skip < len(r) {
-			head = string(r[skip:])
-			if al {
-				head = "ال" + head
+		var hs []headReading
+		if k := strings.TrimPrefix(strings.TrimPrefix(keys[i], "و"), "ف"); strings.HasPrefix(k, "لل") {
+			if h, skip, al := stripClitic(keys[i], iw.defhead); h != "" {
+				hs = append(hs, headReading{h, skip, al, false})
 			}
 		}
-		key, surface := h, head
-		for j := i + 1; j < len(run) && j-i < maxInstitutionLen; j++ {
-			if !definiteWord(keys[j]) || iw.stop[keys[j]] || iw.stop[strings.TrimPrefix(strings.TrimPrefix(keys[j], "و"), "ف")] {
-				break
+		if h, skip, al := stripClitic(keys[i], iw.head); h != "" {
+			if len(hs) == 1 && hs[0].skip == skip {
+				// ل + اللجنة and ل + لجنة take the same letters.
+				hs[0].amb = true
+				hs = append(hs, headReading{h, skip, al, true})
+			} else {
+				hs = append(hs[:0], headReading{h, skip, al, false})
 			}
-			if h2, _, _ := stripClitic(keys[j], iw.defhead); h2 != "" {
-				break // a second institution (الاتحاد الأوروبي والبنك المركزي)
+		}
+		if len(hs) == 0 {
+			if h, skip, al := stripClitic(keys[i], iw.defhead); h != "" {
+				hs = append(hs, headReading{h, skip, al, false})
 			}
-			if k := strings.TrimPrefix(strings.TrimPrefix(keys[j], "و"), "ف"); strings.HasPrefix(k, "بال") {
-				break // a place or a field after the name (الغرفة التجارية بالمنطقة الشرقية)
+		}
+		for _, r := range hs {
+			// The surface keeps the head without its proclitics (لل → ال).
+			head := run[i]
+			if rs := []rune(head); r.skip > 0 && r.skip < len(rs) {
+				head = string(rs[r.skip:])
+				if r.al {
+					head = "ال" + head
+				}
 			}
-			key += " " + keys[j]
-			surface += " " + run[j]
-			fn(key, surface)
+			key, surface := r.h, head
+			for j := i + 1; j < len(run) && j-i < maxInstitutionLen; j++ {
+				if !definiteWord(keys[j]) || iw.stop[keys[j]] || iw.stop[strings.TrimPrefix(strings.TrimPrefix(keys[j], "و"), "ف")] {
+					break
+				}
+				if h2, _, _ := stripClitic(keys[j], iw.defhead); h2 != "" {
+					break // a second institution (الاتحاد الأوروبي والبنك المركزي)
+				}
+				if k := strings.TrimPrefix(strings.TrimPrefix(keys[j], "و"), "ف"); strings.HasPrefix(k, "بال") {
+					break // a place or a field after the name (الغرفة التجارية بالمنطقة الشرقية)
+				}
+				key += " " + keys[j]
+				surface += " " + run[j]
+				fn(key, surface, r.amb)
+			}
 		}
 	}
+}
+
+// lamReading reports whether an ambiguous phrase key (one reading of a
+// لل head, phrases) is the reading to keep: the definite head (اللجنة
+// الأولمبية) when the corpus writes its first two words with ال, unambiguously,
+// in more articles than with the indefinite head (لجنة التنمية), else
+// the indefinite one.
+func (iw institutionWords) lamReading(key string, docs map[string]int) bool {
+	ws := strings.Fields(key)
+	if len(ws) < 2 {
+		return false
+	}
+	def := strings.HasPrefix(ws[0], "ال") && iw.defhead[ws[0]]
+	ind := strings.TrimPrefix(ws[0], "ال")
+	useDef := docs["ال"+ind+" "+ws[1]] > docs[ind+" "+ws[1]]
+	return def == useDef
 }
 
 // institutions mines institution names from SaudiNewsNet and adds those
 // not already in the knowledge base as organisations (SourceCorpus).
 func (b *builder) institutions(path string) error {
 	iw := parseInstitutionWords(institutionsTXT)
-	docs := map[string]int{}
+	docs, ambDocs := map[string]int{}, map[string]int{}
 	err := eachArticle(path, func(text string) {
-		seen := map[string]bool{}
+		seen, ambSeen := map[string]bool{}, map[string]bool{}
 		for _, run := range corpusWords(text) {
-			iw.phrases(run, func(key, _ string) { seen[key] = true })
+			iw.phrases(run, func(key, _ string, amb bool) {
+				if amb {
+					ambSeen[key] = true
+				} else {
+					seen[key] = true
+				}
+			})
 		}
 		for k := range seen {
 			docs[k]++
 		}
+		for k := range ambSeen {
+			if !seen[k] {
+				ambDocs[k]++
+			}
+		}
 	})
 	if err != nil {
 		return err
+	}
+	// The ambiguous لل readings count for the reading the corpus spells
+	// unambiguously more often (decided on the unambiguous counts alone).
+	unamb := maps.Clone(docs)
+	for k, n := range ambDocs {
+		if iw.lamReading(k, unamb) {
+			docs[k] += n
+		}
 	}
 	prefix := func(k string) string {
 		if i := strings.LastIndexByte(k, ' '); i > 0 {
@@ -280,7 +344,10 @@ func (b *builder) institutions(path string) error {
 	}
 	err = eachArticle(path, func(text string) {
 		for _, run := range corpusWords(text) {
-			iw.phrases(run, func(key, surface string) {
+			iw.phrases(run, func(key, surface string, amb bool) {
+				if amb && !iw.lamReading(key, unamb) {
+					return
+				}
 				if m := surf[key]; m != nil {
 					m[surface]++
 				}
