@@ -354,7 +354,9 @@ func (c *ctx) todayBlocked(i int) bool {
 	if i+1 < len(c.toks) && isCloseQuoteTok(c.toks[i+1].norm) && !c.toks[i+1].space {
 		for k := i - 1; k >= 0 && k >= i-3; k-- {
 			if isOpenQuoteTok(c.toks[k].norm) {
-				return k < i-1 && k > 0 && nameBefore[c.toks[k-1].norm]
+				// (round 9: or a two-word title, whatever is before it:
+				// وفقاً لـ"روسيا اليوم"، «أخبار اليوم»)
+				return k < i-1 && k > 0 && nameBefore[c.toks[k-1].norm] || k == i-2 && c.toks[i-1].word
 			}
 		}
 	}
