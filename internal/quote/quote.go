@@ -253,6 +253,12 @@ func (d *doc) run() {
 				if c.form == past && passiveVowelled(d.text[t.start:t.end]) {
 					continue // وذُكر أن، أُعلن أن: no one is said to speak
 				}
+				if c.form == past && d.alefMaqsuraAsYa(t, conj) {
+					// The search form writes أوصى 'he advised' like أوصي 'I
+					// advise', نفى like the noun نفي, رأى like رأي: a text
+					// that writes ي here does not write the past verb.
+					continue
+				}
 				if c.suffixed && !d.complementizerSoon(i) {
 					continue // ما يدعونه «…»: 'what they call', no statement
 				}
@@ -1367,3 +1373,17 @@ func (d *doc) documentSpeaker(open int) (speaker, bool) {
 
 // spk is the speaker a mention names.
 func (d *doc) spk(mi int) speaker { return speaker{ent: d.ments[mi].ent} }
+
+// alefMaqsuraAsYa reports whether the past cue t is one whose form ends in
+// ى (أوصى، نفى، رأى، ادعى) written with ي, as the first-person أوصي, the
+// nouns نفي and رأي are; a pronoun suffix (أخبرني) is no such ending.
+func (d *doc) alefMaqsuraAsYa(t token, conj bool) bool {
+	w := t.norm
+	if conj {
+		w = w[len("و"):]
+	}
+	if c, ok := d.lx.cues[w]; !ok || c.form != past || !strings.HasSuffix(w, "ي") {
+		return false
+	}
+	return strings.HasSuffix(d.text[t.start:t.end], "ي")
+}

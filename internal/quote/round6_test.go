@@ -42,6 +42,9 @@ func TestRound6(t *testing.T) {
 		{"a person after مع in the sentence before is its object, not the subject the next cue continues",
 			"وقال علي الغامدي إن الوضع معقد. وكرر رفض التعاون مع الرئيس رضا الفردان. وقال: «لا نرى الفردان جزءا من الحل».",
 			[]want{{"ghamdi", "الوضع معقد", "indirect"}, {"ghamdi", "لا نرى الفردان جزءا من الحل", "direct"}}},
+		{"أوصي written with ي is 'I advise' inside an answer, not the past أوصى",
+			"•• نعم، كتبتها وأوصي رضا الفردان أن يحفظ أمي.",
+			nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
