@@ -36,7 +36,8 @@ func TestExtractRound6(t *testing.T) {
 		{"وتراوحت آجال السندات بين 5 و 7 و 10 سنوات.",
 			[]want{{"5", "P5Y", du, ""}, {"7", "P7Y", du, ""}, {"10 سنوات", "P10Y", du, ""}}},
 		// a plural unit in a construct names an event's stretch, not a count
-		{"ازدحمت الحدائق خلال أيام العيد.", nil},
+		// (round 9: after خلال/طوال the Eid's days are the nearest Eid, a date)
+		{"ازدحمت الحدائق خلال أيام العيد.", []want{{"أيام العيد", "2025-06-06", d, ""}}},
 		{"كنّ نشطات خلال أعوام مراهقتهن.", nil},
 		{"وقعت الحادثة قبل سنوات التقيت فيها بالشهود.", []want{{"قبل سنوات", "PAST_REF", d, ""}}},
 		// وقتها "its due time" after فوات، قبل، في … at a clause end
