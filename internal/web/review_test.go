@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -199,4 +200,42 @@ func distinct(as []marsad.StoryArticle) map[string]bool {
 		m[a.Source] = true
 	}
 	return m
+}
+
+// Search keeps its filters in every link it makes (the quote switch and
+// the pages), offers them in a labelled form, and refuses a malformed date
+// in words instead of matching nothing; every error page has a heading and
+// says what went wrong in the page's language.
+func TestSearchFiltersAndErrors(t *testing.T) {
+	srv, _ := testServer(t)
+	c := srv.Client()
+	u := "/search?q=" + url.QueryEscape("بوتين") + "&source=" + url.QueryEscape("test-a") + "&from=2025-01-01&to=2025-12-31"
+	code, body, _ := fetch(t, c, srv.URL+u)
+	if code != 200 {
+		t.Fatalf("GET %s: %d", u, code)
+	}
+	for _, want := range []string{
+		`href="/search?from=2025-01-01&amp;kind=quote&amp;q=` + url.QueryEscape("بوتين") + `&amp;source=test-a&amp;to=2025-12-31"`,
+		`<input type="date" name="from" value="2025-01-01"`,
+		`<input name="source" value="test-a"`,
+		`<label>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("search page lacks %s", want)
+		}
+	}
+	for _, c2 := range []struct{ path, want string }{
+		{"/search?q=x&from=2025-13-45", "التاريخ غير صالح"},
+		{"/search?q=x&kind=poem", "نوع البحث غير معروف"},
+		{"/search?q=" + strings.Repeat("x", 1001), "أطول من 1000"},
+		{"/search?q=x&from=yesterday&lang=en", "Invalid date"},
+	} {
+		code, body, _ := fetch(t, c, srv.URL+c2.path)
+		if code != 400 || !strings.Contains(body, "<h1>") || !strings.Contains(body, c2.want) {
+			t.Errorf("GET %.60s: %d, want 400 with a heading saying %q", c2.path, code, c2.want)
+		}
+	}
+	if _, body, _ := fetch(t, c, srv.URL+"/articles/nobody"); !strings.Contains(body, "<h1>غير موجود.</h1>") || !strings.Contains(body, `href="#main"`) {
+		t.Errorf("404 page: no heading or no skip link")
+	}
 }

@@ -13,9 +13,11 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"marsad"
@@ -494,6 +496,27 @@ type searchView struct {
 	Prev     int
 	HasMore  bool
 	HasPrev  bool
+	// The filters as asked, for the form and for links that keep them.
+	Source, From, To, Entity, Speaker string
+	params                            url.Values
+}
+
+// URL is this search with kind and offset replaced (the other filters
+// kept: a next page or a switch to quotes must not drop a date range).
+func (v searchView) URL(kind string, offset int) string {
+	p := url.Values{}
+	for k, vs := range v.params {
+		p[k] = vs
+	}
+	p.Del("offset")
+	p.Del("kind")
+	if kind != "" {
+		p.Set("kind", kind)
+	}
+	if offset > 0 {
+		p.Set("offset", strconv.Itoa(offset))
+	}
+	return "/search?" + p.Encode()
 }
 
 type hitView struct {
@@ -501,22 +524,46 @@ type hitView struct {
 	HTML template.HTML
 }
 
+// Bad search requests, each with a message in words (i18n.go).
+const (
+	msgQueryTooLong = "queryTooLong"
+	msgBadKind      = "badKind"
+	msgBadDate      = "badDate"
+)
+
 func (s *site) searchPage(r *http.Request) (any, error) {
 	v := r.URL.Query()
 	q := search.Query{Text: v.Get("q"), Kind: v.Get("kind"), Entity: v.Get("entity"), Speaker: v.Get("speaker"),
-		From: v.Get("from"), To: v.Get("to"), Limit: 10}
+		From: strings.TrimSpace(v.Get("from")), To: strings.TrimSpace(v.Get("to")), Limit: 10}
 	if len(q.Text) > 1000 {
-		return nil, badRequest("query too long")
+		return nil, badRequest(msgQueryTooLong)
 	}
-	if src := v.Get("source"); src != "" {
-		q.Sources = strings.Split(src, ",")
+	src := strings.TrimSpace(v.Get("source"))
+	if src != "" {
+		for _, s := range strings.Split(src, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				q.Sources = append(q.Sources, s)
+			}
+		}
 	}
 	if q.Kind != "" && q.Kind != search.KindArticle && q.Kind != search.KindQuote {
-		return nil, badRequest("kind")
+		return nil, badRequest(msgBadKind)
+	}
+	// A malformed date would silently match nothing: say so instead.
+	for _, d := range []string{q.From, q.To} {
+		if _, err := time.Parse("2006-01-02", d); d != "" && err != nil {
+			return nil, badRequest(msgBadDate)
+		}
 	}
 	q.Offset, _ = strconv.Atoi(v.Get("offset"))
 	q.Offset = max(q.Offset, 0)
-	out := searchView{Kind: q.Kind}
+	keep := url.Values{}
+	for _, k := range []string{"q", "kind", "source", "from", "to", "entity", "speaker"} {
+		if x := strings.TrimSpace(v.Get(k)); x != "" {
+			keep.Set(k, x)
+		}
+	}
+	out := searchView{Kind: q.Kind, Source: src, From: q.From, To: q.To, Entity: q.Entity, Speaker: q.Speaker, params: keep}
 	if strings.TrimSpace(q.Text) == "" && q.Entity == "" && q.Speaker == "" {
 		return out, nil
 	}
