@@ -362,6 +362,11 @@ func headAt(d *doc, wi int) (rkey, bool) {
 var ministryWords = map[string]bool{"الخارجيه": true, "الداخليه": true, "الدفاع": true, "الرئاسه": true,
 	"العدل": true, "الماليه": true, "الصحه": true, "الطاقه": true}
 
+// forceWords are a state's police and army, named like a ministry by the
+// country's nisba agreeing with them (الشرطة الإسرائيلية، الجيش السوري):
+// 'f' feminine, 'm' masculine.
+var forceWords = map[string]byte{"الشرطه": 'f', "الجيش": 'm'}
+
 // recoverMinistries adds the bodies named by a portfolio and a nisba
 // (ministryWords) as organisations, replacing NER mentions inside them.
 func (l *Linker) recoverMinistries(d *doc) {
@@ -374,9 +379,11 @@ func (l *Linker) recoverMinistries(d *doc) {
 		}
 		var head rkey
 		ok := false
+		masculine := false
 		for _, r := range d.readings(wi) {
-			if r.prefix == "" && ministryWords[r.key] {
+			if r.prefix == "" && (ministryWords[r.key] || (start == wi && forceWords[r.key] != 0)) {
 				head, ok = r, true
+				masculine = forceWords[r.key] == 'm'
 			}
 		}
 		if !ok || wi+1 >= len(d.words) || (start < wi && !adjacent(d, d.words[start], d.words[wi])) || !adjacent(d, d.words[wi], d.words[wi+1]) {
@@ -387,7 +394,7 @@ func (l *Linker) recoverMinistries(d *doc) {
 			continue // وزير الخارجية المصري is a title
 		}
 		nis := d.wkey(wi + 1)
-		if _, isNisba := l.kb.NisbaCountry(nis); !isNisba || !strings.HasSuffix(nis, "ه") {
+		if _, isNisba := l.kb.NisbaCountry(nis); !isNisba || strings.HasSuffix(nis, "ه") == masculine {
 			wi = start
 			continue
 		}
