@@ -19,6 +19,7 @@ var floors = map[string]float64{
 	"test5": 0.93, // measured 0.964 (tuning set; 0.939 held out in round 3)
 	"test6": 0.89, // measured 0.914 (tuning set in round 5; 0.815 held out in round 4)
 	"test7": 0.85, // measured 0.873 (tuning set in round 6; 0.785 held out in round 5)
+	"test8": 0.90, // measured 0.927 once, at the end of round 6 (held out)
 }
 
 func loadGold(t testing.TB) []GoldArticle {
