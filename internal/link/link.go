@@ -850,6 +850,13 @@ func (l *Linker) isNisba(d *doc, sp marsad.Span, key string) bool {
 	}
 	for _, e := range l.kb.LookupKey(key) {
 		if e.Country != "" { // also a country's name: السعودية
+			// After a preposition written on it (للسعودية، بالسعودية) it
+			// is the country: an agreeing adjective takes no preposition.
+			w := strings.TrimLeft(d.a.Text[sp.Start:sp.End], "وف")
+			if r, _ := utf8.DecodeLastRuneInString(d.a.Text[:sp.Start]); r == 'ل' || r == 'ب' || r == 'ك' ||
+				strings.HasPrefix(w, "لل") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "كال") {
+				return false
+			}
 			return definiteBefore(d, sp.Start)
 		}
 	}
