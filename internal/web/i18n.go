@@ -80,6 +80,8 @@ var words = map[string][2]string{
 	"toDate":         {"إلى تاريخ", "To"},
 	"apply":          {"تطبيق", "Apply"},
 	"skip":           {"انتقل إلى المحتوى", "Skip to content"},
+	"onThisPage":   {"في هذه الصفحة", "On this page"},
+	"otherOutlets": {"القصة نفسها في مصادر أخرى", "The same story in other outlets"},
 	"nothingOwn":     {"لم ينفرد بشيء", "Nothing of their own"},
 	"inArticles":     {"في", "in"},
 	"of":             {"من", "of"},

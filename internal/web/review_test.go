@@ -239,3 +239,31 @@ func TestSearchFiltersAndErrors(t *testing.T) {
 		t.Errorf("404 page: no heading or no skip link")
 	}
 }
+
+// A long story page opens with a table of its sections and their sizes
+// (on a phone the comparison is thousands of pixels down), and an
+// article page links the same story's other articles.
+func TestStoryContentsAndOtherOutlets(t *testing.T) {
+	srv, st := testServer(t)
+	infos, err := st.Store.Stories(t.Context(), 0)
+	if err != nil || len(infos) == 0 || len(infos[0].Articles) < 2 {
+		t.Fatalf("stories: %v %v", infos, err)
+	}
+	c := srv.Client()
+	_, body, _ := fetch(t, c, srv.URL+"/stories/"+infos[0].ID)
+	i := strings.Index(body, `id="toc"`)
+	if i < 0 {
+		t.Fatal("story page has no table of contents")
+	}
+	toc := body[i : i+strings.Index(body[i:], "</nav>")]
+	for _, id := range []string{"sources", "agreements", "exclusives", "conflicts", "entities", "quotes"} {
+		if !strings.Contains(toc, `href="#`+id+`"`) || !strings.Contains(body, `id="`+id+`"`) {
+			t.Errorf("contents: no working link to #%s", id)
+		}
+	}
+	a, b := infos[0].Articles[0], infos[0].Articles[1]
+	_, body, _ = fetch(t, c, srv.URL+"/articles/"+a.ID)
+	if i := strings.Index(body, `id="others"`); i < 0 || !strings.Contains(body[i:], `href="/articles/`+b.ID+`"`) || strings.Contains(body[i:], `<li><a href="/articles/`+a.ID+`"`) {
+		t.Errorf("article %s does not link the story's other article %s (and only it)", a.ID, b.ID)
+	}
+}

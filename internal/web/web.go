@@ -595,6 +595,9 @@ type articleView struct {
 	Entities []entityRow
 	Quotes   []quoteRow
 	Times    []marsad.TimeExpr
+	// Others are the story's other articles: a reader comparing outlets
+	// goes from one version to the next without the story page.
+	Others []marsad.StoryArticle
 }
 
 // entityRow is one entity of an article with how often it is mentioned.
@@ -654,6 +657,17 @@ func (s *site) articlePage(r *http.Request) (any, error) {
 	}
 	a := rec.Article
 	v := articleView{Article: a, Story: rec.StoryID, Events: eventViews(a)}
+	if rec.StoryID != "" {
+		recs, err := s.Store.Story(r.Context(), rec.StoryID)
+		if err != nil && !errors.Is(err, marsad.ErrNotFound) {
+			return nil, err
+		}
+		for _, o := range recs {
+			if o.Article != nil && o.Article.ID != a.ID {
+				v.Others = append(v.Others, marsad.StoryArticle{ID: o.Article.ID, Source: o.Article.Source, Title: o.Article.Title, Published: o.Article.Published})
+			}
+		}
+	}
 	paras := a.Paragraphs
 	if len(paras) == 0 {
 		paras = []marsad.Span{{Start: 0, End: len(a.Text)}}
