@@ -822,7 +822,9 @@ func (l *Linker) articleTitles(d *doc) {
 				continue
 			}
 		}
-		for n := 1; n <= 3; n++ {
+		// Up to five words: وزير البترول والثروة المعدنية المصري المهندس
+		// شريف إسماعيل … الوزير المصري.
+		for n := 1; n <= 5; n++ {
 			key, ok := phraseFrom(wi, n, head)
 			if !ok {
 				break
