@@ -146,6 +146,27 @@ func TestBrowserSearchStoryEntity(t *testing.T) {
 	if strings.TrimSpace(agreements) == "" {
 		t.Errorf("no agreements shown")
 	}
+	// Nothing is fetched from elsewhere (no CDN fonts or scripts): every
+	// resource the page loaded is the server's own. And the first Tab
+	// reaches the skip link, which moves the focus past the header.
+	var foreign []string
+	var firstTab, afterSkip string
+	err = chromedp.Run(ctx,
+		chromedp.Evaluate(`performance.getEntriesByType("resource").map(e => e.name).filter(n => !n.startsWith(location.origin))`, &foreign),
+		chromedp.KeyEvent("	"),
+		chromedp.Evaluate(`document.activeElement.className`, &firstTab),
+		chromedp.KeyEvent(""),
+		chromedp.Evaluate(`document.activeElement.id`, &afterSkip),
+	)
+	if err != nil {
+		t.Fatalf("story resources and keyboard: %v", err)
+	}
+	if len(foreign) > 0 {
+		t.Errorf("the story page fetched from elsewhere: %v", foreign)
+	}
+	if firstTab != "skip" || afterSkip != "main" {
+		t.Errorf("first Tab focuses %q, Enter on it focuses #%s; want the skip link, then #main", firstTab, afterSkip)
+	}
 
 	// 3. Story → entity page: mentions, quotes, timeline chart.
 	var name, mentions, quotes string
