@@ -27,7 +27,7 @@ import (
 type GoldSentence struct {
 	Article string
 	Offset  int
-	Split   string // one of TuningSplits, or HeldOut (test7)
+	Split   string // one of TuningSplits, or HeldOut (test8)
 	Line    int
 	Events  []GoldEvent
 }
@@ -124,17 +124,17 @@ func ParseGold(r io.Reader) ([]GoldSentence, error) {
 // knownSplit lists the splits of the gold files: dev, dev2, test, train,
 // test3 and test4 are tuning data (test3 and test4 were held out once, then
 // seen); HeldOut is the blind one (testdata/README.md).
-var knownSplit = map[string]bool{"dev": true, "dev2": true, "test": true, "test3": true, "train": true, "test4": true, "test5": true, "train2": true, "test6": true, HeldOut: true}
+var knownSplit = map[string]bool{"dev": true, "dev2": true, "test": true, "test3": true, "train": true, "test4": true, "test5": true, "train2": true, "test6": true, "test7": true, HeldOut: true}
 
 // TuningSplits are the splits tuned on, in the order they were annotated:
-// test3 … test6 were held out once each, then tuned on;
+// test3 … test7 were held out once each, then tuned on;
 // train and train2 were annotated as training data.
-var TuningSplits = []string{"dev", "dev2", "test", "train", "test3", "test4", "test5", "train2", "test6"}
+var TuningSplits = []string{"dev", "dev2", "test", "train", "test3", "test4", "test5", "train2", "test6", "test7"}
 
 // HeldOut is the split annotated before the coder ran on it and measured
-// once (testdata/README.md step 11): its errors are never printed and no
+// once (testdata/README.md step 12): its errors are never printed and no
 // tuning tool reads it.
-const HeldOut = "test7"
+const HeldOut = "test8"
 
 func parseEntities(s string) ([]GoldEntity, error) {
 	var out []GoldEntity
@@ -178,7 +178,7 @@ func GoldPath() (string, error) {
 // heldOutFiles are the gold files kept beside events-gold.txt: each
 // held-out set in its own file, so that no tuning run read it before it
 // was measured (testdata/README.md).
-var heldOutFiles = []string{"events-test4.txt", "events-test5.txt", "events-test6.txt", "events-train2.txt", "events-test7.txt"}
+var heldOutFiles = []string{"events-test4.txt", "events-test5.txt", "events-test6.txt", "events-train2.txt", "events-test7.txt", "events-test8.txt"}
 
 // ReadGold reads the gold file at path, or when path is "" the file at
 // GoldPath and the held-out files beside it.

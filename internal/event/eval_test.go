@@ -62,11 +62,13 @@ func TestEvaluation(t *testing.T) {
 		// (22/38), 0.818 (18/22), 0.773 (17/22), 0.083 (2/24). Tuning data
 		// since step 11 (42 events after its gold changes).
 		"test6": {typ: 0.60, actors: 0.85, targets: 0.80, falseEvents: 0.08},
-		// Held out: annotated before this round's code ran on it, measured
-		// once at commit 006595c (README step 11): 0.553 (21/38), 0.952
-		// (20/21), 0.905 (19/21), 0.087 (2/23) — the round-start coder
-		// scored the same.
-		HeldOut: {typ: 0.52, actors: 0.90, targets: 0.85, falseEvents: 0.12},
+		// Held out, measured once at commit 006595c (README step 11): 0.553
+		// (21/38), 0.952 (20/21), 0.905 (19/21), 0.087 (2/23) — the
+		// round-start coder scored the same. Tuning data since step 12.
+		"test7": {typ: 0.52, actors: 0.90, targets: 0.85, falseEvents: 0.12},
+		// Held out: annotated before this round's code ran on it (README
+		// step 12); floors set after its one measurement.
+		HeldOut: {typ: 0, actors: 0, targets: 0, falseEvents: 1},
 	}
 	for _, split := range append(append([]string{}, TuningSplits...), HeldOut) {
 		sc, errs, err := Evaluate(context.Background(), gold, split, arts, Options{Gold: true})

@@ -838,12 +838,28 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		}
 		return actors, targets, conf + 0.1
 	}
-	// بين X و Y after a noun: the two parties.
+	// بين X و Y after a noun: the two parties — right after it, or after
+	// an adjective and a verb of occurring (اتصال هاتفي جرى بين الرئيسين،
+	// المواجهات المسلحة التي دارت بين الحوثيين و…).
 	if p.Noun {
-		if j := st.nextWord(tr.last); j >= 0 && (st.toks[j].norm == "بين" || st.toks[j].norm == "وبين") {
+		if j := st.betweenAfterNoun(tr.last, next); j >= 0 {
 			ks := st.mentionsFrom(j+1, next, 2)
 			if len(ks) >= 2 {
 				return ks[:1], ks[1:2], conf + 0.3
+			}
+		}
+		// خلال مباحثات ثنائية مع الحكومة الإثيوبية: a talks noun as the
+		// circumstance of the main clause (after خلال، أثناء، في) has the
+		// main clause's subject as agent and its مع object as whom.
+		if p.Type == "CONSULT" && !tr.suffixed {
+			if pw := st.prevWord(tr.first); pw >= 0 && duringWords[stripConj(st.toks[pw].norm)] {
+				if j := st.withAfterNoun(tr.last, next); j >= 0 {
+					if k := st.mainSubject(pw, false); k >= 0 {
+						if ts := st.mentionsFrom(j+1, next, 1); len(ts) == 1 && st.sms[ts[0]].ent != st.sms[k].ent {
+							return []int{k}, ts, conf + 0.2
+						}
+					}
+				}
 			}
 		}
 	}
@@ -1262,7 +1278,9 @@ func (st *state) subjectRight(tr trigger, next int) int {
 		if !t.word {
 			continue
 		}
-		if titleNouns[t.norm] || titleNouns[strings.TrimPrefix(t.norm, "ال")] {
+		if titleNouns[t.norm] || titleNouns[strings.TrimPrefix(t.norm, "ال")] || honorifics[t.norm] {
+			// An honorific opens the name's chain (لقاء المهندس إبراهيم
+			// محلب): the genitive agent still follows the noun.
 			sawTitle = true
 			// A verb's subject may be a long title before the name (ندد
 			// الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ
@@ -1396,6 +1414,10 @@ var adverbialStarts = map[string]bool{"في": true, "امس": true, "اليوم"
 
 func (st *state) continuesAfterComma(j int) bool {
 	words := 0
+	// A title chain after the comma (، رئيس اللجنة الوطنية للتعليم العالمي
+	// والدولي بمجلس الغرف السعودية الدكتور منصور …) is one argument however
+	// long: title nouns, their genitives and honorifics up to the name.
+	chain := false
 	for k := j + 1; k < len(st.toks); k++ {
 		t := st.toks[k]
 		if t.boundary {
@@ -1412,17 +1434,84 @@ func (st *state) continuesAfterComma(j int) bool {
 		if t.ment >= 0 || words == 0 && adverbialStarts[t.norm] {
 			return true
 		}
+		if words == 0 && isTitleWord(t.norm) {
+			chain = true
+		}
 		// A title before the name (، رئيس حزب القوات اللبنانية سمير جعجع);
 		// a verb (ستتمكن …) starts another clause.
-		if prepositions[t.norm] || complementizers[t.norm] || st.isTriggerStart(k) || isFutureVerb(t.norm) {
+		if complementizers[t.norm] || st.isTriggerStart(k) || isFutureVerb(t.norm) || prepositions[t.norm] && !chain {
 			return false
 		}
 		words++
-		if words > 6 {
+		if words > 6 && !chain || words > titleChainWords {
 			return false
 		}
 	}
 	return false
+}
+
+// duringWords put a verbal noun as the circumstance of the main clause.
+var duringWords = map[string]bool{"خلال": true, "اثناء": true, "في": true}
+
+// occurVerbs report that a noun's event took place (جرى، دار، تم): the
+// parties come after them.
+var occurVerbs = map[string]bool{"جري": true, "جرت": true, "دار": true, "دارت": true, "تدور": true, "يجري": true, "تجري": true, "تم": true, "عقد": true, "عقدت": true}
+
+// betweenAfterNoun returns the token of بين after the noun ending at last,
+// past up to two adjectives, a relative pronoun and a verb of occurring,
+// or -1.
+func (st *state) betweenAfterNoun(last, next int) int {
+	words := 0
+	for j := st.nextWord(last); j >= 0 && j < next && words <= 3; j = st.nextWord(j) {
+		t := st.toks[j]
+		n := stripConj(t.norm)
+		if n == "بين" {
+			return j
+		}
+		if t.ment >= 0 || t.trig || prepositions[t.norm] || st.sentenceEndBetween(last, j) {
+			return -1
+		}
+		if words > 0 && !occurVerbs[n] && !relativePronouns[n] && !strings.HasPrefix(n, "ال") {
+			return -1
+		}
+		words++
+	}
+	return -1
+}
+
+// withAfterNoun returns the token of مع after the noun ending at last,
+// past up to two adjectives (مباحثات ثنائية مع), or -1.
+func (st *state) withAfterNoun(last, next int) int {
+	words := 0
+	for j := st.nextWord(last); j >= 0 && j < next && words <= 2; j = st.nextWord(j) {
+		t := st.toks[j]
+		if stripConj(t.norm) == "مع" {
+			return j
+		}
+		if t.ment >= 0 || t.trig || prepositions[t.norm] {
+			return -1
+		}
+		words++
+	}
+	return -1
+}
+
+// titleChainWords bounds a title chain read as one argument (ندد الرئيس
+// العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ الدكتور …: 11 words
+// before the name).
+const titleChainWords = 14
+
+// honorifics stand in a title chain before the name (صاحب السمو الملكي
+// الأمير، معالي الدكتور، فضيلة الشيخ).
+var honorifics = map[string]bool{"صاحب": true, "السمو": true, "الملكي": true, "معالي": true, "سعاده": true, "فضيله": true,
+	"فخامه": true, "جلاله": true, "سمو": true, "الشيخ": true, "الدكتور": true, "المهندس": true, "الاستاذ": true, "اللواء": true,
+	"الفريق": true, "العميد": true, "الامير": true, "السيد": true, "الدكتوره": true}
+
+// isTitleWord reports a word that opens a title chain: a title noun or an
+// honorific.
+func isTitleWord(norm string) bool {
+	n := stripConj(norm)
+	return titleNouns[n] || titleNouns[strings.TrimPrefix(n, "ال")] || honorifics[n]
 }
 
 func (st *state) nextWord(i int) int {
