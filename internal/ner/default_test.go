@@ -36,7 +36,8 @@ func TestDefaultDev(t *testing.T) {
 	b.Reset()
 	one.Report(&b)
 	t.Logf("sentence by sentence (Tag):\n%s", b.String())
-	// Measured 2026-11-23: 74.06; with the AQMAR names (session 3): 73.99.
+	// Measured 2026-11-23: 74.06; with the AQMAR names (session 3): 73.99;
+	// session 7 (205 annotated Saudi news articles): 74.29.
 	if f := one.All.F1(); f < 73.5 {
 		t.Errorf("Tag dev F1 %.2f < 73.5", f)
 	}
@@ -47,8 +48,10 @@ func TestDefaultDev(t *testing.T) {
 	// Floors under the measured scores (see data/README.md).
 	// Measured 2026-11-23: all 76.31, PERS 78.66, LOC 87.14, ORG 68.99, MISC 50.33;
 	// session 3 (AQMAR names in the gazetteer): all 76.20, PERS 79.19, LOC 86.72,
-	// ORG 67.96, MISC 51.32 (MISC has 103 dev entities: one name is a point).
-	floors := map[string]float64{"all": 75.5, "PERS": 77.5, "LOC": 86, "ORG": 67.5, "MISC": 48}
+	// ORG 67.96, MISC 51.32 (MISC has 103 dev entities: one name is a point);
+	// session 7 (snn-train2.tsv added): all 76.37, PERS 79.66, LOC 86.49,
+	// ORG 67.81, MISC 53.33.
+	floors := map[string]float64{"all": 75.8, "PERS": 79, "LOC": 86, "ORG": 67, "MISC": 51}
 	for typ, floor := range floors {
 		c := sc.All
 		if typ != "all" {
@@ -157,9 +160,10 @@ func TestBlindSNN(t *testing.T) {
 	// Measured once, 2026-11-23 at 2a7e631: P 75.00, R 65.00, F1 69.64
 	// (PERS 83.33, LOC 64.00, ORG 65.12, MISC 50.00 over 60 names; one name
 	// is about 1.5 points of F1). The model shipped after it (AQMAR names,
-	// chosen on cross-validation before this set was scored again): 75.00.
-	if f := sc.All.F1(); f < 67 {
-		t.Errorf("blind SaudiNewsNet F1 %.2f < floor 67", f)
+	// chosen on cross-validation before this set was scored again): 75.00;
+	// session 5's: 77.48; session 7's (tuning data): 85.96.
+	if f := sc.All.F1(); f < 84 {
+		t.Errorf("blind SaudiNewsNet F1 %.2f < floor 84", f)
 	}
 }
 
@@ -181,9 +185,10 @@ func TestBlindSNN2(t *testing.T) {
 	// Measured once, 2026-11-23 at 6e1ee20 (the model of session 3,
 	// unchanged): P 66.35, R 42.33, F1 51.69 (PERS 70.83, LOC 68.66,
 	// ORG 25.00, MISC 56.25 over 26 / 33 / 65 / 39 names). Tuning data
-	// since; session 5's model (trained on annotated Saudi news): F1 60.42.
-	if f := sc.All.F1(); f < 58 {
-		t.Errorf("second blind SaudiNewsNet F1 %.2f < floor 58", f)
+	// since; session 5's model (trained on annotated Saudi news): F1 60.42;
+	// session 7's (125 more articles, a stock-report stratum): 82.13 (ORG 78.46).
+	if f := sc.All.F1(); f < 80 {
+		t.Errorf("second blind SaudiNewsNet F1 %.2f < floor 80", f)
 	}
 }
 
@@ -205,8 +210,9 @@ func TestBlindSNN3(t *testing.T) {
 	// Measured once, 2026-11-23 at e0cdb22 (session 5's model, trained
 	// with the annotated Saudi news): P 86.11, R 78.81, F1 82.30 (PERS
 	// 93.33, LOC 87.27, ORG 68.97, MISC 78.57 over 14 / 58 / 33 / 13 names;
-	// one name is about 0.8 points).
-	if f := sc.All.F1(); f < 80 {
-		t.Errorf("third blind SaudiNewsNet F1 %.2f < floor 80", f)
+	// one name is about 0.8 points). Tuning data since; session 7's model:
+	// 83.33.
+	if f := sc.All.F1(); f < 81 {
+		t.Errorf("third blind SaudiNewsNet F1 %.2f < floor 81", f)
 	}
 }

@@ -98,6 +98,8 @@ func TestExp(t *testing.T) {
 	fmt.Sscan(env("SNN", "0"), &cfg.SaudiNews)
 	cfg.SaudiNewsDomain = env("SNNDOM", "0") == "1"
 	fmt.Sscan(env("SNNFILES", "0"), &cfg.SaudiNewsFiles)
+	constrainTitles = env("TITLES", "1") == "1"
+	defer func() { constrainTitles = true }()
 	expKnobs(&cfg, env)
 	expTopics(t, &cfg, env)
 	if v := os.Getenv("LEXGO"); v != "" {

@@ -61,6 +61,7 @@ type tokInfo struct {
 	clOK  bool
 	clB   clusterInfo
 	clBOK bool
+	title bool // a title word (isTitle), no name starts with it
 }
 
 // featurizer turns sentences into feature hashes. It holds buffers reused
@@ -331,7 +332,7 @@ func (f *featurizer) info(w string) *wordInfo {
 	if norm == "" {
 		norm = w
 	}
-	t := tokInfo{word: w, norm: norm, shape: shape(w), stems: stems(nil, norm)}
+	t := tokInfo{word: w, norm: norm, shape: shape(w), stems: stems(nil, norm), title: isTitle(norm)}
 	t.bare = norm
 	for _, s := range t.stems {
 		if len(s) < len(t.bare) {

@@ -33,6 +33,11 @@ type Model struct {
 	stage2 *Model
 	window int
 	stats  *docCounts // tags of a first model over unlabeled news, per word
+	// trainTags marks the models training uses internally to tag its own
+	// data (jackknife folds, unlabeled-news statistics): they decode
+	// without the title rule (title.go), a tag-time constraint, so that
+	// adding the rule left the training of the shipped model unchanged.
+	trainTags bool
 	// oPenalty is subtracted from the O label's score of every token. The
 	// perceptron trades recall for precision (unseen names look like
 	// ordinary words); a penalty tuned on held-out data rebalances them.
@@ -135,6 +140,7 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 				}
 			}
 		}
+		m.forbidTitleStarts(d, s, d.emit[:n*L])
 		out[i] = m.decode(d, n)
 		base2[i] = e2
 		ds[i] = docSent{keys: keys, tags: out[i]}
@@ -157,6 +163,7 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 				}
 			}
 		}
+		m.forbidTitleStarts(d, sents[i], d.emit[:n*L])
 		second[i] = s2.decode(d, n)
 	})
 	return second
@@ -230,6 +237,7 @@ func (m *Model) tagTopic(tokens []string, doc *docCounts, topic int8) []string {
 			}
 		}
 	}
+	m.forbidTitleStarts(d, tokens, d.emit[:len(tokens)*L])
 	return m.decode(d, len(tokens))
 }
 

@@ -209,6 +209,7 @@ func Train(cfg Config, sents []Sentence) (*Model, error) {
 			return nil, err
 		}
 		mk.stats = perSent0(perSent, lo)
+		mk.trainTags = true
 		for i := lo; i < hi; i++ {
 			pred[i] = mk.tagTopic(sents[i].Tokens, nil, topicOf[i])
 		}
@@ -642,6 +643,7 @@ func unlabeledStats(cfg Config, sents []Sentence) (perSent []*docCounts, final *
 		topicOf = cfg.Topics.sentenceTopics(cfg.Unlabeled, cfg.TopicWindow)
 	}
 	count := func(m *Model) *docCounts {
+		m.trainTags = true
 		c := newDocCounts()
 		for i, s := range cfg.Unlabeled {
 			c.add(newDocSent(s, m.tagTopic(s, nil, topicOf[i])), 1)
