@@ -155,6 +155,9 @@ var funcs = template.FuncMap{
 	// span already carries its own quotation marks (a span that ends on
 	// the text's » would otherwise read »»).
 	"quoted": quoted,
+	// clip shortens a long text for a list; the whole of it is one click
+	// away (a runaway quotation span can be thousands of characters).
+	"clip": clip,
 	"mentionHTML": func(s search.Snippet) template.HTML {
 		return highlight(s.Text, s.Start, s.Highlights)
 	},
@@ -172,4 +175,24 @@ func quoted(s string) string {
 		s += "»"
 	}
 	return s
+}
+
+// clip returns s cut to at most n runes at a word boundary, with an
+// ellipsis when it was cut.
+func clip(n int, s string) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut, runes := len(s), 0
+	for i := range s {
+		if runes == n {
+			cut = i
+			break
+		}
+		runes++
+	}
+	if sp := strings.LastIndexAny(s[:cut], " \n"); sp > cut/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " \n،,") + " …"
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/url"
 	"regexp"
 	"strings"
@@ -265,5 +266,37 @@ func TestStoryContentsAndOtherOutlets(t *testing.T) {
 	_, body, _ = fetch(t, c, srv.URL+"/articles/"+a.ID)
 	if i := strings.Index(body, `id="others"`); i < 0 || !strings.Contains(body[i:], `href="/articles/`+b.ID+`"`) || strings.Contains(body[i:], `<li><a href="/articles/`+a.ID+`"`) {
 		t.Errorf("article %s does not link the story's other article %s (and only it)", a.ID, b.ID)
+	}
+}
+
+// A runaway quotation (the quote stage sometimes takes the rest of an
+// article) is clipped in the lists, at a word, with a link to the text.
+func TestLongQuoteClipped(t *testing.T) {
+	long := strings.Repeat("وقد تم تسليم الجائزة للمستشفى ", 150)
+	a := &marsad.Article{ID: "x", Source: "okaz", Text: long,
+		Quotes: []marsad.Quote{{SpeakerName: "أوفيد", Cue: "قال", Kind: "direct", Text: long, Start: 0, End: len(long)}}}
+	tpl, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	v := articleView{Article: a, Quotes: []quoteRow{{Speaker: entityRef{Name: "أوفيد"}, Cue: "قال", Kind: "direct", Text: long, Anchor: "q1"}}}
+	if err := tpl.Execute(&b, page{Lang: "ar", Dir: "rtl", Data: v}); err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(b.String(), `id="quotes"`)
+	if i < 0 {
+		t.Fatal("no quote list")
+	}
+	list := b.String()[i:]
+	list = list[:strings.Index(list, "</ol>")]
+	if strings.Contains(list, long) || !strings.Contains(list, " …»") || !strings.Contains(list, `href="#q1"`) {
+		t.Errorf("a %d-byte quotation is listed whole, or without an ellipsis or its link", len(long))
+	}
+	if got := clip(5, "واحد اثنان ثلاثة أربعة"); got != "واحد …" {
+		t.Errorf("clip = %q", got)
+	}
+	if got := clip(50, "قصير"); got != "قصير" {
+		t.Errorf("clip of a short text = %q", got)
 	}
 }
