@@ -847,8 +847,13 @@ func (l *Linker) articleTitles(d *doc) {
 					}
 				}
 				for _, k := range keys {
-					if in := learned[k]; in != nil && in.c != c {
-						ambiguous[k] = true
+					if in := learned[k]; in != nil {
+						// A second introduction of the same person keeps
+						// the first: the title refers to them from there on.
+						if in.c != c {
+							ambiguous[k] = true
+						}
+						continue
 					}
 					learned[k] = &intro{c, d.toks[d.words[wi+n-1]].End}
 				}
