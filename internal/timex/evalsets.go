@@ -14,15 +14,15 @@ import (
 var evalFS embed.FS
 
 // EvalSetNames lists the embedded evaluation sets: the tuning sets (test …
-// test7 were the held-out sets of rounds 1–7) and the held-out set of round
-// 8, test8 (testdata/README.md).
-var EvalSetNames = []string{"dev", "dev2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8"}
+// test8 were the held-out sets of rounds 1–8) and the held-out set of round
+// 9, test9 (testdata/README.md).
+var EvalSetNames = []string{"dev", "dev2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"}
 
 // HeldOutSet names the current held-out set; Evaluate never lists its errors.
 const HeldOutSet = "test9"
 
 // EvalSet returns an embedded evaluation set by name (dev, dev2, test, test2,
-// test3, test4, test5, test6, test7, test8).
+// test3, test4, test5, test6, test7, test8, test9).
 func EvalSet(name string) ([]Passage, error) {
 	b, err := evalFS.ReadFile("testdata/eval_" + name + ".jsonl")
 	if err != nil {
