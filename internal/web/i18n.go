@@ -82,6 +82,7 @@ var words = map[string][2]string{
 	"skip":           {"انتقل إلى المحتوى", "Skip to content"},
 	"onThisPage":     {"في هذه الصفحة", "On this page"},
 	"otherOutlets":   {"القصة نفسها في مصادر أخرى", "The same story in other outlets"},
+	"oneArticle":     {"مقالة واحدة فقط في هذه القصة: لا مقارنة بين المصادر بعد. تظهر المقارنة حين تنقل القصة مقالة أخرى.", "Only one article in this story: nothing to compare yet. The comparison appears when another article reports it."},
 	"nothingOwn":     {"لم ينفرد بشيء", "Nothing of their own"},
 	"inArticles":     {"في", "in"},
 	"of":             {"من", "of"},

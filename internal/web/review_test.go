@@ -1,13 +1,16 @@
 package web
 
 import (
+	"encoding/json"
 	"html/template"
+	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 
 	"marsad"
+	"marsad/internal/api"
 	"marsad/internal/search"
 )
 
@@ -298,5 +301,31 @@ func TestLongQuoteClipped(t *testing.T) {
 	}
 	if got := clip(50, "قصير"); got != "قصير" {
 		t.Errorf("clip of a short text = %q", got)
+	}
+}
+
+// A story of one article has nothing to compare: its page says so once
+// instead of three empty or misleading sections (its every sentence was
+// listed as the outlet's "exclusive"), and drops "in 1 of 1".
+func TestSingleArticleStory(t *testing.T) {
+	srv, _ := testServer(t)
+	text := "افتتح أمير منطقة عسير الأمير فيصل بن خالد اليوم مهرجان أبها الصيفي في حديقة أبو خيال بحضور عدد من المسؤولين. وقال الأمير إن المهرجان يقدم أكثر من مئة فعالية للزوار."
+	body, _ := json.Marshal(map[string]string{"source": "sabq", "text": text, "published": "2015-07-23"})
+	resp, err := http.Post(srv.URL+"/api/articles", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res api.IngestResult
+	json.NewDecoder(resp.Body).Decode(&res)
+	resp.Body.Close()
+	if res.Story == "" {
+		t.Fatalf("no story: %+v", res)
+	}
+	_, page, _ := fetch(t, srv.Client(), srv.URL+"/stories/"+res.Story)
+	if !strings.Contains(page, `id="no-comparison"`) || strings.Contains(page, `id="exclusives"`) || strings.Contains(page, `href="#agreements"`) {
+		t.Errorf("a one-article story shows comparison sections")
+	}
+	if strings.Contains(page, "في 1 من 1") {
+		t.Errorf("entity counts say 'in 1 of 1'")
 	}
 }
