@@ -678,7 +678,7 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 	// when it is not named (لقاء محلب مع الوفد الدولي). A visit with no
 	// named host or place (زار المصابين، بزيارة تفقدية للوحدات) is
 	// domestic administration by the guidelines, not a consultation.
-	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && (len(p.words) < 2 || p.Noun) && !(p.Code == "042" && st.tour(tr) && st.a.Entities[st.sms[actors[0]].ent].Type == "PERS") && !endsInPreposition(p) {
+	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) < 2 && (len(p.words) < 2 || p.Noun) && !(p.Code == "042" && st.tour(tr) && st.a.Entities[st.sms[actors[0]].ent].Type == "PERS") && !endsInPreposition(p) && !(p.Noun && st.welcomer(tr, len(st.toks)) >= 0) {
 		return marsad.Event{}, false
 	}
 	if p.Type == "CONSULT" && len(targets) == 0 && len(actors) >= 2 && !p.Relative {
@@ -879,6 +879,23 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 		}
 		actors = []int{k}
 		return actors, st.targetAfter(tr, tr.first+1, next, actors, false), min(conf+0.1, 0.95)
+	}
+	// وكان في استقباله لدى وصوله … وكيل إمارة منطقة مكة المكرمة الأمير
+	// سعود …: the welcoming party is the subject of كان, named after the
+	// noun, its guest and the place of arrival (README step 12, R2).
+	if p.Type == "CONSULT" && p.Noun {
+		if k := st.welcomer(tr, next); k >= 0 {
+			return st.coordinated(k, next), nil, conf + 0.1
+		}
+	}
+	// استهداف الميليشيات الحوثية لمطار عدن: a verbal noun whose genitive
+	// is normally its object takes an agent genitive when its object
+	// follows with ل (the masdar construction: agent genitive, then the
+	// object with ل).
+	if p.Objective && p.Noun && !tr.suffixed {
+		if k, o := st.agentThenLam(tr.last, next); k >= 0 {
+			return []int{k}, []int{o}, conf + 0.2
+		}
 	}
 	subjRight := -1
 	if !(p.Noun && tr.suffixed) && !p.Objective && !(!p.Noun && !p.Relative && pluralVerb(st.toks[tr.first].norm)) {
@@ -1448,6 +1465,63 @@ func (st *state) continuesAfterComma(j int) bool {
 		}
 	}
 	return false
+}
+
+// welcomer returns the first party named after a reception noun in
+// كان في استقبال(ه) …, past its guest and a phrase of arrival, or -1.
+func (st *state) welcomer(tr trigger, next int) int {
+	if !strings.HasPrefix(stripConj(st.toks[tr.first].norm), "استقبال") {
+		return -1
+	}
+	pw := st.prevWord(tr.first)
+	if pw < 0 || stripConj(st.toks[pw].norm) != "في" {
+		return -1
+	}
+	if kw := st.prevWord(pw); kw < 0 || !kanaForms[stripConj(st.toks[kw].norm)] {
+		return -1
+	}
+	words := 0
+	for j := tr.last + 1; j < next && j < len(st.toks) && words <= 16; j++ {
+		t := st.toks[j]
+		if t.boundary && !t.word {
+			return -1
+		}
+		if k := t.ment; k >= 0 {
+			if st.a.Entities[st.sms[k].ent].Type != marsad.LOC && !st.afterPreposition(k) {
+				return k
+			}
+			_, l := st.mentionTokens(k)
+			j = l
+			continue
+		}
+		if t.word {
+			words++
+		}
+	}
+	return -1
+}
+
+// kanaForms are the forms of كان before في استقبال.
+var kanaForms = map[string]bool{"كان": true, "كانت": true, "وكان": true, "وكانت": true}
+
+// agentThenLam returns the genitive right after a verbal noun ending at
+// last and the mention right after it that carries the clitic ل, or -1, -1.
+// Only parties count as agents: a place there is the object (تحرير عدن).
+func (st *state) agentThenLam(last, next int) (int, int) {
+	j := st.nextWord(last)
+	if j < 0 || j >= next || st.toks[j].ment < 0 || st.afterPreposition(st.toks[j].ment) {
+		return -1, -1
+	}
+	k := st.toks[j].ment
+	if st.a.Entities[st.sms[k].ent].Type == marsad.LOC {
+		return -1, -1
+	}
+	_, l := st.mentionTokens(k)
+	o := st.nextWord(l)
+	if o < 0 || o >= next || st.toks[o].ment < 0 || st.toks[o].ment == k || !st.lamGenitive(st.toks[o].ment) {
+		return -1, -1
+	}
+	return k, st.toks[o].ment
 }
 
 // duringWords put a verbal noun as the circumstance of the main clause.
