@@ -59,6 +59,10 @@ func TestTimelineSVG(t *testing.T) {
 	if strings.Count(got, "<rect") != 2 || !strings.Contains(got, "08-03") {
 		t.Errorf("timeline: %s", got)
 	}
+	// A screen reader gets the data, not the word "timeline".
+	if !strings.Contains(got, `aria-label="2015-08-01: 2; 2015-08-03: 5"`) {
+		t.Errorf("timeline's text alternative is not its data: %s", got)
+	}
 	if timelineSVG(nil) != "" {
 		t.Errorf("empty timeline drew something")
 	}

@@ -867,8 +867,18 @@ func timelineSVG(days []search.Day) template.HTML {
 		maxN = max(maxN, d.Articles)
 	}
 	bw := float64(w-20) / float64(len(days))
+	// The chart's text alternative is its data, day by day: numbers and
+	// ISO days read the same in either interface language.
+	alt := make([]string, 0, len(days))
+	for _, d := range days {
+		day := d.Day
+		if day == "" {
+			day = "—"
+		}
+		alt = append(alt, fmt.Sprintf("%s: %d", day, d.Articles))
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %d %d" role="img" aria-label="timeline" xmlns="http://www.w3.org/2000/svg">`, w, h)
+	fmt.Fprintf(&b, `<svg class="timeline" viewBox="0 0 %d %d" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`, w, h, template.HTMLEscapeString(strings.Join(alt, "; ")))
 	for i, d := range days {
 		x := float64(w-10) - float64(i+1)*bw
 		bh := float64(h-top-bottom) * float64(d.Articles) / float64(maxN)
