@@ -83,6 +83,7 @@ var words = map[string][2]string{
 	"onThisPage":     {"في هذه الصفحة", "On this page"},
 	"otherOutlets":   {"القصة نفسها في مصادر أخرى", "The same story in other outlets"},
 	"oneArticle":     {"مقالة واحدة فقط في هذه القصة: لا مقارنة بين المصادر بعد. تظهر المقارنة حين تنقل القصة مقالة أخرى.", "Only one article in this story: nothing to compare yet. The comparison appears when another article reports it."},
+	"searchHelp":     {"اكتب كلمة أو اسماً في خانة البحث أعلاه. يجد البحث الكلمة مع حروفها المتصلة وصيغ كتابتها (بوتين تجد لبوتين وببوتين، والإرهاب تجد الارهاب)، والأسماء بالعربية أو باللاتينية (Carter)، ويبحث في نصوص المقالات أو في التصريحات وحدها.", "Type a word or a name in the search box above. Search finds words with their attached letters and spelling variants (بوتين finds لبوتين and ببوتين; الإرهاب finds الارهاب) and names in Arabic or Latin letters (Carter), in the articles or in the quotes alone."},
 	"nothingOwn":     {"لم ينفرد بشيء", "Nothing of their own"},
 	"inArticles":     {"في", "in"},
 	"of":             {"من", "of"},

@@ -239,6 +239,10 @@ func TestSearchFiltersAndErrors(t *testing.T) {
 			t.Errorf("GET %.60s: %d, want 400 with a heading saying %q", c2.path, code, c2.want)
 		}
 	}
+	// An empty search page says what search can do.
+	if _, body, _ := fetch(t, c, srv.URL+"/search"); !strings.Contains(body, `id="search-help"`) {
+		t.Errorf("the empty search page gives no help")
+	}
 	if _, body, _ := fetch(t, c, srv.URL+"/articles/nobody"); !strings.Contains(body, "<h1>غير موجود.</h1>") || !strings.Contains(body, `href="#main"`) {
 		t.Errorf("404 page: no heading or no skip link")
 	}
