@@ -498,6 +498,11 @@ func (l *Linker) collect(d *doc) {
 				// a coordinated noun, not a name (والتر has no known rest).
 				knownDefinite := strings.HasPrefix(a.key, "ال") && len(l.kb.LookupKey(m.key)) == 0 &&
 					(len(l.kb.LookupKey(a.key)) > 0 || len(l.kb.LookupPartial(a.key)) > 0)
+				// و before an institution's head (وجامعة جدة) is the
+				// conjunction: no name starts so.
+				if f := firstWord(a.key); strings.HasPrefix(m.key, "و") && strings.Contains(a.key, " ") && kb.InstitutionWord(f) != "" {
+					knownDefinite = true
+				}
 				if a.span == m.span || trustedName(a.key, l.kb.LookupKey(a.key)) != nil || (keys[a.key] && len(l.kb.LookupKey(m.key)) == 0) || knownDefinite {
 					m.span, m.key = a.span, a.key
 					break
@@ -508,6 +513,12 @@ func (l *Linker) collect(d *doc) {
 			continue
 		}
 		if m.typ == marsad.PERS {
+			// A ل + ال phrase the mention source ran onto a person's name
+			// (والتر بالمر للأسد "to the lion"): no name ends so.
+			if ws := wordsIn(d, m.span); len(ws) >= 3 && strings.HasPrefix(d.wkey(ws[len(ws)-1]), "لل") {
+				m.span.End = d.toks[d.words[ws[len(ws)-2]]].End
+				m.key = kb.Key(d.a.Text[m.span.Start:m.span.End])
+			}
 			if st := initialsBefore(d.a.Text, m.span.Start); st < m.span.Start {
 				m.span.Start = st // كيه. شانموجام: the initial is the name's
 				m.key = kb.Key(d.a.Text[st:m.span.End])
@@ -1191,7 +1202,7 @@ func (l *Linker) ownOutletSubject(d *doc, m *mention, before string) *kb.Entity 
 // (أمير تبوك is the governor of منطقة تبوك, the region named after its
 // seat), or nil.
 func (l *Linker) governedRegion(d *doc, m *mention) *kb.Entity {
-	if m.kind != KindName || (m.typ != marsad.LOC && m.typ != "") || strings.Contains(m.key, " ") {
+	if m.kind != KindName || strings.Contains(m.key, " ") {
 		return nil
 	}
 	ws := wordsIn(d, m.span)
@@ -1298,6 +1309,10 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 		}
 	}
 	if m.typ != marsad.PERS && m.typ != "" {
+		if c := l.surnameTypedOther(d, m); c != nil {
+			m.typ = marsad.PERS
+			return c
+		}
 		return l.shortOrgOrPlace(d, m)
 	}
 	words := strings.Fields(m.key)
@@ -1342,7 +1357,7 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 			for _, full := range c.keys() {
 				// The full name must start as a name does, not with a verb
 				// or a conjunction the mention source ran in (ويبيع الروقي).
-				if fw := strings.Fields(full); len(fw) > 1 && hasSuffixWords(fw, words) && !strings.HasPrefix(fw[0], "و") && !verbLike(fw[0]) {
+				if fw := strings.Fields(full); len(fw) > 1 && hasSuffixWords(fw, words) && !verbStart(fw[0]) {
 					if found != nil && found != c {
 						return sameName(d, m)
 					}
@@ -1355,6 +1370,31 @@ func (l *Linker) partialOf(d *doc, m *mention) *cluster {
 		}
 	}
 	return sameName(d, m)
+}
+
+// surnameTypedOther returns the one person of the article whose full name
+// ends with m, a single word the mention source typed as a place or an
+// organisation (باركر after مارك باركر) and the knowledge base does not
+// know as one.
+func (l *Linker) surnameTypedOther(d *doc, m *mention) *cluster {
+	if strings.Contains(m.key, " ") || trustedName(m.key, l.kb.LookupKey(m.key)) != nil || len(l.kb.LookupPartial(m.key)) > 0 {
+		return nil
+	}
+	var found *cluster
+	for _, c := range d.clusters {
+		if c.typ != marsad.PERS {
+			continue
+		}
+		for _, full := range c.keys() {
+			if fw := strings.Fields(full); len(fw) > 1 && fw[len(fw)-1] == m.key {
+				if found != nil && found != c {
+					return nil
+				}
+				found = c
+			}
+		}
+	}
+	return found
 }
 
 // shortOrgOrPlace finds the organisation or place a shorter name stands
@@ -1461,6 +1501,14 @@ func oneTransposition(a, b string) bool {
 		return false
 	}
 	return string(ra[i+2:]) == string(rb[i+2:])
+}
+
+// verbStart reports whether a name's first word is a verb the mention
+// source ran into it, with or without و (ويبيع الروقي، ومعبّر النهاري);
+// والتر is a name.
+func verbStart(w string) bool {
+	rest := strings.TrimPrefix(w, "و")
+	return verbLike(w) || (rest != w && (verbLike(rest) || perfectLike(rest)))
 }
 
 // commonFirstName lists first names too common to stand for one person.
