@@ -333,3 +333,20 @@ func TestSingleArticleStory(t *testing.T) {
 		t.Errorf("entity counts say 'in 1 of 1'")
 	}
 }
+
+// Evidence that is a whole sentence is shown unmarked; a part of a
+// sentence is marked in its context.
+func TestContextMarksOnlyParts(t *testing.T) {
+	text := "استقبل الملك وزير الدفاع أمس. وقال الوزير إن اللقاء كان مثمراً.\nفقرة أخرى."
+	sent := "وقال الوزير إن اللقاء كان مثمراً."
+	i := strings.Index(text, sent)
+	got := string(contextHTML(text, marsad.Span{Start: i, End: i + len(sent)}, sent))
+	if strings.Contains(got, "<mark>") || !strings.Contains(got, sent) {
+		t.Errorf("whole sentence: %s", got)
+	}
+	j := strings.Index(text, "أمس")
+	got = string(contextHTML(text, marsad.Span{Start: j, End: j + len("أمس")}, "أمس"))
+	if !strings.Contains(got, "<mark>أمس</mark>") || !strings.Contains(got, "استقبل الملك") {
+		t.Errorf("part of a sentence: %s", got)
+	}
+}

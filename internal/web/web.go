@@ -850,6 +850,12 @@ func contextHTML(text string, sp marsad.Span, fallback string) template.HTML {
 	if !whole && end < len(text) && text[end] != '\n' && text[end] != '.' {
 		post = " …"
 	}
+	// Evidence that is the whole of what is shown (a sentence, an event's
+	// sentence) is not marked: a wall of highlight says nothing and hides
+	// the marks that do, in the columns beside it.
+	if strings.TrimSpace(text[start:sp.Start]) == "" && strings.TrimSpace(text[sp.End:end]) == "" && pre == "" && post == "" {
+		return template.HTML(`<span class="ev">` + template.HTMLEscapeString(text[sp.Start:sp.End]) + `</span>`)
+	}
 	return template.HTML(pre + template.HTMLEscapeString(strings.TrimLeft(text[start:sp.Start], " ")) +
 		"<mark>" + template.HTMLEscapeString(text[sp.Start:sp.End]) + "</mark>" +
 		template.HTMLEscapeString(text[sp.End:end]) + post)
