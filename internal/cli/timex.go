@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -31,7 +32,7 @@ func cmdTimex(ctx context.Context, e *Env, args []string) error {
 	published := fs.String("published", "", "publication date YYYY-MM-DD or RFC 3339; without it relative expressions stay unresolved (XXXX-…)")
 	asJSON := fs.Bool("json", false, "write one JSON object per expression")
 	fs.Usage = func() {
-		fmt.Fprintln(e.Stderr, "Usage: marsad timex [--published DATE] [--json] FILE|-\n       marsad timex eval [--set dev|dev2|test|test2|test3|test4|test5|test6|test7|test8|all] [--errors]")
+		fmt.Fprintln(e.Stderr, "Usage: marsad timex [--published DATE] [--json] FILE|-\n       marsad timex eval [--set "+strings.Join(timex.EvalSetNames, "|")+"|all] [--errors]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -105,7 +106,7 @@ func cmdTimex(ctx context.Context, e *Env, args []string) error {
 func cmdTimexEval(ctx context.Context, e *Env, args []string) error {
 	fs := flag.NewFlagSet("timex eval", flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
-	set := fs.String("set", "all", "evaluation set: dev, dev2, test, test2, test3, test4, test5, test6, test7, test8 or all")
+	set := fs.String("set", "all", "evaluation set: "+strings.Join(timex.EvalSetNames, ", ")+" or all")
 	showErrors := fs.Bool("errors", false, "list the errors on the tuning sets (all but the held-out "+timex.HeldOutSet+")")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
