@@ -350,3 +350,24 @@ func TestContextMarksOnlyParts(t *testing.T) {
 		t.Errorf("part of a sentence: %s", got)
 	}
 }
+
+// An entity's page leads to every article that mentions it and every
+// statement it made (its page shows one page of each), and the results
+// say whose they are; an unknown entity id is a 404, not an empty list.
+func TestEntitySearchLinks(t *testing.T) {
+	srv, _ := testServer(t)
+	c := srv.Client()
+	_, body, _ := fetch(t, c, srv.URL+"/entities/vladimir-putin")
+	for _, want := range []string{`href="/search?entity=vladimir-putin"`, `href="/search?kind=quote&amp;speaker=vladimir-putin"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("entity page lacks %s", want)
+		}
+	}
+	code, body, _ := fetch(t, c, srv.URL+"/search?kind=quote&speaker=vladimir-putin")
+	if i := strings.Index(body, `id="speaker-filter"`); code != 200 || i < 0 || !strings.Contains(body[i:], "فلاديمير بوتين") || !strings.Contains(body, `class="card hit"`) {
+		t.Errorf("quotes by Putin: %d, no named filter or no hits", code)
+	}
+	if code, _, _ := fetch(t, c, srv.URL+"/search?entity=nobody"); code != 404 {
+		t.Errorf("search by an unknown entity: %d, want 404", code)
+	}
+}

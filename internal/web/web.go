@@ -499,6 +499,9 @@ type searchView struct {
 	// The filters as asked, for the form and for links that keep them.
 	Source, From, To, Entity, Speaker string
 	params                            url.Values
+	// The entity or speaker filter by name, for the heading: a page of
+	// results filtered by an id must say whose they are.
+	EntityRef, SpeakerRef *entityRef
 }
 
 // URL is this search with kind and offset replaced (the other filters
@@ -515,6 +518,17 @@ func (v searchView) URL(kind string, offset int) string {
 	}
 	if offset > 0 {
 		p.Set("offset", strconv.Itoa(offset))
+	}
+	return "/search?" + p.Encode()
+}
+
+// Without is this search without one filter.
+func (v searchView) Without(key string) string {
+	p := url.Values{}
+	for k, vs := range v.params {
+		if k != key && k != "offset" {
+			p[k] = vs
+		}
 	}
 	return "/search?" + p.Encode()
 }
@@ -564,6 +578,19 @@ func (s *site) searchPage(r *http.Request) (any, error) {
 		}
 	}
 	out := searchView{Kind: q.Kind, Source: src, From: q.From, To: q.To, Entity: q.Entity, Speaker: q.Speaker, params: keep}
+	for _, f := range []struct {
+		id  string
+		ref **entityRef
+	}{{q.Entity, &out.EntityRef}, {q.Speaker, &out.SpeakerRef}} {
+		if f.id == "" {
+			continue
+		}
+		e, err := s.Index.Entity(r.Context(), f.id)
+		if err != nil {
+			return nil, err // an unknown entity is a 404, not an empty list
+		}
+		*f.ref = &entityRef{ID: e.ID, Name: e.Name}
+	}
 	if strings.TrimSpace(q.Text) == "" && q.Entity == "" && q.Speaker == "" {
 		return out, nil
 	}
