@@ -589,6 +589,12 @@ var topicWords = map[string]bool{"حول": true, "بشان": true, "موضوع":
 func (st *state) code(ti int) (marsad.Event, bool) {
 	tr := st.trigs[ti]
 	p := tr.p
+	// هاجم المهاجم، سيطر الفريق على المباراة: in a sentence of the game
+	// (two words of data/sports.tsv) force and capture are figures of
+	// speech.
+	if sportsTypes[p.Type] && st.sportsSentence() {
+		return marsad.Event{}, false
+	}
 	if p.Noun {
 		for _, prev := range st.trigs[:ti] {
 			if headTypes[prev.p.Type] && tr.first > prev.last && tr.first-prev.last <= 6 && !st.boundaryBetween(prev.last, tr.first) {
