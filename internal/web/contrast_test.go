@@ -13,8 +13,11 @@ import (
 func luminance(t *testing.T, hex string) float64 {
 	t.Helper()
 	hex = strings.TrimPrefix(hex, "#")
+	if len(hex) == 3 { // #fff is #ffffff
+		hex = string([]byte{hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]})
+	}
 	if len(hex) != 6 {
-		t.Fatalf("colour %q is not #rrggbb", hex)
+		t.Fatalf("colour %q is not #rgb or #rrggbb", hex)
 	}
 	var l [3]float64
 	for i := range l {
@@ -47,7 +50,7 @@ func TestStyleContrast(t *testing.T) {
 	}
 	css := string(b)
 	vars := map[string]string{}
-	for _, m := range regexp.MustCompile(`--(\w+):(#[0-9a-fA-F]{6})`).FindAllStringSubmatch(css, -1) {
+	for _, m := range regexp.MustCompile(`--(\w+):(#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3})\b`).FindAllStringSubmatch(css, -1) {
 		vars[m[1]] = m[2]
 	}
 	v := func(name string) string {
