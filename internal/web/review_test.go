@@ -1,8 +1,11 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -370,4 +373,48 @@ func TestEntitySearchLinks(t *testing.T) {
 	if code, _, _ := fetch(t, c, srv.URL+"/search?entity=nobody"); code != 404 {
 		t.Errorf("search by an unknown entity: %d, want 404", code)
 	}
+}
+
+// Pages are gzipped for a browser that asks (a story page is about four
+// times smaller), and plain for one that does not.
+func TestPagesGzipped(t *testing.T) {
+	srv, st := testServer(t)
+	infos, err := st.Store.Stories(t.Context(), 0)
+	if err != nil || len(infos) == 0 {
+		t.Fatalf("stories: %v %v", infos, err)
+	}
+	get := func(enc string) (*http.Response, []byte) {
+		req, _ := http.NewRequest("GET", srv.URL+"/stories/"+infos[0].ID, nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc) // set by hand: the client then does not decode
+		}
+		tr := &http.Transport{DisableCompression: true}
+		resp, err := (&http.Client{Transport: tr}).Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+	plainResp, plain := get("")
+	zResp, z := get("gzip, deflate, br")
+	if plainResp.Header.Get("Content-Encoding") != "" || zResp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding: plain %q, gzip %q", plainResp.Header.Get("Content-Encoding"), zResp.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unz, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(unz, plain) {
+		t.Errorf("gzipped page does not decode to the plain page (%v)", err)
+	}
+	if len(z)*2 > len(plain) {
+		t.Errorf("gzipped %d bytes of %d", len(z), len(plain))
+	}
+	if r, _ := get("gzip;q=0"); r.Header.Get("Content-Encoding") != "" {
+		t.Errorf("gzip;q=0 still gzipped")
+	}
+	t.Logf("story page %d bytes, %d gzipped", len(plain), len(z))
 }
