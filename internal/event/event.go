@@ -1486,6 +1486,16 @@ func (st *state) welcomer(tr trigger, next int) int {
 	if kw := st.prevWord(pw); kw < 0 || !kanaForms[stripConj(st.toks[kw].norm)] {
 		return -1
 	}
+	// The guest is one person: a singular pronoun (استقباله) or an
+	// honorific standing for him (استقبال فخامته، سموه، معاليه). A plane,
+	// a ship or a crowd welcomed (استقبال الطائرة، استقبالهم) is no
+	// meeting (R1).
+	if g := st.toks[tr.first].norm; !strings.HasSuffix(g, "ه") || strings.HasSuffix(g, "هم") {
+		j := st.nextWord(tr.last)
+		if j < 0 || !guestHonorifics[stripConj(st.toks[j].norm)] {
+			return -1
+		}
+	}
 	words := 0
 	for j := tr.last + 1; j < next && j < len(st.toks) && words <= 16; j++ {
 		t := st.toks[j]
@@ -1493,7 +1503,9 @@ func (st *state) welcomer(tr trigger, next int) int {
 			return -1
 		}
 		if k := t.ment; k >= 0 {
-			if st.a.Entities[st.sms[k].ent].Type != marsad.LOC && !st.afterPreposition(k) {
+			// Officials welcome guests; a body named there is where they
+			// serve (المسؤولين بوكالة الرئاسة العامة).
+			if st.a.Entities[st.sms[k].ent].Type == marsad.PERS && !st.afterPreposition(k) {
 				return k
 			}
 			_, l := st.mentionTokens(k)
@@ -1506,6 +1518,9 @@ func (st *state) welcomer(tr trigger, next int) int {
 	}
 	return -1
 }
+
+// guestHonorifics stand for a welcomed person after استقبال.
+var guestHonorifics = map[string]bool{"فخامته": true, "سموه": true, "معاليه": true, "جلالته": true, "دولته": true, "سعادته": true, "الملك": true, "الرئيس": true}
 
 // kanaForms are the forms of كان before في استقبال.
 var kanaForms = map[string]bool{"كان": true, "كانت": true, "وكان": true, "وكانت": true}
