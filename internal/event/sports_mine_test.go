@@ -65,9 +65,9 @@ func TestMineSports(t *testing.T) {
 		}
 	}
 	type row struct {
-		w        string
-		s, o     int
-		ratio    float64
+		w     string
+		s, o  int
+		ratio float64
 	}
 	var rows []row
 	for w, s := range sport {
