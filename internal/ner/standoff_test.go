@@ -18,6 +18,8 @@ func TestStandOffCounts(t *testing.T) {
 		{"testdata/blind-snn.tsv", 23, 658, 18, 12, 26, 4, 60},
 		{"testdata/blind-snn2.tsv", 90, 2238, 26, 33, 65, 39, 163},
 		{"testdata/blind-snn3.tsv", 70, 1709, 14, 58, 33, 13, 118},
+		{"testdata/blind-snn4.tsv", 111, 2027, 33, 21, 42, 8, 104},
+		{"data/snn-train2.tsv", 1069, 26878, 440, 513, 653, 233, 1839},
 	} {
 		s, err := ReadGoldFile(c.file)
 		if err != nil {
