@@ -418,3 +418,39 @@ func TestPagesGzipped(t *testing.T) {
 	}
 	t.Logf("story page %d bytes, %d gzipped", len(plain), len(z))
 }
+
+// The story's quote list shows each statement's cue, and indirect speech
+// without quotation marks (a story's quotes carry neither; the stored
+// articles do).
+func TestStoryQuotesKind(t *testing.T) {
+	srv, st := testServer(t)
+	infos, err := st.Store.Stories(t.Context(), 0)
+	if err != nil || len(infos) == 0 {
+		t.Fatalf("stories: %v %v", infos, err)
+	}
+	var indirect *marsad.Quote
+	for _, sa := range infos[0].Articles {
+		rec, err := st.Store.Get(t.Context(), sa.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range rec.Article.Quotes {
+			if q.Kind == "indirect" && len(q.Text) < 300 && indirect == nil {
+				indirect = &q
+			}
+		}
+	}
+	if indirect == nil {
+		t.Fatal("no indirect quote in the sample story to check")
+	}
+	_, body, _ := fetch(t, srv.Client(), srv.URL+"/stories/"+infos[0].ID)
+	i := strings.Index(body, `<ul id="quotes">`)
+	list := body[i : i+strings.Index(body[i:], "</ul>")]
+	text := htmlText(indirect.Text)
+	if strings.Contains(list, "«"+text+"»") || !strings.Contains(list, `dir="rtl">`+text+`</span>`) {
+		t.Errorf("indirect quote %q is in quotation marks or missing", indirect.Text)
+	}
+	if !strings.Contains(list, `(<bdi lang="ar">`+indirect.Cue+`</bdi>)`) {
+		t.Errorf("its cue %q is not shown", indirect.Cue)
+	}
+}

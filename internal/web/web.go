@@ -289,6 +289,9 @@ type quoteGroup struct {
 	Speaker  entityRef
 	Text     string
 	Articles []marsad.StoryArticle
+	// Kind and Cue come from the stored article (a story's quotes do not
+	// carry them): indirect speech is not put in quotation marks.
+	Kind, Cue string
 }
 
 // outlets counts the distinct outlets of evidence.
@@ -372,6 +375,15 @@ func (s *site) storyPage(r *http.Request) (any, error) {
 		names[e.ID] = entityRef{ID: e.ID, Name: e.Name}
 	}
 	v.Quotes = groupQuotes(st.Quotes, arts)
+	for i := range v.Quotes {
+		g := &v.Quotes[i]
+		for _, a := range g.Articles {
+			if q, ok := quoteIn(recs, a.ID, g.Text); ok {
+				g.Kind, g.Cue = q.Kind, q.Cue
+				break
+			}
+		}
+	}
 	for _, e := range st.Events {
 		x := eventView{Type: e.Type, Code: e.Code, Mode: e.Mode, Actors: refsOf(names, e.Actors), Targets: refsOf(names, e.Targets),
 			Date: e.Date, Asserted: e.Mode == marsad.Asserted}
@@ -413,6 +425,21 @@ func groupQuotes(qs []marsad.StoryQuote, arts map[string]marsad.StoryArticle) []
 		}
 	}
 	return out
+}
+
+// quoteIn finds the stored quote of article id with the given text.
+func quoteIn(recs []*marsad.Record, id, text string) (marsad.Quote, bool) {
+	for _, r := range recs {
+		if r.Article == nil || r.Article.ID != id {
+			continue
+		}
+		for _, q := range r.Article.Quotes {
+			if q.Text == text {
+				return q, true
+			}
+		}
+	}
+	return marsad.Quote{}, false
 }
 
 // refsOf names entity ids; an id with no entity stands as its own name.
