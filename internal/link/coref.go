@@ -585,6 +585,17 @@ func (l *Linker) pronouns(d *doc) {
 		if !ok {
 			continue
 		}
+		// قال … عن المرحوم إنه: the pronoun is about the one spoken of,
+		// not the speaker; only a person named right there is it.
+		if k >= 2 && d.wkey(k-2) == "عن" && adjacent(d, d.words[k-1], d.words[k]) {
+			pt := d.toks[d.words[k-1]]
+			if m := d.nameEndingAt(pt.End); m != nil && m.cl != nil && m.cl.typ == marsad.PERS {
+				pm := &mention{span: marsad.Span{Start: tok.Start, End: tok.End}, key: kb.Key(tok.Text), kind: KindPronoun}
+				l.join(m.cl, pm)
+				lastPron = pm
+			}
+			continue
+		}
 		// The antecedent is the salient subject of the passage: the nearest
 		// preceding person named as the subject of a speech verb (قال ترامب،
 		// بوتين وصف) within the last few sentences outside quotations, else
@@ -659,6 +670,13 @@ func personalAfter(d *doc, wi int) bool {
 		return false
 	}
 	w := d.wkey(wi)
+	// أنه كان على دراية (he was aware): كان is personal unless an
+	// impersonal phrase follows (أنه كان من المفترض، أنه كان هناك، كان يجب،
+	// كان بوسع، a feminine تـ subject).
+	if w == "كان" && wi+1 < len(d.words) && adjacent(d, d.words[wi], d.words[wi+1]) {
+		v := d.wkey(wi + 1)
+		return !impersonal[v] && !expletive[v] && !strings.HasPrefix(v, "ت") && !strings.HasPrefix(v, "ب")
+	}
 	if particles[w] && wi+1 < len(d.words) {
 		v := d.wkey(wi + 1)
 		return !impersonal[v] && !expletive[v] && (verbLike(v) || perfectLike(v))
