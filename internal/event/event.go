@@ -932,6 +932,12 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 			actors = []int{k}
 			conf += 0.1
 		}
+	case p.Noun && !tr.suffixed && controlTypes[p.Type] && st.controlSubject(ti) >= 0:
+		// تمكنت القوات الحكومية الصومالية من السيطرة على معقل: a verbal
+		// noun completing a verb of ability, attempt or start has that
+		// verb's subject as agent.
+		actors = []int{st.controlSubject(ti)}
+		conf += 0.1
 	case p.Noun && !p.Objective && st.objectOfPrevious(ti):
 		// A noun right after another event's verb is its object (استنكر
 		// التفجير): the verb's subject is not the noun's agent.
@@ -1543,6 +1549,60 @@ func (st *state) agentThenLam(last, next int) (int, int) {
 		return -1, -1
 	}
 	return k, st.toks[o].ment
+}
+
+// controlVerbs take a verbal noun as complement (after من or في, or
+// directly) whose agent is their own subject.
+var controlVerbs = map[string]bool{"تمكن": true, "تمكنت": true, "تمكنوا": true, "يتمكن": true, "تتمكن": true,
+	"استطاع": true, "استطاعت": true, "استطاعوا": true, "نجح": true, "نجحت": true, "نجحوا": true,
+	"حاول": true, "حاولت": true, "حاولوا": true, "يحاول": true, "تحاول": true, "واصل": true, "واصلت": true, "يواصل": true, "تواصل": true,
+	"باشر": true, "باشرت": true, "اكمل": true, "اكملت": true, "استكمل": true, "استكملت": true}
+
+// controlTypes are the types whose verbal nouns the control rule reads:
+// taking ground and fighting (on a corpus sample, talks and agreements
+// after بدأ/حاول were mostly sports transfers and "seemed").
+var controlTypes = map[string]bool{"COERCE": true, "ASSAULT": true}
+
+// controlSubject returns the subject of a verb of controlVerbs whose
+// complement is the noun trigger ti (within eight words, one clause, no
+// other trigger between), or -1: the party right after the verb (VSO, past
+// a title chain), else the nearest before it (SVO).
+func (st *state) controlSubject(ti int) int {
+	tr := st.trigs[ti]
+	lo := 0
+	if ti > 0 {
+		lo = st.trigs[ti-1].last + 1
+	}
+	words := 0
+	for j := st.prevWord(tr.first); j >= lo && words <= 8; j = st.prevWord(j) {
+		t := st.toks[j]
+		if st.sentenceEndBetween(j, tr.first) || t.comma || complementizers[t.norm] {
+			return -1
+		}
+		words++
+		if !controlVerbs[stripConj(t.norm)] {
+			continue
+		}
+		for k := j + 1; k < tr.first; k++ {
+			if m := st.toks[k].ment; m >= 0 && !st.afterPreposition(m) && !st.isLocationPhrase(m) {
+				return st.holder(m, tr.first)
+			}
+		}
+		for k, w := j-1, 0; k >= 0 && w <= 6; k-- {
+			u := st.toks[k]
+			if u.boundary || u.comma || u.quote {
+				break
+			}
+			if m := u.ment; m >= 0 && !st.afterPreposition(m) && !st.isLocationPhrase(m) {
+				return st.holder(m, tr.first)
+			}
+			if u.word {
+				w++
+			}
+		}
+		return -1
+	}
+	return -1
 }
 
 // duringWords put a verbal noun as the circumstance of the main clause.

@@ -29,6 +29,8 @@ func TestSixthRoundArguments(t *testing.T) {
 			[3]string{O, "الميليشيات الحوثية", "houthis"}, [3]string{L, "مطار عدن", "aden-airport"}), "ASSAULT", "houthis", "aden-airport"},
 		{"an airport welcome: the welcoming official (R2)", article("وكان في استقباله لدى وصوله مطار الملك عبدالعزيز الدولي وكيل إمارة منطقة مكة المكرمة الأمير سعود بن عبدالله، ووزير الثقافة والإعلام الدكتور عادل الطريفي.",
 			[3]string{P, "سعود بن عبدالله", "saud"}, [3]string{P, "عادل الطريفي", "turaifi"}), "CONSULT", "saud", ""},
+		{"a verbal noun after a verb of ability takes its subject", article("أعلن وزير الدفاع أن القوات الحكومية الصومالية تمكنت بدعم من قوات الاتحاد الأفريقي من السيطرة على معقل لحركة الشباب.",
+			[3]string{O, "القوات الحكومية الصومالية", "somalia"}, [3]string{O, "حركة الشباب", "shabab"}, [3]string{O, "قوات الاتحاد الأفريقي", "amisom"}), "COERCE", "somalia", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := New().Annotate(context.Background(), tc.a); err != nil {
