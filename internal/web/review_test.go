@@ -454,3 +454,15 @@ func TestStoryQuotesKind(t *testing.T) {
 		t.Errorf("its cue %q is not shown", indirect.Cue)
 	}
 }
+
+// The language switch keeps the page's query: switching on a search
+// results page shows the same results, not an empty search.
+func TestLanguageToggleKeepsQuery(t *testing.T) {
+	srv, _ := testServer(t)
+	_, body, _ := fetch(t, srv.Client(), srv.URL+"/search?q="+url.QueryEscape("بوتين")+"&kind=quote")
+	want := `id="lang-toggle" href="/search?kind=quote&amp;lang=en&amp;q=` + url.QueryEscape("بوتين") + `"`
+	if !strings.Contains(body, want) {
+		i := strings.Index(body, `id="lang-toggle"`)
+		t.Errorf("toggle link %.120s, want %s", body[max(i, 0):], want)
+	}
+}

@@ -141,7 +141,10 @@ type page struct {
 	Dir   string
 	Path  string // the request path, for the language toggle
 	Query string // the search box
-	Data  any
+	// Toggle is this page in the other interface language, its query
+	// kept (a search or a page of results must survive the switch).
+	Toggle string
+	Data   any
 }
 
 const msgNotFound = "notfound"
@@ -181,9 +184,13 @@ func (s *site) render(w http.ResponseWriter, r *http.Request, status int, name s
 		lang = c.Value
 	}
 	p := page{Lang: lang, Dir: "rtl", Path: r.URL.Path, Query: r.URL.Query().Get("q"), Data: data}
+	other := "en"
 	if lang == "en" {
-		p.Dir = "ltr"
+		p.Dir, other = "ltr", "ar"
 	}
+	tq := r.URL.Query()
+	tq.Set("lang", other)
+	p.Toggle = r.URL.Path + "?" + tq.Encode()
 	t := s.pages[name]
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'self'; img-src 'self' data:")
