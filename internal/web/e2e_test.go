@@ -89,13 +89,14 @@ func TestBrowserSearchStoryEntity(t *testing.T) {
 			return os.WriteFile(filepath.Join(shots, strings.Replace(name, ".png", "-full.png", 1)), full, 0o644)
 		})
 	}
-	var dir, lang, results, firstHit string
+	var dir, lang, results, firstHit, boxDir string
 	// 1. Home → search: type a query with a clitic-free name; the sample
 	//    writes لبوتين and بوتين.
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.AttributeValue("html", "dir", &dir, nil),
 		chromedp.AttributeValue("html", "lang", &lang, nil),
+		chromedp.Evaluate(`getComputedStyle(document.querySelector("input[name=q]")).direction`, &boxDir),
 		chromedp.SetValue(`input[name=q]`, "بوتين", chromedp.ByQuery),
 		chromedp.Submit(`input[name=q]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#results`, chromedp.ByQuery),
@@ -108,6 +109,9 @@ func TestBrowserSearchStoryEntity(t *testing.T) {
 	}
 	if dir != "rtl" || lang != "ar" {
 		t.Errorf(`<html dir=%q lang=%q>, want dir="rtl" lang="ar"`, dir, lang)
+	}
+	if boxDir != "rtl" {
+		t.Errorf("the empty search box is %s: its Arabic placeholder is cut at the start", boxDir)
 	}
 	if !strings.Contains(firstHit, "بوتين") {
 		t.Errorf("first highlighted word %q, want a form of بوتين", firstHit)
@@ -153,9 +157,9 @@ func TestBrowserSearchStoryEntity(t *testing.T) {
 	var firstTab, afterSkip string
 	err = chromedp.Run(ctx,
 		chromedp.Evaluate(`performance.getEntriesByType("resource").map(e => e.name).filter(n => !n.startsWith(location.origin))`, &foreign),
-		chromedp.KeyEvent("	"),
+		chromedp.KeyEvent("\t"),
 		chromedp.Evaluate(`document.activeElement.className`, &firstTab),
-		chromedp.KeyEvent(""),
+		chromedp.KeyEvent("\r"),
 		chromedp.Evaluate(`document.activeElement.id`, &afterSkip),
 	)
 	if err != nil {
