@@ -595,6 +595,11 @@ func (st *state) code(ti int) (marsad.Event, bool) {
 	if sportsTypes[p.Type] && st.sportsSentence() {
 		return marsad.Event{}, false
 	}
+	// تحتل الهند الترتيب الثاني، احتلال الولايات المتحدة المرتبة الأولى:
+	// occupying a rank is no seizure.
+	if p.Type == "COERCE" && st.rankAfter(tr.last) {
+		return marsad.Event{}, false
+	}
 	if p.Noun {
 		for _, prev := range st.trigs[:ti] {
 			if headTypes[prev.p.Type] && tr.first > prev.last && tr.first-prev.last <= 6 && !st.boundaryBetween(prev.last, tr.first) {
@@ -1603,6 +1608,24 @@ func (st *state) controlSubject(ti int) int {
 		return -1
 	}
 	return -1
+}
+
+// rankNouns are the ranks and places احتل takes in a league table or an
+// index.
+// (المركز and مركز are left out: a centre is also a place one storms).
+var rankNouns = map[string]bool{"المرتبه": true, "الترتيب": true, "الصداره": true, "مرتبه": true, "المراتب": true}
+
+// rankAfter reports a rank noun among the three words after token last.
+func (st *state) rankAfter(last int) bool {
+	for j, n := st.nextWord(last), 0; j >= 0 && n < 3; j, n = st.nextWord(j), n+1 {
+		if st.toks[j].trig && n > 0 {
+			return false
+		}
+		if rankNouns[stripConj(st.toks[j].norm)] {
+			return true
+		}
+	}
+	return false
 }
 
 // duringWords put a verbal noun as the circumstance of the main clause.

@@ -49,4 +49,12 @@ func TestSixthRoundArguments(t *testing.T) {
 	}
 	_ = O
 	_ = L
+	a := article("وتحتل الهند الترتيب الثاني بين الأسواق الناشئة للبرازيل وروسيا.", [3]string{L, "الهند", "india"}, [3]string{L, "روسيا", "russia"})
+	if err := New().Annotate(context.Background(), a); err != nil || len(a.Events) != 0 {
+		t.Errorf("a rank taken: got %+v, %v; want no event", a.Events, err)
+	}
+	a = article("وقاد الحارس الفريق إلى المباراة النهائية بعدما سيطر النادي على الدوري وهاجم اللاعب مرمى الأهلي.", [3]string{O, "الأهلي", "ahli"}, [3]string{O, "النادي", "club"})
+	if err := New().Annotate(context.Background(), a); err != nil || len(a.Events) != 0 {
+		t.Errorf("a sports sentence: got %+v, %v; want no event", a.Events, err)
+	}
 }
