@@ -30,7 +30,7 @@ func TestAnnotateOverlaps(t *testing.T) {
 		`<a class="ent" href="/entities/vladimir-putin" title="Putin">بوتين</a>`,
 		// The quote's first piece carries its anchor (the article page's
 		// list of quotes links to it), and only the first.
-		`<span class="q" id="q1" title="بوتين">لقاء </span><span class="q" title="بوتين"><a class="ent" href="/entities/donald-trump" title="Trump">ترامب</a></span>`,
+		`<span class="q" id="q1" tabindex="-1" title="بوتين">لقاء </span><span class="q" title="بوتين"><a class="ent" href="/entities/donald-trump" title="Trump">ترامب</a></span>`,
 		`<span class="q" title="بوتين"><span class="time" title="2025-08-15">يوم الجمعة</span></span>`,
 		`&lt;b&gt;`,
 	} {

@@ -34,7 +34,7 @@ func TestArticlePageListsAnnotations(t *testing.T) {
 		a := rec.Article
 		_, body, _ := fetch(t, srv.Client(), srv.URL+"/articles/"+a.ID)
 		if len(a.Quotes) > 0 {
-			if !strings.Contains(body, `id="quotes"`) || !strings.Contains(body, `href="#q1"`) || !strings.Contains(body, `class="q" id="q1"`) {
+			if !strings.Contains(body, `id="quotes"`) || !strings.Contains(body, `href="#q1"`) || !strings.Contains(body, `class="q" id="q1" tabindex="-1"`) {
 				t.Errorf("article %s: its %d quotes are not listed with a link to their place in the text", a.ID, len(a.Quotes))
 			}
 			for _, q := range a.Quotes {

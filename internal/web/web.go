@@ -885,7 +885,9 @@ func annotate(text string, p marsad.Span, ls []layer) template.HTML {
 			id := ""
 			if q.id != "" && !anchored[q.id] {
 				anchored[q.id] = true
-				id = ` id="` + template.HTMLEscapeString(q.id) + `"`
+				// tabindex: following the list's link moves the keyboard
+				// focus to the quotation, not only the view.
+				id = ` id="` + template.HTMLEscapeString(q.id) + `" tabindex="-1"`
 			}
 			s = `<span class="q"` + id + ` title="` + template.HTMLEscapeString(q.title) + `">` + s + `</span>`
 		}
