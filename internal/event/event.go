@@ -905,6 +905,9 @@ func (st *state) participants(ti int) (actors, targets []int, conf float64) {
 	// object with ل).
 	if p.Objective && p.Noun && !tr.suffixed {
 		if k, o := st.agentThenLam(tr.last, next); k >= 0 {
+			if o < 0 {
+				return []int{k}, nil, conf + 0.1
+			}
 			return []int{k}, []int{o}, conf + 0.2
 		}
 	}
@@ -1550,11 +1553,27 @@ func (st *state) agentThenLam(last, next int) (int, int) {
 	}
 	_, l := st.mentionTokens(k)
 	o := st.nextWord(l)
-	if o < 0 || o >= next || st.toks[o].ment < 0 || st.toks[o].ment == k || !st.lamGenitive(st.toks[o].ment) {
+	if o < 0 || o >= next || st.toks[o].ment == k {
 		return -1, -1
 	}
-	return k, st.toks[o].ment
+	if m := st.toks[o].ment; m >= 0 {
+		if !st.lamGenitive(m) {
+			return -1, -1
+		}
+		return k, m
+	}
+	// The object need not be a party (استهداف الميليشيات الحوثية لمطار
+	// عدن، نصب عناصر الحزب للقافلة): a word with the clitic ل is enough.
+	w := stripConj(st.toks[o].norm)
+	if !strings.HasPrefix(w, "ل") || runeCount(w) < 4 || lamWords[w] {
+		return -1, -1
+	}
+	return k, -1
 }
+
+// lamWords begin with ل but carry no clitic object: particles and
+// nouns of cause (لكن، لدى، لاسباب).
+var lamWords = map[string]bool{"لكن": true, "لكنه": true, "لكنها": true, "لدي": true, "لدينا": true, "لاسباب": true, "لسبب": true, "لذلك": true, "لهذا": true, "لاجل": true, "لصالح": true, "للغايه": true, "لحظه": true, "ليلا": true, "ليله": true}
 
 // controlVerbs take a verbal noun as complement (after من or في, or
 // directly) whose agent is their own subject.
