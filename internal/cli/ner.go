@@ -197,7 +197,8 @@ func trainNER(ctx context.Context, e *Env, args []string) error {
 	fs.Float64Var(&cfg.Eta, "crf-rate", cfg.Eta, "CRF initial learning rate (0: 0.1)")
 	fs.BoolVar(&cfg.CRFAverage, "crf-average", true, "CRF: mean of the weights of the second half's epochs")
 	fs.BoolVar(&cfg.WithAQMAR, "aqmar", false, "also train on AQMAR (Wikipedia) as a second domain: much better on Wikipedia, not better on ANERcorp dev")
-	fs.IntVar(&cfg.SaudiNews, "saudi-news", cfg.SaudiNews, "times the 80 hand-annotated SaudiNewsNet articles (internal/ner/data/snn-train.tsv, CC BY-NC-SA) are added to the training data (0: ANERcorp only)")
+	fs.IntVar(&cfg.SaudiNews, "saudi-news", cfg.SaudiNews, "times the 205 hand-annotated SaudiNewsNet articles (internal/ner/data/snn-train.tsv and snn-train2.tsv, CC BY-NC-SA) are added to the training data (0: ANERcorp only)")
+	fs.IntVar(&cfg.SaudiNewsFiles, "saudi-news-files", cfg.SaudiNewsFiles, "how many of the annotation files to use, in order (1: the first 80 articles only, the model before e55335f; 0: all)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.Stderr, "Usage: marsad train ner [flags]\n\nTrains on ANERcorp (CAMeL split) minus its dev split and prints dev scores.")
 		fs.PrintDefaults()
