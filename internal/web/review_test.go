@@ -3,7 +3,9 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io"
 	"net/http"
@@ -464,5 +466,69 @@ func TestLanguageToggleKeepsQuery(t *testing.T) {
 	if !strings.Contains(body, want) {
 		i := strings.Index(body, `id="lang-toggle"`)
 		t.Errorf("toggle link %.120s, want %s", body[max(i, 0):], want)
+	}
+}
+
+// storiesStore serves a fixed list of stories; the other Store methods
+// are not called by the story list.
+type storiesStore struct {
+	marsad.Store
+	all []marsad.StoryInfo
+}
+
+func (s storiesStore) Stories(_ context.Context, limit int) ([]marsad.StoryInfo, error) {
+	if limit <= 0 || limit > len(s.all) {
+		return s.all, nil
+	}
+	return s.all[:limit], nil
+}
+
+// Seventy stories page 30 at a time; with ?multi=1 only those of two or
+// more outlets are counted and paged.
+func TestStoriesPaging(t *testing.T) {
+	var all []marsad.StoryInfo
+	for i := range 70 {
+		st := marsad.StoryInfo{ID: fmt.Sprintf("s%02d", i), Articles: []marsad.StoryArticle{{ID: "a", Source: "okaz"}}}
+		if i%2 == 0 { // 35 stories with two outlets; the second article of one outlet twice
+			st.Articles = append(st.Articles, marsad.StoryArticle{ID: "b", Source: "sabq"}, marsad.StoryArticle{ID: "c", Source: "sabq"})
+		}
+		all = append(all, st)
+	}
+	s := &site{Config: Config{Store: storiesStore{all: all}}}
+	page := func(q string) storiesView {
+		r, _ := http.NewRequest("GET", "/?"+q, nil)
+		v, err := s.storiesPage(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.(storiesView)
+	}
+	ids := func(v storiesView) string {
+		var out []string
+		for _, it := range v.Items {
+			out = append(out, it.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		q           string
+		n           int
+		first, last string
+		more        bool
+	}{
+		{"", 30, "s00", "s29", true},
+		{"offset=30", 30, "s30", "s59", true},
+		{"offset=60", 10, "s60", "s69", false},
+		{"multi=1", 30, "s00", "s58", true},
+		{"multi=1&offset=30", 5, "s60", "s68", false},
+	} {
+		v := page(c.q)
+		got := strings.Fields(ids(v))
+		if len(got) != c.n || got[0] != c.first || got[len(got)-1] != c.last || v.HasMore != c.more {
+			t.Errorf("?%s: %d stories %s…%s more=%v, want %d %s…%s more=%v", c.q, len(got), got[0], got[len(got)-1], v.HasMore, c.n, c.first, c.last, c.more)
+		}
+	}
+	if v := page("multi=1"); len(v.Items[0].Outlets) != 2 || v.Total != 35 {
+		t.Errorf("multi: outlets %v (want okaz, sabq once each), total %d", v.Items[0].Outlets, v.Total)
 	}
 }
