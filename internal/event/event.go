@@ -1200,6 +1200,36 @@ func (st *state) personAfter(k, next int) int {
 	return -1
 }
 
+// chainPerson returns the person named at the end of a title chain that
+// passes mention k (a body in the title), within titleChainWords words,
+// before a comma, a separate preposition or another trigger; a person
+// right after another mention is part of that name (جامعة الأمير سطام).
+func (st *state) chainPerson(k, next int) int {
+	_, l := st.mentionTokens(k)
+	words := 0
+	for j := l + 1; j < next && j < len(st.toks) && words <= titleChainWords; j++ {
+		t := st.toks[j]
+		if t.boundary && !t.word || t.comma || t.quote || t.trig {
+			return -1
+		}
+		if m := t.ment; m >= 0 {
+			if st.a.Entities[st.sms[m].ent].Type == marsad.PERS && st.toks[j-1].ment < 0 {
+				return m
+			}
+			_, ml := st.mentionTokens(m)
+			j = ml
+			continue
+		}
+		if t.word {
+			if prepositions[t.norm] || complementizers[t.norm] {
+				return -1
+			}
+			words++
+		}
+	}
+	return -1
+}
+
 // holder returns, for a mention found looking left, the person whose title
 // it is part of (محمد بن سلمان ولي ولي العهد: العهد → محمد بن سلمان):
 // the nearest PERS mention before it within eight words, when k is a
@@ -1307,6 +1337,15 @@ func (st *state) subjectRight(tr trigger, next int) int {
 			}
 			if st.titlePart(t.ment) {
 				if k := st.personAfter(t.ment, next); k >= 0 {
+					return k
+				}
+			}
+			// معالي الرئيس العام لهيئة الأمر بالمعروف … الشيخ الدكتور
+			// عبدالرحمن السند: a title chain that names a body on its way
+			// ends in the person who holds the title — the chain is one
+			// argument, and its head is the person.
+			if sawTitle && !p.Noun && st.a.Entities[st.sms[t.ment].ent].Type != marsad.PERS {
+				if k := st.chainPerson(t.ment, next); k >= 0 {
 					return k
 				}
 			}

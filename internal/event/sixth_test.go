@@ -31,6 +31,8 @@ func TestSixthRoundArguments(t *testing.T) {
 			[3]string{P, "سعود بن عبدالله", "saud"}, [3]string{P, "عادل الطريفي", "turaifi"}), "CONSULT", "saud", ""},
 		{"a verbal noun after a verb of ability takes its subject", article("أعلن وزير الدفاع أن القوات الحكومية الصومالية تمكنت بدعم من قوات الاتحاد الأفريقي من السيطرة على معقل لحركة الشباب.",
 			[3]string{O, "القوات الحكومية الصومالية", "somalia"}, [3]string{O, "حركة الشباب", "shabab"}, [3]string{O, "قوات الاتحاد الأفريقي", "amisom"}), "COERCE", "somalia", ""},
+		{"a title chain through a body ends in its holder", article("ندد معالي الرئيس العام لهيئة الأمر بالمعروف والنهي عن المنكر الشيخ الدكتور عبدالرحمن السند بالتفجير الإرهابي.",
+			[3]string{O, "هيئة الأمر بالمعروف والنهي عن المنكر", "haia"}, [3]string{P, "عبدالرحمن السند", "sanad"}), "ACCUSE", "sanad", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if err := New().Annotate(context.Background(), tc.a); err != nil {
