@@ -532,3 +532,42 @@ func TestStoriesPaging(t *testing.T) {
 		t.Errorf("multi: outlets %v (want okaz, sabq once each), total %d", v.Items[0].Outlets, v.Total)
 	}
 }
+
+// Each event listed under an article links to its sentence in the text,
+// two events of one sentence included, and an entity's events link there.
+func TestEventAnchors(t *testing.T) {
+	text := "استقبل الملك الوزير أمس. وبحث معه التعاون."
+	s1 := marsad.Span{Start: 0, End: strings.Index(text, ".") + 1}
+	ls := []layer{
+		{s1, "ev", "", "", eventAnchor(0)},
+		{s1, "ev", "", "", eventAnchor(1)},
+		{marsad.Span{Start: strings.Index(text, "الملك"), End: strings.Index(text, "الملك") + len("الملك")}, "ent", "/entities/king", "", ""},
+	}
+	got := string(annotate(text, marsad.Span{Start: 0, End: len(text)}, ls))
+	for _, id := range []string{"e1", "e2"} {
+		if strings.Count(got, `id="`+id+`"`) != 1 {
+			t.Errorf("anchor %s appears %d times: %s", id, strings.Count(got, `id="`+id+`"`), got)
+		}
+	}
+	srv, st := testServer(t)
+	infos, _ := st.Store.Stories(t.Context(), 0)
+	for _, sa := range infos[0].Articles {
+		rec, _ := st.Store.Get(t.Context(), sa.ID)
+		if len(rec.Article.Events) == 0 {
+			continue
+		}
+		_, body, _ := fetch(t, srv.Client(), srv.URL+"/articles/"+sa.ID)
+		for i := range rec.Article.Events {
+			id := eventAnchor(i)
+			if !strings.Contains(body, `href="#`+id+`"`) || !strings.Contains(body, `id="`+id+`"`) {
+				t.Errorf("article %s: event %d has no link to its sentence", sa.ID, i+1)
+			}
+		}
+		actor := rec.Article.Events[0].Actors
+		if len(actor) > 0 {
+			if _, body, _ := fetch(t, srv.Client(), srv.URL+"/entities/"+actor[0]); !strings.Contains(body, `href="/articles/`+sa.ID+`#e`) {
+				t.Errorf("entity %s: its events do not link to their sentences", actor[0])
+			}
+		}
+	}
+}

@@ -726,6 +726,7 @@ type eventView struct {
 	Asserted         bool
 	Sources          []evidenceView // on a story page: each outlet's sentence
 	Article          string         // on an entity page: the article it is from
+	Anchor           string         // on an article page: its sentence's id in the text
 }
 
 // entityRef names an entity and links to its page.
@@ -746,6 +747,7 @@ func eventViews(a *marsad.Article) []eventView {
 		if sp := (marsad.Span{Start: ev.Start, End: ev.End}); sp.Valid(len(a.Text)) {
 			v.Sentence = a.Text[sp.Start:sp.End]
 		}
+		v.Anchor = eventAnchor(len(out))
 		out = append(out, v)
 	}
 	return out
@@ -801,11 +803,14 @@ func (s *site) articlePage(r *http.Request) (any, error) {
 // layer is one annotation to draw on article text.
 type layer struct {
 	span  marsad.Span
-	kind  string // "ent", "q", "time"
+	kind  string // "ent", "q", "time", "ev" (an event's sentence: an anchor, not a colour)
 	href  string
 	title string
 	id    string // an anchor for the layer's first piece, or ""
 }
+
+// eventAnchor is the id of the i-th event's sentence in the article text.
+func eventAnchor(i int) string { return "e" + strconv.Itoa(i+1) }
 
 // quoteAnchor is the id of the i-th quote's place in the article text.
 func quoteAnchor(i int) string { return "q" + strconv.Itoa(i+1) }
@@ -826,6 +831,9 @@ func annotationLayers(a *marsad.Article) []layer {
 	}
 	for _, t := range a.Times {
 		ls = append(ls, layer{marsad.Span{Start: t.Start, End: t.End}, "time", "", t.Value, ""})
+	}
+	for i, e := range a.Events {
+		ls = append(ls, layer{marsad.Span{Start: e.Start, End: e.End}, "ev", "", "", eventAnchor(i)})
 	}
 	return ls
 }
@@ -858,6 +866,7 @@ func annotate(text string, p marsad.Span, ls []layer) template.HTML {
 	for i := 0; i+1 < len(pos); i++ {
 		seg := marsad.Span{Start: pos[i], End: pos[i+1]}
 		var ent, q, tm *layer
+		var evs []*layer
 		for j := range in {
 			if in[j].span.Contains(seg) {
 				switch in[j].kind {
@@ -867,6 +876,10 @@ func annotate(text string, p marsad.Span, ls []layer) template.HTML {
 					q = &in[j]
 				case "time":
 					tm = &in[j]
+				case "ev":
+					if !anchored[in[j].id] {
+						evs = append(evs, &in[j])
+					}
 				}
 			}
 		}
@@ -880,6 +893,13 @@ func annotate(text string, p marsad.Span, ls []layer) template.HTML {
 			} else {
 				s = `<mark title="` + template.HTMLEscapeString(ent.title) + `">` + s + `</mark>`
 			}
+		}
+		for _, ev := range evs {
+			// Only the first piece of an event's sentence carries its
+			// anchor (two events of one sentence nest); the sentence is
+			// not coloured, as quotes and names are.
+			anchored[ev.id] = true
+			s = `<span class="evs" id="` + template.HTMLEscapeString(ev.id) + `" tabindex="-1">` + s + `</span>`
 		}
 		if q != nil {
 			id := ""
