@@ -14,15 +14,15 @@ import (
 var evalFS embed.FS
 
 // EvalSetNames lists the embedded evaluation sets: the tuning sets (test …
-// test8 were the held-out sets of rounds 1–8) and the held-out set of round
-// 9, test9 (testdata/README.md).
-var EvalSetNames = []string{"dev", "dev2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9"}
+// test9 were the held-out sets of rounds 1–9) and the held-out set of round
+// 10, test10 (testdata/README.md).
+var EvalSetNames = []string{"dev", "dev2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10"}
 
 // HeldOutSet names the current held-out set; Evaluate never lists its errors.
-const HeldOutSet = "test9"
+const HeldOutSet = "test10"
 
 // EvalSet returns an embedded evaluation set by name (dev, dev2, test, test2,
-// test3, test4, test5, test6, test7, test8, test9).
+// test3, test4, test5, test6, test7, test8, test9, test10).
 func EvalSet(name string) ([]Passage, error) {
 	b, err := evalFS.ReadFile("testdata/eval_" + name + ".jsonl")
 	if err != nil {
