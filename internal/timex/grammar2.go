@@ -523,6 +523,9 @@ func (c *ctx) rRelUnit(i int, s stem) []hit {
 		}
 		return nil
 	}
+	if s.s == "المرحله" && k == i {
+		return c.rPlural(i, s) // round 10: a phase, like الفترة
+	}
 	u := ""
 	if k == i {
 		u = unitDef[s.s]
@@ -697,7 +700,9 @@ var futureAdj = map[string]bool{"المقبله": true, "القادمه": true, 
 // (P2Y), الفترة الماضية (PAST_REF). TimeML marks "the past few days" as a
 // duration with an unknown count.
 func (c *ctx) rPlural(i int, s stem) []hit {
-	if s.s == "الفتره" || s.s == "الفترات" {
+	// round 10: المرحلة الماضية/المقبلة/الحالية (a phase just over, to come,
+	// under way) are vague references like الفترة (test9's المرحلة الماضية).
+	if s.s == "الفتره" || s.s == "الفترات" || s.s == "المرحله" {
 		// الفترة الماضية، الفترات السابقة، الفترة القليلة الماضية، الفترة
 		// القريبة المقبلة، الفترة الحالية (PRESENT_REF, as هذه الفترة)
 		j := i + 1
@@ -706,10 +711,16 @@ func (c *ctx) rPlural(i int, s stem) []hit {
 		}
 		switch w := c.w(j); {
 		case !c.is(j, w):
+		case s.s == "المرحله" && (w == "الاخيره" || c.is(j+1, "من")):
+			// المرحلة الأخيرة is the final phase, المرحلة الحالية من التحضيرات
+			// a phase of a process, not a time
+			return nil
 		case pastAdj[w] || w == "الماضيه":
 			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
 		case futureAdj[w]:
 			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "FUTURE_REF"})
+		case j == i+1 && s.s == "المرحله" && (w == "الحاليه" || w == "الراهنه"):
+			return one(hit{i: i, j: j + 1, pre: s.pre, kind: marsad.TimeDate, value: "PRESENT_REF"})
 		case j == i+1 && s.s == "الفتره" && (w == "الحاليه" || w == "الراهنه" || w == "الجاريه"):
 			// in a report of a quarter or half, the current period is the
 			// one reported (resolveSame: ana 'C')

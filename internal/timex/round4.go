@@ -283,10 +283,15 @@ func (c *ctx) everyYear(hits []hit) []hit {
 func (c *ctx) rPastPlural(i int, s stem) []hit {
 	un, ok := lex.units[s.s]
 	// (round 9: or with a clitic preposition, لعقود مضت "for decades gone by")
-	if !ok || un.count != 0 || !(s.pre == 0 && c.is(i-1, "في", "الي", "وفي") || s.pre > 0 && c.cliticPrep(i)) || !c.is(i+1, "مضت", "خلت") {
+	// (round 10: or after حتى, and with قليلة between: حتى سنوات قليلة مضت)
+	k := i + 1
+	if c.is(k, "قليله") {
+		k++
+	}
+	if !ok || un.count != 0 || !(s.pre == 0 && c.is(i-1, "في", "الي", "وفي", "حتي", "وحتي") || s.pre > 0 && c.cliticPrep(i)) || !c.is(k, "مضت", "خلت") {
 		return nil
 	}
-	return one(hit{i: i, j: i + 2, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
+	return one(hit{i: i, j: k + 1, pre: s.pre, kind: marsad.TimeDate, value: "PAST_REF"})
 }
 
 // cliticPrep says whether token i begins with the preposition ل or ب (after
