@@ -12,7 +12,7 @@ import (
 // August 2015.
 func TestExtractRound10(t *testing.T) {
 	ref := time.Date(2015, 8, 6, 0, 0, 0, 0, time.UTC)
-	d := marsad.TimeDate
+	d, du := marsad.TimeDate, marsad.TimeDuration
 	for _, c := range []struct {
 		text string
 		want []want
@@ -29,6 +29,12 @@ func TestExtractRound10(t *testing.T) {
 		{"للإشراف على المرحلة الحالية من التحضيرات", nil},
 		// a vague past with قليلة, after حتى
 		{"هذا الشرط الذي كان حتى سنوات قليلة مضت في متناول", []want{{"سنوات قليلة مضت", "PAST_REF", d, ""}}},
+		// a bare unit after a verb of lasting
+		{"الدورة التي تستمر أسبوعا. وستحمل الجوائز", []want{{"أسبوعا", "P1W", du, ""}}},
+		{"ونظم الصيادلة إضرابا استمر يوما واحدا", []want{{"يوما واحدا", "P1D", du, ""}}},
+		{"الهدنة ستستمر شهرا", []want{{"شهرا", "P1M", du, ""}}},
+		{"ينتج 80 ألف متر مكعب يوماً", nil},
+		{"سيستمر يوما ما", nil},
 	} {
 		check(t, c.text, ref, true, c.want)
 	}

@@ -1,0 +1,48 @@
+package timex
+
+import (
+	"strings"
+
+	"marsad"
+)
+
+// Rules of round 10 (testdata/README.md, Round 10), from the pooled
+// first-contact errors of test6–test9, sized on SaudiNewsNet.
+
+func init() {
+	grammar = append(grammar, (*ctx).rLastingUnit)
+}
+
+// lastingVerbs govern a stretch of time as their object: تستمر أسبوعا "lasts a
+// week", قضى يوما "spent a day". Search forms, without و/ف.
+var lastingVerbs = map[string]bool{
+	"استمر": true, "استمرت": true, "يستمر": true, "تستمر": true,
+	"دام": true, "دامت": true, "يدوم": true, "تدوم": true,
+	"امتد": true, "امتدت": true, "يمتد": true, "تمتد": true,
+	"استغرق": true, "استغرقت": true, "يستغرق": true, "تستغرق": true,
+	"مكث": true, "مكثت": true, "يمكث": true, "تمكث": true,
+	"قضي": true, "قضت": true, "يقضي": true, "تقضي": true, "قضيت": true, "قضينا": true,
+}
+
+// rLastingUnit: a bare singular accusative unit after a verb of lasting is a
+// duration of one unit (الدورة التي تستمر أسبوعا → P1W); TIMEX3 annotates
+// the stretch whatever the tense. A bare يوماً elsewhere is "per day" or an
+// adverb (يوماً ما) and stays out.
+func (c *ctx) rLastingUnit(i int, s stem) []hit {
+	if s.pre != 0 || !c.is(i, "يوما", "اسبوعا", "شهرا", "عاما") {
+		return nil
+	}
+	un := lex.units[s.s]
+	prev := strings.TrimPrefix(strings.TrimPrefix(c.w(i-1), "و"), "ف")
+	if p := strings.TrimPrefix(prev, "س"); p != prev && (strings.HasPrefix(p, "ي") || strings.HasPrefix(p, "ت")) {
+		prev = p // سيستمر، ستستغرق
+	}
+	if !lastingVerbs[prev] || !c.is(i-1, c.w(i-1)) || c.is(i+1, "ما") {
+		return nil
+	}
+	j := i + 1
+	if c.is(j, "واحدا", "كاملا") {
+		j++ // استمر يوماً واحداً
+	}
+	return one(hit{i: i, j: j, kind: marsad.TimeDuration, value: "P1" + un.code})
+}
