@@ -875,7 +875,14 @@ func (c *ctx) dayNumber(i int, s string) (int, int, bool) {
 		if c.is(k, "من") {
 			k++
 		}
+		if c.is(k, "شهر") {
+			k++ // غرة شهر ذي القعدة (round 10)
+		}
 		if _, _, ok := c.monthAt(k, c.w(k)); ok {
+			return 1, i + 1, true
+		}
+		// غرة الشهر المقبل (round 10; rDayMonth reads the month)
+		if _, ok := lex.modifiers[c.w(k+1)]; ok && c.is(k, "الشهر") && k == i+1 {
 			return 1, i + 1, true
 		}
 		return 0, 0, false
