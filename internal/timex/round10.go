@@ -12,6 +12,7 @@ import (
 func init() {
 	grammar = append(grammar, (*ctx).rLastingUnit, (*ctx).rLately)
 	startWords["اخيرا"] = true
+	startWords["حج"] = true // حج هذا العام (rHajjSeason)
 }
 
 // finallyVerbs begin the verbs after which أخيراً is "at last" (search forms).

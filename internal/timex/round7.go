@@ -483,12 +483,21 @@ func (c *ctx) rHolyMonth(i int, s stem) []hit {
 // Hajj season is written as its month, Dhu al-Hijjah (a Hijri month is the
 // Gregorian month holding its 15th). A bare موسم الحج is generic.
 func (c *ctx) rHajjSeason(i int, s stem) []hit {
-	if s.s != "موسم" && s.s != "الموسم" || !c.is(i+1, "الحج", "حج") {
+	k := i + 2
+	switch {
+	case s.s == "حج" && c.is(i+1, "هذا", "لهذا", "العام", "للعام", "عام", "لعام"):
+		// round 10: حج هذا العام، حج العام الماضي — the Hajj of a year is its
+		// season (173 + 9 in SaudiNewsNet; test9's first-contact error)
+		k = i + 1
+	case s.s != "موسم" && s.s != "الموسم" || !c.is(i+1, "الحج", "حج"):
 		return nil
 	}
-	k := i + 2
-	dir := 0
+	dir, yoff := 0, 0
 	switch {
+	case c.is(k, "العام", "للعام") && c.is(k+1, "الماضي", "المنصرم"):
+		yoff, k = -1, k+2 // the Hajj of last year, of next year
+	case c.is(k, "العام", "للعام") && c.is(k+1, "المقبل", "القادم"):
+		yoff, k = 1, k+2
 	case c.is(k, "هذا", "لهذا") && c.is(k+1, "العام", "السنه"):
 		k += 2
 	case c.is(k, "العام", "للعام") && c.is(k+1, "الحالي", "الجاري"):
@@ -525,7 +534,7 @@ func (c *ctx) rHajjSeason(i int, s stem) []hit {
 		if !ok {
 			return nil
 		}
-		h.value = hijriMonthValue(hy, 12)
+		h.value = hijriMonthValue(hy+yoff, 12)
 	}
 	return one(h)
 }
