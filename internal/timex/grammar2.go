@@ -1284,12 +1284,22 @@ func (c *ctx) rTime(i int, s stem) []hit {
 		k++ // الساعة (3:25)
 	}
 	j := k
-	if v, d, ok := c.num(k); ok && (d <= 2 && v <= 24 || d == 4 && sa && v/100 <= 24 && v%100 < 60) {
+	if v, d, ok := c.num(k); ok && (d <= 2 && v <= 24 || d == 4 && sa && v/100 <= 24 && v%100 < 60 || d == 2 && sa && v < 60 && c.is(k+1, "ر")) {
 		hour, j = v, k+1
 		if d == 4 { // الساعة 0622 بتوقيت جرينتش
 			hour, mins = v/100, v%100
 		}
 		colon := false
+		if sa && d == 2 && c.is(j, "ر") {
+			// round 10: الساعة 55ر09 بتوقيت جرينتش — a wire's decimal comma
+			// (ر) with the minutes written first, 09:55 (15 in SaudiNewsNet,
+			// a test9 first-contact error)
+			if h, d2, ok := c.num(j + 1); ok && d2 == 2 && h <= 24 && !c.toks[j].space && !c.toks[j+1].space {
+				hour, mins, j = h, v, j+2
+			} else if v > 24 {
+				return nil
+			}
+		}
 		if c.is(j, ".") && (sa || c.partAdverb(j+2)) && !c.toks[j].space {
 			// الساعة 7.30 صباحاً
 			if m, d2, ok := c.num(j + 1); ok && d2 == 2 && m < 60 {

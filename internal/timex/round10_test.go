@@ -61,6 +61,8 @@ func TestExtractRound10(t *testing.T) {
 		{"فقد قامت وزارة الصحة في حينه بالتعميم على المستشفيات", []want{{"في حينه", "PAST_REF", d, ""}}},
 		{"وأنه سيتم الرد عليها في حينه.", nil},
 		{"مخالفة؛ ليتم التعامل معها وضبطها في حينه.", nil},
+		// a wire's clock with the decimal comma ر, minutes first
+		{"بحلول الساعة 55ر09 بتوقيت جرينتش", []want{{"الساعة 55ر09 بتوقيت جرينتش", "2015-08-06T09:55", marsad.TimeTime, ""}}},
 	} {
 		check(t, c.text, ref, true, c.want)
 	}
